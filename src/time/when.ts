@@ -1,0 +1,190 @@
+import { DateTime } from 'luxon';
+import { parseZone, type IncidentZone } from './zone.js';
+
+/** How a date-time is kept in the draft: wall-clock time in the incident's timezone. */
+export const STORED_FORMAT = 'yyyy-MM-dd HH:mm';
+const STORED_WITH_SECONDS = 'yyyy-MM-dd HH:mm:ss';
+
+export type WhenResult =
+  | { ok: true; value: DateTime; dateGiven: boolean }
+  | { ok: false; error: string };
+
+export interface WhenContext {
+  zone: IncidentZone;
+  /** The day a bare time belongs to (usually the incident's start). */
+  defaultDate?: DateTime;
+  /**
+   * A bare time earlier than `after` moves to the next day when that keeps it no later than
+   * `until`: this is how an entry typed as `00:15` lands after a `23:50` start.
+   */
+  after?: DateTime;
+  until?: DateTime;
+}
+
+const DATE_FORMATS = [
+  'yyyy-MM-dd', 'yyyy-M-d', 'yyyy/M/d', 'yyyy.M.d',
+  'MMM d yyyy', 'MMMM d yyyy', 'd MMM yyyy', 'd MMMM yyyy',
+];
+const DATE_FORMATS_NO_YEAR = ['MMM d', 'MMMM d', 'd MMM', 'd MMMM'];
+
+const TIME_AT_END =
+  /(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)$/i;
+const TIME_PARTS = /^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?$/i;
+const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+/i;
+
+/** Tidies what people type: commas, ordinals, `T` separators, `Sept`, brackets around zones. */
+function normalise(input: string): string {
+  return input
+    .trim()
+    .replace(/[(),]/g, ' ')
+    .replace(/(\d)T(\d)/, '$1 $2')
+    .replace(/(\d)(st|nd|rd|th)\b/gi, '$1')
+    .replace(/\bsept\b/gi, 'Sep')
+    .replace(/\bat\b/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(WEEKDAY, '');
+}
+
+/** Splits off a trailing timezone (`14:30 UTC`, `2:05 PM WAT`, `10:00 +01:00`). */
+function splitZone(text: string): { rest: string; zone?: IncidentZone; error?: string } {
+  const match = /\s(Z|[A-Za-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{1,2}:?\d{2}|[A-Za-z_]+\/[A-Za-z_/+-]+)$/.exec(text);
+  if (!match?.[1]) return { rest: text };
+  const token = match[1];
+  if (/^[ap]\.?m\.?$/i.test(token)) return { rest: text };
+  const parsed = parseZone(token);
+  const rest = text.slice(0, match.index).trim();
+  if (parsed.ok) return { rest, zone: parsed.value };
+  // Only a word that looks like a zone is reported as one; anything else is left to the date parser.
+  if (/^[A-Z]{2,5}$/.test(token) || token.includes('/')) return { rest, error: parsed.error };
+  return { rest: text };
+}
+
+function parseClock(text: string): { hour: number; minute: number; second: number } | string {
+  const parts = TIME_PARTS.exec(text.replace(/\s+/g, ''));
+  if (!parts) return `${text} is not a time: write it like 14:30 or 2:30 PM.`;
+  const [, h, m, s, meridiem] = parts;
+  let hour = Number(h);
+  const minute = Number(m ?? '0');
+  const second = Number(s ?? '0');
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return `${text} is not a time: with AM or PM the hour goes from 1 to 12.`;
+    hour = (hour % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
+  } else if (hour > 23) {
+    return `${text} is not a time of day: hours go from 00 to 23 and minutes from 00 to 59.`;
+  }
+  if (minute > 59 || second > 59) {
+    return `${text} is not a time of day: hours go from 00 to 23 and minutes from 00 to 59.`;
+  }
+  return { hour, minute, second };
+}
+
+function parseDay(text: string, zone: IncidentZone, defaultDate?: DateTime): DateTime | string {
+  const lower = text.toLowerCase();
+  const today = DateTime.now().setZone(zone.zone).startOf('day');
+  if (lower === 'today') return today;
+  if (lower === 'yesterday') return today.minus({ days: 1 });
+  for (const format of DATE_FORMATS) {
+    const day = DateTime.fromFormat(text, format, { zone: zone.zone, locale: 'en-US' });
+    if (day.isValid) return day;
+  }
+  for (const format of DATE_FORMATS_NO_YEAR) {
+    const day = DateTime.fromFormat(text, format, { zone: zone.zone, locale: 'en-US' });
+    if (day.isValid) return day.set({ year: (defaultDate ?? today).year });
+  }
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(text)) {
+    return `${text} could be read two ways: write the date as 2023-08-02 or Aug 2 2023.`;
+  }
+  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) return `${text} is not a date in the calendar.`;
+  return `${text} is not a date: write it like 2023-08-02 or Aug 2 2023.`;
+}
+
+/**
+ * Reads a date-time the way people type it: `14:30`, `2:05 PM`, `2023-08-02 14:30`,
+ * `Aug 2 2023 2:05 PM`, `August 2, 2023, 13:45 (UTC)`. A bare time takes the default date.
+ */
+export function parseWhen(input: string, context: WhenContext): WhenResult {
+  const text = normalise(input);
+  if (text === '') return { ok: false, error: 'Type a time such as 14:30 or 2023-08-02 14:30.' };
+  if (/^now$/i.test(text)) {
+    return { ok: true, value: DateTime.now().setZone(context.zone.zone).startOf('minute'), dateGiven: true };
+  }
+
+  const { rest, zone: typedZone, error: zoneError } = splitZone(text);
+  if (zoneError) return { ok: false, error: zoneError };
+  const zone = typedZone ?? context.zone;
+
+  const timeMatch = TIME_AT_END.exec(rest);
+  if (!timeMatch?.[1]) {
+    const lone = /^(\d{1,2}):(\d{1,2})$/.exec(rest);
+    if (lone) return { ok: false, error: `${rest} is not a time of day: write minutes with two digits, like 14:05.` };
+    if (/\d{1,2}:\d{2}/.test(rest)) {
+      return { ok: false, error: `${rest} is not a date and time: write it like 2023-08-02 14:30.` };
+    }
+    const day = parseDay(rest, zone, context.defaultDate);
+    if (typeof day !== 'string') return { ok: false, error: `Add the time of day, like ${day.toFormat('yyyy-MM-dd')} 14:30.` };
+    if (/^\d+$/.test(rest) || /^[a-z]+$/i.test(rest)) {
+      return { ok: false, error: `${input.trim()} is not a time: write it like 14:30, 2:30 PM or 2023-08-02 14:30.` };
+    }
+    return { ok: false, error: day };
+  }
+
+  const clock = parseClock(timeMatch[1]);
+  if (typeof clock === 'string') return { ok: false, error: clock };
+
+  const datePart = rest.slice(0, rest.length - timeMatch[1].length).trim();
+  let day: DateTime;
+  const dateGiven = datePart !== '';
+  if (dateGiven) {
+    const parsed = parseDay(datePart, zone, context.defaultDate);
+    if (typeof parsed === 'string') return { ok: false, error: parsed };
+    day = parsed;
+  } else {
+    day = (context.defaultDate ?? DateTime.now()).setZone(zone.zone);
+  }
+
+  let value = DateTime.fromObject(
+    { year: day.year, month: day.month, day: day.day, ...clock },
+    { zone: zone.zone },
+  );
+  if (!value.isValid) return { ok: false, error: `${input.trim()} is not a real date and time.` };
+  // luxon moves a wall time that a daylight-saving jump skipped; say so instead.
+  if (value.hour !== clock.hour || value.minute !== clock.minute) {
+    return {
+      ok: false,
+      error: `${timeMatch[1]} does not exist on ${day.toFormat('yyyy-MM-dd')} in ${zone.name}: the clocks jumped forward then.`,
+    };
+  }
+  if (typedZone) value = value.setZone(context.zone.zone);
+
+  if (!dateGiven && !typedZone && context.after && value < context.after) {
+    const nextDay = value.plus({ days: 1 });
+    if (!context.until || nextDay <= context.until) value = nextDay;
+  }
+  return { ok: true, value, dateGiven };
+}
+
+/** Reads a date-time as the draft stores it; undefined when it is not in that form. */
+export function parseStored(text: string | undefined, zone: IncidentZone): DateTime | undefined {
+  if (!text) return undefined;
+  for (const format of [STORED_FORMAT, STORED_WITH_SECONDS]) {
+    const value = DateTime.fromFormat(text.trim(), format, { zone: zone.zone });
+    if (value.isValid) return value;
+  }
+  return undefined;
+}
+
+/** Writes a date-time the way the draft stores it, in the incident's timezone. */
+export function formatStored(value: DateTime, zone: IncidentZone): string {
+  const local = value.setZone(zone.zone);
+  return local.toFormat(local.second === 0 ? STORED_FORMAT : STORED_WITH_SECONDS);
+}
+
+/** Reads a calendar date (`2023-08-16`, `Aug 16 2023`) for due dates. */
+export function parseDate(input: string, zone: IncidentZone, defaultDate?: DateTime): { ok: true; value: string } | { ok: false; error: string } {
+  const text = normalise(input);
+  if (text === '') return { ok: false, error: 'Type a date such as 2023-08-16.' };
+  const day = parseDay(text, zone, defaultDate);
+  if (typeof day === 'string') return { ok: false, error: day };
+  return { ok: true, value: day.toFormat('yyyy-MM-dd') };
+}

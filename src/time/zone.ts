@@ -1,0 +1,88 @@
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+
+/** A timezone as the incident uses it: the text stored in the draft and luxon's zone. */
+export interface IncidentZone {
+  /** Normalised spelling kept in the draft: `UTC`, `GMT`, `Africa/Lagos`, `+01:00`. */
+  name: string;
+  zone: Zone;
+}
+
+export type ZoneResult = { ok: true; value: IncidentZone } | { ok: false; error: string };
+
+// Abbreviations are ambiguous (IST is India, Israel or Ireland), so they are never guessed
+// silently; the common ones get a suggestion in the message instead.
+const ABBREVIATION_HINTS: Record<string, string> = {
+  PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
+MDT: 'America/Denver', CST: 'America/Chicago', CDT: 'America/Chicago',
+  EST: 'America/New_York', EDT: 'America/New_York', MST: 'America/Denver', HST: 'Pacific/Honolulu', BST: 'Europe/London', CEST: 'Europe/Paris',
+  IST: 'Asia/Kolkata', WAT: 'Africa/Lagos', EAT: 'Africa/Nairobi', CAT: 'Africa/Maputo',
+  JST: 'Asia/Tokyo', KST: 'Asia/Seoul', AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney',
+  SAST: 'Africa/Johannesburg', SGT: 'Asia/Singapore',
+};
+
+const OFFSET = /^(?:(?:UTC|GMT)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Reads a timezone the way people write it: an IANA name, UTC/GMT/Z, or an offset. */
+export function parseZone(input: string): ZoneResult {
+  const text = input.trim();
+  if (text === '') return { ok: false, error: 'Type a timezone such as UTC, Africa/Lagos or +01:00.' };
+  const upper = text.toUpperCase();
+  if (upper === 'UTC' || upper === 'Z' || upper === 'UTC+0' || upper === 'UTC+00:00') {
+    return { ok: true, value: { name: 'UTC', zone: FixedOffsetZone.utcInstance } };
+  }
+  if (upper === 'GMT') return { ok: true, value: { name: 'GMT', zone: FixedOffsetZone.utcInstance } };
+
+  const offset = OFFSET.exec(text);
+  if (offset) {
+    const [, sign, h, m] = offset;
+    const hours = Number(h);
+    const minutes = Number(m ?? '0');
+    if (hours > 14 || minutes > 59 || (hours === 14 && minutes > 0)) {
+      return { ok: false, error: `${text} is not a real UTC offset: offsets go from -12:00 to +14:00.` };
+    }
+    const total = (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
+    const name = `${sign}${pad(hours)}:${pad(minutes)}`;
+    return { ok: true, value: { name, zone: FixedOffsetZone.instance(total) } };
+  }
+
+  // Checked before the IANA lookup: ICU accepts some abbreviations (PST, EST) as zones.
+  if (/^[A-Z]{2,5}$/.test(upper) && text === upper) {
+    const hint = ABBREVIATION_HINTS[upper];
+    return {
+      ok: false,
+      error: `${text} is ambiguous: use a place name such as ${hint ?? 'Europe/Paris'}, or an offset such as +01:00.`,
+    };
+  }
+
+  if (IANAZone.isValidZone(text)) {
+    // Intl knows the canonical spelling ("africa/lagos" → "Africa/Lagos").
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+    const name = canonical === 'Etc/UTC' || canonical === 'UTC' ? 'UTC' : canonical;
+    if (name === 'UTC') return { ok: true, value: { name, zone: FixedOffsetZone.utcInstance } };
+    return { ok: true, value: { name, zone: IANAZone.create(name) } };
+  }
+
+  return {
+    ok: false,
+    error: `${text} is not a timezone: use UTC, a place name such as Africa/Lagos, or an offset such as +01:00.`,
+  };
+}
+
+/** The system's timezone, as the default for a new incident. */
+export function systemZoneName(): string {
+  const name = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const parsed = name ? parseZone(name) : undefined;
+  return parsed?.ok ? parsed.value.name : 'UTC';
+}
+
+/** Short label written next to a time: `UTC`, `UTC+01:00`, or the zone's abbreviation then. */
+export function zoneLabel(zone: IncidentZone, at?: DateTime): string {
+  if (zone.name === 'UTC' || zone.name === 'GMT') return zone.name;
+  if (zone.zone instanceof FixedOffsetZone) return `UTC${zone.name}`;
+  const when = (at ?? DateTime.now()).setZone(zone.zone);
+  return when.toFormat('ZZZZ');
+}

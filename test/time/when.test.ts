@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { formatStored, parseDate, parseStored, parseWhen } from '../../src/time/when.js';
+import { parseZone, zoneLabel, type IncidentZone } from '../../src/time/zone.js';
+
+function zone(name: string): IncidentZone {
+  const parsed = parseZone(name);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+const utc = zone('UTC');
+const start = parseStored('2023-08-02 13:45', utc)!;
+
+function when(input: string, context: Partial<Parameters<typeof parseWhen>[1]> = {}): string {
+  const result = parseWhen(input, { zone: utc, defaultDate: start, ...context });
+  return result.ok ? formatStored(result.value, context.zone ?? utc) : `error: ${result.error}`;
+}
+
+describe('parseWhen', () => {
+  it.each([
+    ['14:30', '2023-08-02 14:30'],
+    ['2:05 PM', '2023-08-02 14:05'],
+    ['2:05pm', '2023-08-02 14:05'],
+    ['2:05 p.m.', '2023-08-02 14:05'],
+    ['12:00 AM', '2023-08-02 00:00'],
+    ['12:30 PM', '2023-08-02 12:30'],
+    ['4 PM', '2023-08-02 16:00'],
+    ['2023-08-02 14:30', '2023-08-02 14:30'],
+    ['2023-08-03T01:10', '2023-08-03 01:10'],
+    ['Aug 2 2023 2:05 PM', '2023-08-02 14:05'],
+    ['August 2, 2023, 13:45', '2023-08-02 13:45'],
+    ['May 1, 2023, 10:00 AM (GMT)', '2023-05-01 10:00'],
+    ['Wednesday, August 2nd 2023 at 1:45 PM', '2023-08-02 13:45'],
+    ['2 Aug 2023 14:00', '2023-08-02 14:00'],
+    ['Sept 3 2023 09:00', '2023-09-03 09:00'],
+    ['Aug 3 09:00', '2023-08-03 09:00'],
+    ['14:30:15', '2023-08-02 14:30:15'],
+    ['14:30 UTC', '2023-08-02 14:30'],
+    ['15:30 +01:00', '2023-08-02 14:30'],
+    ['16:30 Africa/Cairo', '2023-08-02 13:30'],
+  ])('reads %s', (input, expected) => {
+    expect(when(input)).toBe(expected);
+  });
+
+  it.each([
+    ['25:61', 'hours go from 00 to 23'],
+    ['13 PM', 'with AM or PM the hour goes from 1 to 12'],
+    ['14:5', 'two digits'],
+    ['yesterday', 'Add the time of day'],
+    ['2023-02-30 10:00', 'not a date in the calendar'],
+    ['8/2/2023 10:00', 'could be read two ways'],
+    ['14:30 PST', 'ambiguous'],
+    ['', 'Type a time'],
+    ['banana 10:00', 'not a date'],
+  ])('refuses %s with a clear message', (input, fragment) => {
+    expect(when(input)).toContain(fragment);
+  });
+
+  it('asks for a time of day when only a date is typed', () => {
+    expect(when('2023-08-02')).toContain('Add the time of day');
+  });
+
+  it('puts a bare time after midnight on the next day when the incident runs past it', () => {
+    const late = parseStored('2023-08-02 23:50', utc)!;
+    const end = parseStored('2023-08-03 01:00', utc)!;
+    expect(when('00:15', { defaultDate: late, after: late, until: end })).toBe('2023-08-03 00:15');
+    // An end typed as a bare earlier time is the next day too.
+    expect(when('01:00', { defaultDate: late, after: late })).toBe('2023-08-03 01:00');
+    // A time before the start that would land past the end stays on the start's day.
+    expect(when('23:30', { defaultDate: late, after: late, until: end })).toBe('2023-08-02 23:30');
+  });
+
+  it('says when a time falls in a daylight-saving gap', () => {
+    const ny = zone('America/New_York');
+    const day = parseStored('2024-03-10 00:00', ny)!;
+    const result = parseWhen('02:30', { zone: ny, defaultDate: day });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain('clocks jumped forward');
+  });
+
+  it('round-trips every stored time through the typed forms (property)', () => {
+    const lagos = zone('Africa/Lagos');
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.constantFrom('yyyy-MM-dd HH:mm', 'MMM d yyyy h:mm a', 'MMMM d, yyyy, HH:mm', 'd MMM yyyy h:mma', "yyyy-MM-dd'T'HH:mm"),
+        (date, format) => {
+          const value = DateTime.fromJSDate(date).setZone(lagos.zone).startOf('minute');
+          const typed = value.toFormat(format, { locale: 'en-US' });
+          const parsed = parseWhen(typed, { zone: lagos });
+          expect(parsed.ok && formatStored(parsed.value, lagos)).toBe(formatStored(value, lagos));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('parseZone', () => {
+  it.each([
+    ['UTC', 'UTC'], ['utc', 'UTC'], ['Z', 'UTC'], ['GMT', 'GMT'], ['Etc/UTC', 'UTC'],
+    ['Africa/Lagos', 'Africa/Lagos'], ['africa/lagos', 'Africa/Lagos'],
+    ['+01:00', '+01:00'], ['+1', '+01:00'], ['UTC+1', '+01:00'], ['GMT-05:30', '-05:30'], ['-0800', '-08:00'],
+  ])('reads %s as %s', (input, name) => {
+    const parsed = parseZone(input);
+    expect(parsed.ok && parsed.value.name).toBe(name);
+  });
+
+  it.each([
+    ['Mars/Olympus', 'is not a timezone'],
+    ['PST', 'America/Los_Angeles'],
+    ['+15:00', 'not a real UTC offset'],
+    ['', 'Type a timezone'],
+  ])('refuses %s', (input, fragment) => {
+    const parsed = parseZone(input);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toContain(fragment);
+  });
+
+  it('labels times with the zone in force then', () => {
+    const ny = zone('America/New_York');
+    expect(zoneLabel(ny, parseStored('2023-07-01 12:00', ny))).toBe('EDT');
+    expect(zoneLabel(ny, parseStored('2023-01-01 12:00', ny))).toBe('EST');
+    expect(zoneLabel(zone('+01:00'))).toBe('UTC+01:00');
+    expect(zoneLabel(utc)).toBe('UTC');
+  });
+});
+
+describe('parseDate', () => {
+  it('reads due dates', () => {
+    expect(parseDate('Aug 16 2023', utc)).toEqual({ ok: true, value: '2023-08-16' });
+    expect(parseDate('2023-08-16', utc)).toEqual({ ok: true, value: '2023-08-16' });
+    expect(parseDate('next week', utc).ok).toBe(false);
+  });
+});
