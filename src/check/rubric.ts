@@ -1,0 +1,116 @@
+import { resolveIncident, type Incident } from '../draft/incident.js';
+import { missingParts } from '../draft/progress.js';
+import type { Draft, DraftPath } from '../draft/schema.js';
+import { SECTIONS } from '../draft/sections.js';
+import { ENTRY_KIND_LABELS, type EntryKind } from '../draft/vocabulary.js';
+import { renderMarkdown, type RenderOptions } from '../render/render.js';
+import { countWords, WORD_RANGE } from '../render/words.js';
+import { parseDate } from '../time/when.js';
+
+/** One thing the postmortem still needs, named by the README section it belongs to. */
+export interface Finding {
+  section: string;
+  message: string;
+  /** Where in the draft, so a file's line can be named. */
+  path?: DraftPath;
+}
+
+export interface RubricReport {
+  findings: Finding[];
+  words: number;
+  markdown: string;
+}
+
+const ENTRY_HINTS: Record<EntryKind, string> = {
+  detection: 'when and how was it detected?',
+  action: 'what was investigated or tried?',
+  misleading: 'what did you suspect first that turned out wrong?',
+  escalation: 'who was it escalated to?',
+  resolution: 'when and how was it resolved?',
+  other: '',
+};
+
+function missingFindings(draft: Draft): Finding[] {
+  const findings: Finding[] = [];
+  for (const section of SECTIONS) {
+    for (const question of section.questions) {
+      if (!question.required) continue;
+      for (const part of missingParts(question, draft)) {
+        if (question.kind === 'entries' && part !== question.label) {
+          const kind = part as EntryKind;
+          findings.push({
+            section: section.heading,
+            message: `no ${ENTRY_KIND_LABELS[kind].toLowerCase()} entry: ${ENTRY_HINTS[kind]}`,
+            path: ['timeline'],
+          });
+        } else {
+          findings.push({ section: section.heading, message: `${part} is missing: ${question.prompt.toLowerCase()}`, path: question.path });
+        }
+      }
+    }
+  }
+  // The three timeline questions share one list: name each missing kind once.
+  return findings.filter((f, i) => findings.findIndex((g) => g.section === f.section && g.message === f.message) === i);
+}
+
+function valueFindings(draft: Draft, incident: Incident): Finding[] {
+  const findings: Finding[] = [];
+  const summary = 'Issue Summary';
+  if (incident.zoneError) findings.push({ section: summary, message: incident.zoneError, path: ['summary', 'timezone'] });
+  if (incident.startError) findings.push({ section: summary, message: `start: ${incident.startError}`, path: ['summary', 'start'] });
+  if (incident.endError) findings.push({ section: summary, message: `end: ${incident.endError}`, path: ['summary', 'end'] });
+
+  const percent = draft.summary?.usersAffectedPercent;
+  if (typeof percent === 'number' && (percent < 0 || percent > 100 || Number.isNaN(percent))) {
+    findings.push({
+      section: summary,
+      message: `summary.usersAffectedPercent must be between 0 and 100 (it is ${percent}).`,
+      path: ['summary', 'usersAffectedPercent'],
+    });
+  }
+
+  const { start, end, zone } = incident;
+  for (const { entry, at, error, index } of incident.entries) {
+    const path = ['timeline', index];
+    const what = entry.text ? `"${truncate(entry.text)}"` : `entry ${index + 1}`;
+    if (!entry.text?.trim()) findings.push({ section: 'Timeline', message: `entry ${index + 1} has no text.`, path: [...path, 'text'] });
+    if (error) {
+      findings.push({ section: 'Timeline', message: `${what} ${error.startsWith('has') ? error : `has a time that cannot be read: ${error}`}`, path: [...path, 'at'] });
+      continue;
+    }
+    if (!at) continue;
+    const shown = at.toFormat('yyyy-MM-dd HH:mm');
+    if (start && at < start) {
+      findings.push({ section: 'Timeline', message: `${what} at ${shown} is before the start (${start.toFormat('yyyy-MM-dd HH:mm')} ${zone.name}).`, path: [...path, 'at'] });
+    } else if (end && at > end) {
+      findings.push({ section: 'Timeline', message: `${what} at ${shown} is after the end (${end.toFormat('yyyy-MM-dd HH:mm')} ${zone.name}).`, path: [...path, 'at'] });
+    }
+  }
+
+  (draft.tasks ?? []).forEach((task, index) => {
+    if (task.due && !parseDate(task.due, zone, start).ok) {
+      findings.push({ section: 'Corrective and Preventative Measures', message: `task ${index + 1}: the due date "${task.due}" is not a date; write it like 2023-08-16.`, path: ['tasks', index, 'due'] });
+    }
+  });
+  return findings;
+}
+
+function truncate(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
+
+/** The rubric (DESIGN §2) applied to a draft: what is missing, what is wrong, and the length. */
+export function checkDraft(draft: Draft, options: RenderOptions = {}): RubricReport {
+  const incident = resolveIncident(draft);
+  const findings = [...missingFindings(draft), ...valueFindings(draft, incident)];
+  const markdown = renderMarkdown(draft, options);
+  const words = countWords(markdown);
+  if (words < WORD_RANGE.min || words > WORD_RANGE.max) {
+    findings.push({
+      section: 'Length',
+      message: `the README has ${words} words; the rubric asks for ${WORD_RANGE.min}–${WORD_RANGE.max}${words < WORD_RANGE.min ? ': say more in the root cause and resolution' : ': make it briefer'}.`,
+    });
+  }
+  return { findings, words, markdown };
+}

@@ -1,0 +1,83 @@
+import { Command, CommanderError, Option } from 'commander';
+import { checkCommand } from './commands/check.js';
+import { EXIT, UsageError } from './commands/exit-codes.js';
+import { renderCommand } from './commands/render.js';
+import { PROGRAM, VERSION } from './package-info.js';
+import { DraftFileError } from './store/errors.js';
+
+const EXAMPLES = `
+Examples:
+  $ ${PROGRAM} render postmortem.yaml              write README.md beside the draft
+  $ ${PROGRAM} render postmortem.yaml -o -         print the Markdown
+  $ ${PROGRAM} check postmortem.yaml               list what the rubric still needs
+  $ ${PROGRAM} check postmortem.yaml --json        the same, for scripts
+
+Exit codes: 0 done, 1 problems found, 2 bad usage or unusable input, 130 cancelled.
+`;
+
+function buildProgram(run: (work: Promise<number>) => void): Command {
+  const program = new Command(PROGRAM)
+    .description('Write an outage postmortem step by step: autosaved YAML drafts, a finished README.md.')
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError(`(run ${PROGRAM} --help to see the commands)`)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`${PROGRAM}: ${text.replace(/^error: /, '')}`) });
+
+  program
+    .command('render')
+    .description('turn a draft into the finished Markdown (no questions asked)')
+    .argument('<draft>', 'the YAML draft')
+    .option('-o, --output <file>', 'where to write; - prints to stdout (default: README.md beside the draft)')
+    .option('-t, --template <name|path>', 'a built-in template (alx) or a template file')
+    .option('-f, --force', 'replace an existing file this tool did not write (a .bak is kept)')
+    .action((draft: string, flags) => run(renderCommand(draft, flags)));
+
+  program
+    .command('check')
+    .description('check a draft against the postmortem rubric')
+    .argument('<draft>', 'the YAML draft')
+    .addOption(new Option('--json', 'print the findings as JSON'))
+    .action((draft: string, flags) => run(checkCommand(draft, flags)));
+
+  for (const command of program.commands) command.exitOverride().showHelpAfterError(`(run ${PROGRAM} ${command.name()} --help for usage)`);
+  return program;
+}
+
+/** Turns any failure into one sentence on stderr and an exit code: the CLI's one exit path. */
+export function reportError(error: unknown): number {
+  if (error instanceof DraftFileError) {
+    process.stderr.write(`${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`${PROGRAM}: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof CommanderError) {
+    const done = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+    return done ? EXIT.ok : EXIT.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${PROGRAM}: unexpected error: ${message} (set POSTMORTEM_WIZARD_DEBUG=1 for details)\n`);
+  if (process.env.POSTMORTEM_WIZARD_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+  return EXIT.problems;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let pending: Promise<number> | undefined;
+  const program = buildProgram((work) => {
+    pending = work;
+  });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return pending ? await pending : EXIT.ok;
+  } catch (error) {
+    return reportError(error);
+  }
+}

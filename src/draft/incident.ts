@@ -1,0 +1,81 @@
+import type { DateTime } from 'luxon';
+import { parseWhen } from '../time/when.js';
+import { parseZone, type IncidentZone } from '../time/zone.js';
+import type { Draft, TimelineEntry } from './schema.js';
+
+/** A timeline entry with its time read in the incident's timezone. */
+export interface ResolvedEntry {
+  /** Position in the draft's list, so findings can point at it. */
+  index: number;
+  entry: TimelineEntry;
+  at?: DateTime;
+  error?: string;
+}
+
+/** The draft's times, read once: what rendering and the rubric reason about. */
+export interface Incident {
+  zone: IncidentZone;
+  /** False when the draft names no timezone (UTC is assumed for reading times). */
+  zoneGiven: boolean;
+  zoneError?: string;
+  start?: DateTime;
+  startError?: string;
+  end?: DateTime;
+  endError?: string;
+  /** In time order; entries whose time cannot be read keep their place at the end. */
+  entries: ResolvedEntry[];
+}
+
+const UTC = parseZone('UTC');
+
+export function resolveIncident(draft: Draft): Incident {
+  const summary = draft.summary ?? {};
+  const typedZone = summary.timezone ? parseZone(summary.timezone) : undefined;
+  const zone = typedZone?.ok ? typedZone.value : (UTC as { ok: true; value: IncidentZone }).value;
+  const incident: Incident = {
+    zone,
+    zoneGiven: typedZone?.ok === true,
+    entries: [],
+  };
+  if (typedZone && !typedZone.ok) incident.zoneError = typedZone.error;
+
+  if (summary.start) {
+    const start = parseWhen(summary.start, { zone });
+    if (!start.ok) incident.startError = start.error;
+    else if (!start.dateGiven) incident.startError = `${summary.start} has no date: write it like 2023-08-02 13:45.`;
+    else incident.start = start.value;
+  }
+  if (summary.end) {
+    const end = parseWhen(summary.end, { zone, defaultDate: incident.start, after: incident.start });
+    if (!end.ok) incident.endError = end.error;
+    else if (incident.start && end.value <= incident.start) {
+      incident.endError = `The end (${summary.end}) must be after the start (${summary.start}).`;
+    } else incident.end = end.value;
+  }
+
+  const context = { zone, defaultDate: incident.start, after: incident.start, until: incident.end };
+  const entries: ResolvedEntry[] = (draft.timeline ?? []).map((entry, index) => {
+    if (!entry.at) return { index, entry, error: 'has no time' };
+    const at = parseWhen(entry.at, context);
+    return at.ok ? { index, entry, at: at.value } : { index, entry, error: at.error };
+  });
+  incident.entries = sortEntries(entries);
+  return incident;
+}
+
+/** Time order; a stable sort keeps entries typed for the same minute in the order given. */
+export function sortEntries(entries: ResolvedEntry[]): ResolvedEntry[] {
+  return [...entries].sort((a, b) => {
+    if (!a.at || !b.at) return (a.at ? 0 : 1) - (b.at ? 0 : 1) || a.index - b.index;
+    return a.at.toMillis() - b.at.toMillis() || a.index - b.index;
+  });
+}
+
+/** True when the incident's times fall on more than one calendar day. */
+export function spansDays(incident: Incident): boolean {
+  const days = new Set<string>();
+  for (const value of [incident.start, incident.end, ...incident.entries.map((e) => e.at)]) {
+    if (value) days.add(value.setZone(incident.zone.zone).toISODate() ?? '');
+  }
+  return days.size > 1;
+}

@@ -1,0 +1,51 @@
+import { cleanBlock, cleanLine } from '../draft/clean-text.js';
+
+/*
+ * Text typed by a person goes into Markdown. It must read as the words it is and never as
+ * structure: no heading, table, HTML tag, link or list can come out of an answer, whatever
+ * it contains. Underscores inside words (connection_pool) are left alone, as GitHub does.
+ */
+
+function escapeCharacters(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/[`*[\]|~]/g, '\\$&')
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** A line starting with these would become a heading, list, quote or rule. */
+function escapeLineStart(line: string): string {
+  return line
+    .replace(/^(\s*)([#=+-])/, '$1\\$2')
+    .replace(/^(\s*)(\d+)([.)])/, '$1$2\\$3');
+}
+
+/** One-line text (a title, an impact, a timeline sentence): line breaks fold into spaces. */
+export function escapeInline(text: string): string {
+  return escapeLineStart(escapeCharacters(cleanLine(text).trim()));
+}
+
+const LIST_ITEM = /^(\s{0,6})([-*+]|\d{1,3}[.)])\s+(.*)$/;
+
+/**
+ * Paragraphs (root cause, resolution): blank lines separate paragraphs and the person's own
+ * `- ` or `1. ` lists stay lists; everything else is escaped as in escapeInline.
+ */
+export function escapeBlock(text: string): string {
+  const lines = cleanBlock(text).trim().replace(/\n{3,}/g, '\n\n').split('\n');
+  return lines
+    .map((raw) => {
+      const line = raw.replace(/\s+$/, '');
+      const item = LIST_ITEM.exec(line);
+      if (item) {
+        const marker = item[2] === '*' || item[2] === '+' ? '-' : item[2];
+        return `${item[1]}${marker} ${escapeLineStart(escapeCharacters(item[3] ?? ''))}`;
+      }
+      // Four leading spaces would start a code block; paragraphs start at the margin.
+      return escapeLineStart(escapeCharacters(line.trimStart()));
+    })
+    .join('\n');
+}

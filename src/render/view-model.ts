@@ -1,0 +1,132 @@
+import type { DateTime } from 'luxon';
+import { resolveIncident, spansDays, type Incident } from '../draft/incident.js';
+import type { Draft } from '../draft/schema.js';
+import { DETECTION_LABELS, ENTRY_KIND_LABELS, type DetectionSource, type EntryKind } from '../draft/vocabulary.js';
+import { formatDuration } from '../time/duration.js';
+import { zoneLabel } from '../time/zone.js';
+import { escapeBlock, escapeInline } from './escape.js';
+
+/*
+ * What a template receives (`it` in the template). Strings are the person's words, not yet
+ * escaped: `<%= … %>` escapes them as one line; `it.block(…)` with `<%~ … %>` keeps
+ * paragraphs and lists. Missing answers read "(… not written yet)" so a preview shows the gaps.
+ */
+export interface ViewModel {
+  title: string;
+  authors: string[];
+  summary: {
+    /** "August 2, 2023, 13:45 – 15:30 UTC" */
+    window: string;
+    /** "1 hour 45 minutes", or empty when start or end is missing. */
+    duration: string;
+    timezone: { name: string; label: string; given: boolean };
+    impact: string;
+    usersAffectedPercent?: number;
+    rootCause: string;
+  };
+  detectedBy?: { id: DetectionSource; label: string };
+  timeline: {
+    time: string;
+    kind: EntryKind;
+    kindLabel: string;
+    text: string;
+    misleading: boolean;
+  }[];
+  spansDays: boolean;
+  rootCause: string;
+  resolution: string;
+  measures: string[];
+  tasks: { text: string; owner?: string; due?: string }[];
+  extras: {
+    humor?: string;
+    lessons?: { wentWell: string[]; wentWrong: string[]; lucky: string[] };
+    diagram: boolean;
+  };
+  /** The draft as loaded, for templates that want a field this model does not shape. */
+  draft: Draft;
+  /** Escapes one line of the person's text. */
+  inline(text: string | undefined): string;
+  /** Escapes paragraphs of the person's text, keeping their lists. */
+  block(text: string | undefined): string;
+}
+
+function pending(label: string): string {
+  return `(${label} not written yet)`;
+}
+
+function given(text: string | undefined): string | undefined {
+  return text && text.trim() !== '' ? text : undefined;
+}
+
+function nonEmpty(list: readonly string[] | undefined): string[] {
+  return (list ?? []).filter((item) => item.trim() !== '');
+}
+
+function describeWindow(incident: Incident, draft: Draft): string {
+  const { start, end, zone } = incident;
+  const label = (at?: DateTime) => zoneLabel(zone, at);
+  const named = zone.name.includes('/') ? ` (${zone.name})` : '';
+  const startText = start ? start.toFormat('MMMM d, yyyy, HH:mm') : given(draft.summary?.start) ?? pending('start');
+  if (!end) return `${startText} – ${given(draft.summary?.end) ?? pending('end')} ${label(start)}${named}`;
+  const endText = start && start.hasSame(end, 'day') ? end.toFormat('HH:mm') : end.toFormat('MMMM d, yyyy, HH:mm');
+  const startLabel = label(start);
+  const endLabel = label(end);
+  // Across a daylight-saving change the two ends carry different abbreviations.
+  return startLabel === endLabel
+    ? `${startText} – ${endText} ${endLabel}${named}`
+    : `${startText} ${startLabel} – ${endText} ${endLabel}${named}`;
+}
+
+export function buildViewModel(draft: Draft, incident: Incident = resolveIncident(draft)): ViewModel {
+  const summary = draft.summary ?? {};
+  const multiDay = spansDays(incident);
+  const timeFormat = multiDay ? 'MMM d, HH:mm' : 'HH:mm';
+  const lessons = draft.extras?.lessons;
+
+  return {
+    title: given(draft.title) ?? 'Postmortem',
+    authors: nonEmpty(draft.authors),
+    summary: {
+      window: describeWindow(incident, draft),
+      duration: incident.start && incident.end ? formatDuration(incident.start, incident.end) : '',
+      timezone: { name: incident.zone.name, label: zoneLabel(incident.zone, incident.start), given: incident.zoneGiven },
+      impact: given(summary.impact) ?? pending('impact'),
+      ...(typeof summary.usersAffectedPercent === 'number' ? { usersAffectedPercent: summary.usersAffectedPercent } : {}),
+      rootCause: given(summary.rootCause) ?? pending('root cause'),
+    },
+    ...(draft.detectedBy ? { detectedBy: { id: draft.detectedBy, label: DETECTION_LABELS[draft.detectedBy] } } : {}),
+    timeline: incident.entries
+      .filter(({ entry }) => given(entry.text))
+      .map(({ entry, at }) => {
+        const kind = entry.kind ?? 'other';
+        return {
+          time: at ? `${at.toFormat(timeFormat)} ${zoneLabel(incident.zone, at)}` : entry.at ?? 'time unknown',
+          kind,
+          kindLabel: ENTRY_KIND_LABELS[kind],
+          text: entry.text ?? '',
+          misleading: kind === 'misleading',
+        };
+      }),
+    spansDays: multiDay,
+    rootCause: given(draft.rootCause) ?? pending('root cause'),
+    resolution: given(draft.resolution) ?? pending('resolution'),
+    measures: nonEmpty(draft.measures),
+    tasks: (draft.tasks ?? [])
+      .filter((task) => given(task.text))
+      .map((task) => ({
+        text: task.text ?? '',
+        ...(given(task.owner) ? { owner: task.owner } : {}),
+        ...(given(task.due) ? { due: task.due } : {}),
+      })),
+    extras: {
+      ...(given(draft.extras?.humor) ? { humor: draft.extras?.humor } : {}),
+      ...(lessons && (lessons.wentWell?.length || lessons.wentWrong?.length || lessons.lucky?.length)
+        ? { lessons: { wentWell: nonEmpty(lessons.wentWell), wentWrong: nonEmpty(lessons.wentWrong), lucky: nonEmpty(lessons.lucky) } }
+        : {}),
+      diagram: draft.extras?.diagram === true,
+    },
+    draft,
+    inline: (text) => escapeInline(text ?? ''),
+    block: (text) => escapeBlock(text ?? ''),
+  };
+}

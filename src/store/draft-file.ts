@@ -1,0 +1,178 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { describePath, validateDraft, type Draft, type DraftPath } from '../draft/schema.js';
+import { DRAFT_VERSION } from '../draft/vocabulary.js';
+import { describeFsError, DraftFileError, SaveError } from './errors.js';
+import { mergeIntoDocument, stringifyDocument } from './yaml-merge.js';
+
+/** A draft as it is on disk: the parsed document (comments and all) and the bytes last seen. */
+export interface DraftFile {
+  path: string;
+  doc: Document;
+  /** What the file held when we last read or wrote it; undefined for a file not yet created. */
+  text?: string;
+}
+
+export interface LoadedDraft extends DraftFile {
+  draft: Draft;
+  /** The line a path of the draft is written on (its nearest written parent when absent). */
+  lineOf(path: DraftPath): number | undefined;
+}
+
+/** Far above any real draft (10,000 timeline entries is about 1.5 MB); stops a stray huge file early. */
+export const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
+/** YAML aliases a draft may expand: enough for hand-written reuse, too few for a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
+
+export function headerComment(path: string): string {
+  return ` postmortem-wizard draft: resume with \`npx postmortem-wizard resume ${basename(path)}\``;
+}
+
+async function readDraftText(path: string): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw DraftFileError.at(path, 'is a folder, not a draft file.');
+    size = info.size;
+  } catch (error) {
+    if (error instanceof DraftFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw DraftFileError.at(path, code === 'ENOENT' ? 'does not exist.' : `cannot be read: ${describeFsError(error)}.`);
+  }
+  if (size > MAX_DRAFT_BYTES) {
+    throw DraftFileError.at(path, `is ${(size / 1024 / 1024).toFixed(1)} MB; a draft is at most ${MAX_DRAFT_BYTES / 1024 / 1024} MB, so this is not one.`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw DraftFileError.at(path, `cannot be read: ${describeFsError(error)}.`);
+  }
+  if (bytes.includes(0)) throw DraftFileError.at(path, 'is a binary file, not a postmortem draft.');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw DraftFileError.at(path, 'is not UTF-8 text, so it is not a postmortem draft.');
+  }
+}
+
+function makeLineOf(doc: Document, counter: LineCounter) {
+  return (path: DraftPath): number | undefined => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
+      const key = path[depth - 1];
+      let node: Node | undefined;
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+        node = (pair?.key as Node | undefined) ?? undefined;
+      } else if (isSeq(parent) && typeof key === 'number') {
+        node = parent.items[key] as Node | undefined;
+      }
+      if (node?.range) return counter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+}
+
+/** Parses draft text; every problem names its line. Never touches the file. */
+export function parseDraftText(path: string, text: string): LoadedDraft {
+  if (text.trim() === '' || text.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('#'))) {
+    throw DraftFileError.at(path, 'is empty: a draft starts with `version: 1`. Run `postmortem-wizard new` to start one.');
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new DraftFileError(
+      path,
+      doc.errors.slice(0, 5).map((error) => {
+        const position = counter.linePos(error.pos[0]);
+        return { line: position.line, column: position.col, message: `not valid YAML: ${error.message.split('\n')[0]}` };
+      }),
+    );
+  }
+  if (!isMap(doc.contents)) {
+    const found = isSeq(doc.contents) ? 'a list' : 'a single value';
+    const line = doc.contents?.range ? counter.linePos(doc.contents.range[0]).line : undefined;
+    throw DraftFileError.at(path, `holds ${found}, but a draft is a set of answers starting with \`version: 1\`.`, line);
+  }
+  const lineOf = makeLineOf(doc, counter);
+
+  let plain: unknown;
+  try {
+    plain = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    throw DraftFileError.at(path, `cannot be read: ${(error as Error).message}.`);
+  }
+  const version = (plain as { version?: unknown }).version;
+  if (typeof version === 'number' && version > DRAFT_VERSION) {
+    throw DraftFileError.at(
+      path,
+      `was written by a newer postmortem-wizard (draft format ${version}; this one reads ${DRAFT_VERSION}): update with \`npm install -g postmortem-wizard@latest\`.`,
+      lineOf(['version']),
+    );
+  }
+  const checked = validateDraft(plain);
+  if (!checked.ok) {
+    throw new DraftFileError(
+      path,
+      checked.problems.map((problem) => ({ line: lineOf(problem.path), message: `${describePath(problem.path)} ${problem.message}.` })),
+    );
+  }
+  return { path, doc, text, draft: checked.draft, lineOf };
+}
+
+/** Reads and checks a draft file. Refuses (DraftFileError) rather than guess; never writes. */
+export async function loadDraft(path: string): Promise<LoadedDraft> {
+  return parseDraftText(path, await readDraftText(path));
+}
+
+/** A file that does not exist yet, to be created by the first save. */
+export function newDraftFile(path: string): DraftFile {
+  const doc = new Document({});
+  doc.commentBefore = headerComment(path);
+  return { path, doc };
+}
+
+/** True when the text on disk is a draft (so replacing it loses nothing but what `.bak` keeps). */
+function isDraftText(path: string, text: string): boolean {
+  try {
+    parseDraftText(path, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new SaveError(path, describeFsError(error));
+  }
+}
+
+/**
+ * Saves the draft atomically (temp file, flush, rename), after copying what the file held to
+ * `<draft>.bak`. Refuses to replace a file that is not a postmortem draft. Returns the file's
+ * new state; on failure throws SaveError and leaves both files as they were.
+ */
+export async function saveDraft(file: DraftFile, draft: Draft): Promise<DraftFile> {
+  const onDisk = await readIfExists(file.path);
+  if (onDisk !== undefined && onDisk !== file.text) {
+    if (file.text === undefined) throw new SaveError(file.path, 'a file of that name already exists; choose another name');
+    if (!isDraftText(file.path, onDisk)) throw new SaveError(file.path, 'the file was replaced by something that is not a postmortem draft, so it was left alone');
+  }
+  mergeIntoDocument(file.doc, draft as Record<string, unknown>);
+  const text = stringifyDocument(file.doc);
+  if (text === onDisk) return { ...file, text };
+  try {
+    if (onDisk !== undefined) await writeFileAtomic(`${file.path}.bak`, onDisk, { fsync: true });
+    await writeFileAtomic(file.path, text, { fsync: true });
+  } catch (error) {
+    throw new SaveError(file.path, describeFsError(error));
+  }
+  return { ...file, text };
+}
