@@ -36,7 +36,7 @@ function missingFindings(draft: Draft): Finding[] {
     for (const question of section.questions) {
       if (!question.required) continue;
       for (const part of missingParts(question, draft)) {
-        if (question.kind === 'entries' && part !== question.label) {
+        if (question.kind === 'entries' && question.covers?.length) {
           const kind = part as EntryKind;
           findings.push({
             section: section.heading,

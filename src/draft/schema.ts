@@ -22,7 +22,7 @@ const textList = v.pipe(
 // "15%" and "15" are what people type; the draft keeps the number.
 const percent = v.pipe(
   v.union(
-    [v.number(), v.pipe(v.string(), v.regex(/^\s*\d+(\.\d+)?\s*%?\s*$/))],
+    [v.number(), v.pipe(v.string(), v.regex(/^\s*-?\d+(\.\d+)?\s*%?\s*$/, 'must be a number from 0 to 100, like 15'))],
     'must be a number from 0 to 100, like 15',
   ),
   v.transform((value) => (typeof value === 'number' ? value : Number.parseFloat(value))),
@@ -49,12 +49,14 @@ const EntrySchema = v.looseObject(
   'must be an entry with at, kind and text',
 );
 
+// A task written as a bare line is a task with just its text.
 const TaskSchema = v.pipe(
-  v.union(
-    [v.looseObject({ text: maybe(text), owner: maybe(text), due: maybe(text) }), text],
+  v.unknown(),
+  v.transform((value) => (typeof value === 'string' ? { text: value } : value)),
+  v.looseObject(
+    { text: maybe(text), owner: maybe(text), due: maybe(text) },
     'must be a task with text (and optional owner and due)',
   ),
-  v.transform((value) => (typeof value === 'string' ? { text: value } : value)),
 );
 
 const LessonsSchema = v.looseObject(

@@ -76,6 +76,15 @@ function makeLineOf(doc: Document, counter: LineCounter) {
   };
 }
 
+/** The last line before `offset` with an odd number of double quotes: where a string was left open. */
+function openQuoteLine(text: string, offset: number): number | undefined {
+  const lines = text.slice(0, offset).split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (((lines[i] ?? '').replace(/\\"/g, '').match(/"/g)?.length ?? 0) % 2 === 1) return i + 1;
+  }
+  return undefined;
+}
+
 /** Parses draft text; every problem names its line. Never touches the file. */
 export function parseDraftText(path: string, text: string): LoadedDraft {
   if (text.trim() === '' || text.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('#'))) {
@@ -88,7 +97,13 @@ export function parseDraftText(path: string, text: string): LoadedDraft {
       path,
       doc.errors.slice(0, 5).map((error) => {
         const position = counter.linePos(error.pos[0]);
-        return { line: position.line, column: position.col, message: `not valid YAML: ${error.message.split('\n')[0]}` };
+        const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+        if (error.code === 'MISSING_CHAR' && /quote/.test(what)) {
+          // The parser notices at the end of the file; the person needs the line the quote opened on.
+          const opened = openQuoteLine(text, error.pos[0]);
+          if (opened) return { line: opened, message: 'not valid YAML: a quote opened on this line is never closed.' };
+        }
+        return { line: position.line, column: position.col, message: `not valid YAML: ${what}.` };
       }),
     );
   }

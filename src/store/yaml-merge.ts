@@ -44,7 +44,11 @@ function mergeMap(doc: Document, map: YAMLMap, value: Record<string, unknown>): 
       continue;
     }
     const created = doc.createPair(key, next);
-    const before = map.items.findIndex((candidate) => orderOf(keyOf(candidate)) > orderOf(key));
+    // Before the first known key that comes later; keys a person added do not move anything.
+    const before = map.items.findIndex((candidate) => {
+      const order = orderOf(keyOf(candidate));
+      return order > orderOf(key) && order < KEY_ORDER.length;
+    });
     if (before === -1 || orderOf(key) === KEY_ORDER.length) map.items.push(created);
     else map.items.splice(before, 0, created);
   }
