@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { checkDraft } from '../../src/check/rubric.js';
+import type { Draft } from '../../src/draft/schema.js';
+import { loadDraft } from '../../src/store/draft-file.js';
+import { fixture } from '../support/temp.js';
+
+async function findings(name: string): Promise<string[]> {
+  const { draft } = await loadDraft(fixture(name));
+  return checkDraft(draft).findings.map((f) => `${f.section}: ${f.message}`);
+}
+
+describe('the rubric', () => {
+  it.each(['seed-000-payment.yaml', 'seed-001-deployment.yaml', 'seed-004-webapp.yaml'])('passes the complete seed %s', async (name) => {
+    expect(await findings(name)).toEqual([]);
+  });
+
+  it('finds what seed 003 lacks, and its resolution after its own end', async () => {
+    expect(await findings('seed-003-messaging.yaml')).toEqual([
+      'Timeline: no misleading path entry: what did you suspect first that turned out wrong?',
+      'Timeline: no escalation entry: who was it escalated to?',
+      'Timeline: "The messaging service was fully restore…" at 2023-05-02 16:00 is after the end (2023-05-02 12:00 GMT).',
+      'Length: the README has 168 words; the rubric asks for 400–600: say more in the root cause and resolution.',
+    ]);
+  });
+
+  it('names every missing part of an empty draft by section', () => {
+    const report = checkDraft({ version: 1 });
+    const sections = report.findings.map((f) => f.section);
+    expect(new Set(sections)).toEqual(new Set(['Title', 'Issue Summary', 'Timeline', 'Root Cause and Resolution', 'Corrective and Preventative Measures', 'Length']));
+    expect(report.findings.map((f) => f.message)).toContain('timezone is missing: timezone of these times');
+    expect(report.findings.filter((f) => f.message.startsWith('no ')).map((f) => f.message.split(':')[0])).toEqual([
+      'no detection entry', 'no action entry', 'no resolution entry', 'no misleading path entry', 'no escalation entry',
+    ]);
+  });
+
+  it('checks values: percentage range, unreadable times, end before start, timezone, due dates, entries before the start', async () => {
+    const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
+    const broken: Draft = {
+      ...draft,
+      summary: { ...draft.summary, end: '2023-08-02 13:00', timezone: 'Mars/Base', usersAffectedPercent: 150 },
+      timeline: [...(draft.timeline ?? []), { at: '2023-08-02 12:00', kind: 'other', text: 'A deploy went out.' }, { at: '25:99', kind: 'other', text: 'Odd.' }],
+      tasks: [{ text: 'Patch it', due: 'soonish' }],
+    };
+    const messages = checkDraft(broken).findings.map((f) => f.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      'Mars/Base is not a timezone: use UTC, a place name such as Africa/Lagos, or an offset such as +01:00.',
+      'end: The end (2023-08-02 13:00) must be after the start (2023-08-02 13:45).',
+      'summary.usersAffectedPercent must be between 0 and 100 (it is 150).',
+      '"A deploy went out." at 2023-08-02 12:00 is before the start (2023-08-02 13:45 UTC).',
+      '"Odd." has a time that cannot be read: 25:99 is not a time of day: hours go from 00 to 23 and minutes from 00 to 59.',
+      'task 1: the due date "soonish" is not a date; write it like 2023-08-16.',
+    ]));
+  });
+
+  it('flags a README that is too long', async () => {
+    const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
+    const long = { ...draft, rootCause: `${draft.rootCause}\n\n${'More detail. '.repeat(120)}` };
+    expect(checkDraft(long).findings.map((f) => f.message)).toEqual([expect.stringMatching(/^the README has \d+ words; the rubric asks for 400–600: make it briefer\.$/)]);
+  });
+});

@@ -1,0 +1,149 @@
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+import { fixture, read, tempDir, tempFile } from '../support/temp.js';
+
+function seedIn(dir: string, name = 'seed-000-payment.yaml'): string {
+  const path = join(dir, 'postmortem.yaml');
+  copyFileSync(fixture(name), path);
+  return path;
+}
+
+describe('postmortem-wizard (no terminal)', () => {
+  it('prints help with examples and its version', () => {
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('render [options] <draft>');
+    expect(help.stdout).toContain('Examples:');
+    const version = runCli(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('exits 2 with a usage hint on an unknown command or flag', () => {
+    const command = runCli(['frobnicate']);
+    expect(command.status).toBe(2);
+    expect(command.stderr).toBe("postmortem-wizard: unknown command 'frobnicate'\n(run postmortem-wizard --help to see the commands)\n");
+    const flag = runCli(['render', 'x.yaml', '--bogus']);
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toContain("unknown option '--bogus'");
+    expect(runCli(['check']).status).toBe(2);
+  });
+});
+
+describe('render', () => {
+  it('writes README.md beside the draft and says so', () => {
+    const dir = tempDir();
+    const draft = seedIn(dir);
+    const result = runCli(['render', draft], { cwd: dir });
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    expect(result.stdout).toBe('Wrote README.md (492 words).\n');
+    expect(read(join(dir, 'README.md'))).toContain('# Payment service outage');
+  });
+
+  it('prints the Markdown with -o - and nothing else', () => {
+    const dir = tempDir();
+    const result = runCli(['render', seedIn(dir), '-o', '-']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.startsWith('# Payment service outage\n')).toBe(true);
+    expect(existsSync(join(dir, 'README.md'))).toBe(false);
+  });
+
+  it('replaces its own README, but a hand-written one only with --force, keeping a .bak', () => {
+    const dir = tempDir();
+    const draft = seedIn(dir);
+    const readme = join(dir, 'README.md');
+    writeFileSync(readme, '# My own notes\n');
+    const refused = runCli(['render', draft]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/README\.md exists and was not written by postmortem-wizard: add --force to replace it/);
+    expect(read(readme)).toBe('# My own notes\n');
+
+    expect(runCli(['render', draft, '--force']).status).toBe(0);
+    expect(read(`${readme}.bak`)).toBe('# My own notes\n');
+    const first = read(readme);
+
+    writeFileSync(draft, read(draft).replace('Payment service outage', 'Payments outage'));
+    const again = runCli(['render', draft], { cwd: dir });
+    expect(again.stdout).toMatch(/^Updated README\.md/);
+    expect(read(`${readme}.bak`)).toBe(first);
+    expect(runCli(['render', draft], { cwd: dir }).stdout).toMatch(/^Already up to date: README\.md/);
+  });
+
+  it('points at check when the rubric has open points', () => {
+    const dir = tempDir();
+    const result = runCli(['render', seedIn(dir, 'seed-003-messaging.yaml'), '-o', join(dir, 'out.md')], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('The rubric has 4 open points: run `postmortem-wizard check postmortem.yaml` to see them.');
+  });
+
+  it('takes a template by path and refuses an unknown name', () => {
+    const dir = tempDir();
+    const template = tempFile('mine.md', 'Incident: <%= it.title %> (<%= it.summary.duration %>)\n');
+    const result = runCli(['render', seedIn(dir), '-o', '-', '--template', template]);
+    expect(result.stdout.split('\n')[0]).toBe('Incident: Payment service outage (1 hour 45 minutes)');
+    const unknown = runCli(['render', seedIn(dir), '--template', 'fancy']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('fancy: is not a built-in template: use alx, or a path to your own template file.\n');
+  });
+
+  it('will not write over the draft itself', () => {
+    const dir = tempDir();
+    const draft = seedIn(dir);
+    const before = read(draft);
+    const result = runCli(['render', draft, '-o', draft]);
+    expect(result.status).toBe(2);
+    expect(read(draft)).toBe(before);
+  });
+
+  it('exits 1 with the reason when the README cannot be written', () => {
+    const dir = tempDir();
+    const result = runCli(['render', seedIn(dir), '-o', join(dir, 'no-such-folder', 'README.md')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Could not write .*README\.md: the folder does not exist\./);
+  });
+});
+
+describe('check', () => {
+  it('exits 0 on a complete draft', () => {
+    const result = runCli(['check', fixture('seed-001-deployment.yaml')]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/seed-001-deployment\.yaml: meets the rubric \(440 words\)\./);
+  });
+
+  it('exits 1 and prints one line per problem with its line and section', () => {
+    const path = fixture('seed-003-messaging.yaml');
+    const result = runCli(['check', path]);
+    expect(result.status).toBe(1);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[2]).toBe(`${path}:23: Timeline: "The messaging service was fully restore…" at 2023-05-02 16:00 is after the end (2023-05-02 12:00 GMT).`);
+    expect(lines[4]).toBe('4 problems (168 words).');
+  });
+
+  it('prints JSON for scripts', () => {
+    const result = runCli(['check', fixture('seed-003-messaging.yaml'), '--json']);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ ok: false, words: 168, wordRange: { min: 400, max: 600 } });
+    expect(report.problems[0]).toEqual({ section: 'Timeline', message: 'no misleading path entry: what did you suspect first that turned out wrong?', line: 16 });
+  });
+
+  it.each([
+    ['broken.yaml', 'version: 1\ntitle: "open\n', /broken\.yaml:2: not valid YAML: a quote opened on this line is never closed\./],
+    ['types.yaml', 'version: 1\ntimeline: yes\n', /types\.yaml:2: timeline must be a list of entries\./],
+    ['newer.yaml', 'version: 3\n', /newer\.yaml:1: was written by a newer postmortem-wizard/],
+    ['empty.yaml', '', /empty\.yaml: is empty/],
+  ])('exits 2 on %s, naming file and line, and leaves it unchanged', (name, content, message) => {
+    const path = tempFile(name, content);
+    for (const command of ['check', 'render']) {
+      const result = runCli([command, path]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stdout).toBe('');
+      expect(readFileSync(path, 'utf8')).toBe(content);
+    }
+  });
+});
