@@ -20,6 +20,8 @@ function escapeCharacters(text: string): string {
 function escapeLineStart(line: string): string {
   return line
     .replace(/^(\s*)([#=+-])/, '$1\\$2')
+    // `:---` alone on a line would make the line above a table header.
+    .replace(/^(\s*):(?=\s*-)/, '$1\\:')
     .replace(/^(\s*)(\d+)([.)])/, '$1$2\\$3');
 }
 
@@ -36,15 +38,20 @@ const LIST_ITEM = /^(\s{0,6})([-*+]|\d{1,3}[.)])\s+(.*)$/;
  */
 export function escapeBlock(text: string): string {
   const lines = cleanBlock(text).trim().replace(/\n{3,}/g, '\n\n').split('\n');
+  let previousWasItem = false;
   return lines
     .map((raw) => {
       const line = raw.replace(/\s+$/, '');
       const item = LIST_ITEM.exec(line);
       if (item) {
         const marker = item[2] === '*' || item[2] === '+' ? '-' : item[2];
-        return `${item[1]}${marker} ${escapeLineStart(escapeCharacters(item[3] ?? ''))}`;
+        // A nested item keeps a little indentation; more would turn it into a code block.
+        const indent = previousWasItem && (item[1] ?? '').length > 0 ? '  ' : '';
+        previousWasItem = true;
+        return `${indent}${marker} ${escapeLineStart(escapeCharacters(item[3] ?? ''))}`;
       }
-      // Four leading spaces would start a code block; paragraphs start at the margin.
+      previousWasItem = false;
+      // Leading spaces would start a code block; paragraphs start at the margin.
       return escapeLineStart(escapeCharacters(line.trimStart()));
     })
     .join('\n');

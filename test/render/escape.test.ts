@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../support/property.js';
 import { escapeBlock, escapeInline } from '../../src/render/escape.js';
 import { parseMarkdown, plainText } from '../support/markdown.js';
 
@@ -42,7 +43,7 @@ describe('escapeInline', () => {
         for (const node of inline.slice(1)) expect(node.type).toBe('text');
         expect(plainText(list).replace(/\s+/g, ' ').replace(/^Impact: ?/, '').trim()).toBe(asRead(text).replace(/\s+/g, ' '));
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -88,7 +89,7 @@ describe('escapeBlock', () => {
         const headings = tree.children.filter((node) => node.type === 'heading');
         expect(headings.map((h) => plainText(h))).toEqual(['Root cause', 'Next']);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

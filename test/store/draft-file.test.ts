@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../support/property.js';
 import { loadDraft, newDraftFile, saveDraft } from '../../src/store/draft-file.js';
 import { DraftFileError, SaveError } from '../../src/store/errors.js';
 import type { Draft } from '../../src/draft/schema.js';
@@ -150,7 +151,7 @@ describe('saveDraft', () => {
         const { draft: loaded } = await loadDraft(path);
         expect(loaded).toEqual({ ...expected, rootCause: expected.rootCause === '' ? '' : expected.rootCause });
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 

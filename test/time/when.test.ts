@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../support/property.js';
 import { DateTime } from 'luxon';
 import { formatStored, parseDate, parseStored, parseWhen } from '../../src/time/when.js';
 import { parseZone, zoneLabel, type IncidentZone } from '../../src/time/zone.js';
@@ -93,7 +94,7 @@ describe('parseWhen', () => {
           expect(parsed.ok && formatStored(parsed.value, lagos)).toBe(formatStored(value, lagos));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
