@@ -1,12 +1,17 @@
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { EXIT, UsageError } from './commands/exit-codes.js';
+import { interactiveCommand } from './commands/interactive.js';
+import { listCommand } from './commands/list.js';
 import { renderCommand } from './commands/render.js';
 import { PROGRAM, VERSION } from './package-info.js';
 import { DraftFileError } from './store/errors.js';
 
 const EXAMPLES = `
 Examples:
+  $ ${PROGRAM}                                       the home screen: new, resume, settings
+  $ ${PROGRAM} new                                   start a postmortem (asks where to save it)
+  $ ${PROGRAM} resume postmortem.yaml              carry on where you stopped
   $ ${PROGRAM} render postmortem.yaml              write README.md beside the draft
   $ ${PROGRAM} render postmortem.yaml -o -         print the Markdown
   $ ${PROGRAM} check postmortem.yaml               list what the rubric still needs
@@ -24,6 +29,24 @@ function buildProgram(run: (work: Promise<number>) => void): Command {
     .showHelpAfterError(`(run ${PROGRAM} --help to see the commands)`)
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`${PROGRAM}: ${text.replace(/^error: /, '')}`) });
+
+  program
+    .command('new')
+    .description('start a new postmortem draft (never replaces an existing file)')
+    .argument('[draft]', 'where to save the draft (asked when left out)')
+    .action((draft: string | undefined) => run(interactiveCommand({ kind: 'new', path: draft })));
+
+  program
+    .command('resume')
+    .description('continue a draft at its first unfinished section')
+    .argument('[draft]', 'the draft (picked from recent drafts when left out)')
+    .action((draft: string | undefined) => run(interactiveCommand({ kind: 'resume', path: draft })));
+
+  program
+    .command('list')
+    .description('recent drafts with title, progress and last edit')
+    .addOption(new Option('--json', 'print the list as JSON'))
+    .action((flags) => run(listCommand(flags)));
 
   program
     .command('render')
@@ -71,10 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     pending = work;
   });
   try {
-    if (argv.length === 0) {
-      program.outputHelp();
-      return EXIT.ok;
-    }
+    if (argv.length === 0) return await interactiveCommand({ kind: 'home' });
     await program.parseAsync(argv, { from: 'user' });
     return pending ? await pending : EXIT.ok;
   } catch (error) {

@@ -34,9 +34,6 @@ export function missingParts(question: Question, draft: Draft): string[] {
       return typeof value === 'number' ? [] : [question.label];
     case 'toggle':
       return typeof value === 'boolean' ? [] : [question.label];
-    case 'lessons':
-      return value && typeof value === 'object' && Object.values(value).some((list) => Array.isArray(list) && list.length)
-        ? [] : [question.label];
     default:
       return hasText(value) ? [] : [question.label];
   }

@@ -18,7 +18,6 @@ export type QuestionKind =
   | 'entries' // timeline entries, optionally of one kind
   | 'list' // one line per item
   | 'tasks'
-  | 'lessons'
   | 'toggle';
 
 export interface Question {
@@ -63,12 +62,12 @@ export const SECTIONS: readonly Section[] = [
     title: 'Issue summary',
     heading: 'Issue Summary',
     questions: [
+      { path: ['summary', 'timezone'], kind: 'timezone', label: 'timezone', prompt: 'Timezone the times are written in', required: true,
+        help: 'UTC, a place such as Africa/Lagos, or an offset such as +01:00.' },
       { path: ['summary', 'start'], kind: 'datetime', label: 'start time', prompt: 'When did it start?', required: true,
         help: 'Like 2023-08-02 13:45, Aug 2 2023 1:45 PM.' },
       { path: ['summary', 'end'], kind: 'datetime', label: 'end time', prompt: 'When was it over?', required: true,
-        help: 'A time alone (15:30) takes the start\'s date.' },
-      { path: ['summary', 'timezone'], kind: 'timezone', label: 'timezone', prompt: 'Timezone of these times', required: true,
-        help: 'UTC, a place such as Africa/Lagos, or an offset such as +01:00.' },
+        help: 'A time alone (15:30) takes the start\'s date; past midnight, the next day.' },
       { path: ['summary', 'impact'], kind: 'text', label: 'impact', prompt: 'Impact: what was down or slow, and what did users experience?', required: true },
       { path: ['summary', 'usersAffectedPercent'], kind: 'percent', label: 'share of users affected', prompt: 'What % of users were affected? (0–100)', required: true },
       { path: ['summary', 'rootCause'], kind: 'text', label: 'one-sentence root cause', prompt: 'The root cause, in one or two sentences', required: true },
@@ -129,7 +128,9 @@ export const SECTIONS: readonly Section[] = [
     optional: true,
     questions: [
       { path: ['extras', 'humor'], kind: 'text', label: 'a touch of humour', prompt: 'A line of humour (optional)', required: false },
-      { path: ['extras', 'lessons'], kind: 'lessons', label: 'lessons learned', prompt: 'Lessons learned (optional)', required: false },
+      { path: ['extras', 'lessons', 'wentWell'], kind: 'list', label: 'what went well', prompt: 'Lessons learned: what went well? (optional)', required: false },
+      { path: ['extras', 'lessons', 'wentWrong'], kind: 'list', label: 'what went wrong', prompt: 'Lessons learned: what went wrong? (optional)', required: false },
+      { path: ['extras', 'lessons', 'lucky'], kind: 'list', label: 'where we got lucky', prompt: 'Lessons learned: where did you get lucky? (optional)', required: false },
       { path: ['extras', 'diagram'], kind: 'toggle', label: 'timeline diagram', prompt: 'Add a timeline diagram?', required: false },
     ],
   },

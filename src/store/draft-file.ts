@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { describePath, validateDraft, type Draft, type DraftPath } from '../draft/schema.js';
 import { DRAFT_VERSION } from '../draft/vocabulary.js';
 import { describeFsError, DraftFileError, SaveError } from './errors.js';
@@ -146,7 +146,8 @@ export async function loadDraft(path: string): Promise<LoadedDraft> {
 /** A file that does not exist yet, to be created by the first save. */
 export function newDraftFile(path: string): DraftFile {
   const doc = new Document({});
-  doc.commentBefore = headerComment(path);
+  // On the map rather than the document, so no blank line separates it from `version: 1`.
+  (doc.contents as YAMLMap).commentBefore = headerComment(path);
   return { path, doc };
 }
 

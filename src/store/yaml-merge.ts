@@ -8,18 +8,20 @@ import { Document, isMap, isPair, isScalar, isSeq, Scalar, visit, type Node, YAM
 /** Keys whose values are times or dates: always quoted (YAML 1.1 reads 14:05 as a number). */
 const QUOTED_KEYS = new Set(['start', 'end', 'at', 'due']);
 
-/** Where new keys go, so a draft grown by the wizard reads in the same order as DESIGN §5. */
-const KEY_ORDER = [
-  'version', 'template', 'title', 'authors', 'summary', 'detectedBy', 'timeline', 'rootCause', 'resolution',
-  'measures', 'tasks', 'extras', 'notes',
-  'start', 'end', 'timezone', 'impact', 'usersAffectedPercent',
-  'at', 'kind', 'text', 'owner', 'due',
-  'humor', 'lessons', 'diagram', 'wentWell', 'wentWrong', 'lucky',
-];
+/** Where new keys go, by the key that holds the map, so a grown draft reads as DESIGN §5 shows. */
+const KEY_ORDER: Record<string, readonly string[]> = {
+  '': ['version', 'template', 'title', 'authors', 'summary', 'detectedBy', 'timeline', 'rootCause', 'resolution', 'measures', 'tasks', 'extras', 'notes'],
+  summary: ['start', 'end', 'timezone', 'impact', 'usersAffectedPercent', 'rootCause'],
+  timeline: ['at', 'kind', 'text'],
+  tasks: ['text', 'owner', 'due'],
+  extras: ['humor', 'lessons', 'diagram'],
+  lessons: ['wentWell', 'wentWrong', 'lucky'],
+};
 
-function orderOf(key: unknown): number {
-  const index = KEY_ORDER.indexOf(String(key));
-  return index === -1 ? KEY_ORDER.length : index;
+function orderOf(parent: string, key: unknown): number {
+  const order = KEY_ORDER[parent] ?? [];
+  const index = order.indexOf(String(key));
+  return index === -1 ? Number.POSITIVE_INFINITY : index;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -30,7 +32,7 @@ function keyOf(pair: { key: unknown }): unknown {
   return isScalar(pair.key) ? pair.key.value : pair.key;
 }
 
-function mergeMap(doc: Document, map: YAMLMap, value: Record<string, unknown>): void {
+function mergeMap(doc: Document, map: YAMLMap, value: Record<string, unknown>, parent: string): void {
   for (const [key, next] of Object.entries(value)) {
     const index = map.items.findIndex((pair) => keyOf(pair) === key);
     const pair = map.items[index];
@@ -40,32 +42,34 @@ function mergeMap(doc: Document, map: YAMLMap, value: Record<string, unknown>): 
       continue;
     }
     if (pair) {
-      pair.value = mergeValue(doc, pair.value as Node | null, next);
+      pair.value = mergeValue(doc, pair.value as Node | null, next, key);
       continue;
     }
     const created = doc.createPair(key, next);
     // Before the first known key that comes later; keys a person added do not move anything.
+    const own = orderOf(parent, key);
     const before = map.items.findIndex((candidate) => {
-      const order = orderOf(keyOf(candidate));
-      return order > orderOf(key) && order < KEY_ORDER.length;
+      const order = orderOf(parent, keyOf(candidate));
+      return order > own && Number.isFinite(order);
     });
-    if (before === -1 || orderOf(key) === KEY_ORDER.length) map.items.push(created);
+    if (before === -1 || !Number.isFinite(own)) map.items.push(created);
     else map.items.splice(before, 0, created);
   }
 }
 
-function mergeValue(doc: Document, node: Node | null, next: unknown): Node {
+/** `parent` is the key holding this value; list items keep their list's key. */
+function mergeValue(doc: Document, node: Node | null, next: unknown, parent: string): Node {
   if (Array.isArray(next)) {
     if (!isSeq(node)) return doc.createNode(next);
     next.forEach((item, i) => {
-      node.items[i] = mergeValue(doc, (node.items[i] as Node | undefined) ?? null, item);
+      node.items[i] = mergeValue(doc, (node.items[i] as Node | undefined) ?? null, item, parent);
     });
     node.items.length = next.length;
     return node;
   }
   if (isPlainObject(next)) {
     if (!isMap(node)) return doc.createNode(next);
-    mergeMap(doc, node, next);
+    mergeMap(doc, node, next, parent);
     return node;
   }
   if (isScalar(node)) {
@@ -94,7 +98,7 @@ function applyStyles(doc: Document): void {
 
 /** Writes `value` into `doc`, keeping whatever of the document does not change. */
 export function mergeIntoDocument(doc: Document, value: Record<string, unknown>): void {
-  if (isMap(doc.contents)) mergeMap(doc, doc.contents, value);
+  if (isMap(doc.contents)) mergeMap(doc, doc.contents, value, '');
   else doc.contents = doc.createNode(value) as unknown as typeof doc.contents;
   applyStyles(doc);
 }

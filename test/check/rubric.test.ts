@@ -27,7 +27,7 @@ describe('the rubric', () => {
     const report = checkDraft({ version: 1 });
     const sections = report.findings.map((f) => f.section);
     expect(new Set(sections)).toEqual(new Set(['Title', 'Issue Summary', 'Timeline', 'Root Cause and Resolution', 'Corrective and Preventative Measures', 'Length']));
-    expect(report.findings.map((f) => f.message)).toContain('timezone is missing: timezone of these times');
+    expect(report.findings.map((f) => f.message)).toContain('timezone is missing: timezone the times are written in');
     expect(report.findings.filter((f) => f.message.startsWith('no ')).map((f) => f.message.split(':')[0])).toEqual([
       'no detection entry', 'no action entry', 'no resolution entry', 'no misleading path entry', 'no escalation entry',
     ]);

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, extname, relative, resolve } from 'node:path';
+import { DateTime } from 'luxon';
+import { progressSummary } from '../draft/progress.js';
+import { emptyDraft, type Draft } from '../draft/schema.js';
+import { systemZoneName } from '../time/zone.js';
+import { loadDraft, newDraftFile, saveDraft, type DraftFile } from '../store/draft-file.js';
+import { DraftFileError, SaveError } from '../store/errors.js';
+import { readSettings, recentDrafts, rememberDraft } from '../store/settings.js';
+
+/*
+ * Finding, creating and opening drafts: what `new`, `resume`, `list` and the home screen
+ * share. Nothing here draws anything.
+ */
+
+export function shortPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/** `postmortem.yaml`, or the first `postmortem-N.yaml` that does not exist yet. */
+export function suggestNewPath(cwd = process.cwd()): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? 'postmortem.yaml' : `postmortem-${n}.yaml`;
+    if (!existsSync(resolve(cwd, name))) return name;
+  }
+}
+
+/** Checks a path for a new draft: adds `.yaml` when there is no extension; never an existing file. */
+export function checkNewPath(text: string, cwd = process.cwd()): { ok: true; value: string } | { ok: false; error: string } {
+  const typed = text.trim();
+  if (typed === '') return { ok: false, error: 'Type a file name for the draft, like postmortem.yaml.' };
+  const withExtension = extname(typed) === '' ? `${typed}.yaml` : typed;
+  const path = resolve(cwd, withExtension);
+  if (existsSync(path)) {
+    return { ok: false, error: `${withExtension} already exists: resume it with \`postmortem-wizard resume ${withExtension}\`, or choose another name.` };
+  }
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return { ok: false, error: `The folder ${shortPath(folder, cwd)} does not exist.` };
+  return { ok: true, value: path };
+}
+
+/** git's user.name, the natural default author; nothing when git is missing or silent. */
+export function gitUserName(): string | undefined {
+  const result = spawnSync('git', ['config', '--get', 'user.name'], { encoding: 'utf8', timeout: 2000 });
+  const name = result.status === 0 ? result.stdout.trim() : '';
+  return name || undefined;
+}
+
+/** The answers a new draft starts with: author, timezone and template from settings or the system. */
+export function newDraftDefaults(): Draft {
+  const settings = readSettings();
+  const author = settings.author ?? gitUserName();
+  return emptyDraft({
+    template: settings.template ?? 'alx',
+    timezone: settings.timezone ?? systemZoneName(),
+    ...(author ? { authors: [author] } : {}),
+  });
+}
+
+/** Creates the draft file at once, so the name is taken and `resume` finds it even if nothing else is typed. */
+export async function createDraft(path: string): Promise<{ file: DraftFile; draft: Draft }> {
+  const draft = newDraftDefaults();
+  const file = await saveDraft(newDraftFile(path), draft);
+  rememberDraft(path, undefined);
+  return { file, draft };
+}
+
+export async function openDraft(path: string): Promise<{ file: DraftFile; draft: Draft }> {
+  const loaded = await loadDraft(path);
+  rememberDraft(path, loaded.draft.title);
+  return { file: loaded, draft: loaded.draft };
+}
+
+export function describeOpenError(error: unknown): string {
+  if (error instanceof DraftFileError || error instanceof SaveError) return error.message;
+  return (error as Error).message;
+}
+
+export interface DraftListing {
+  path: string;
+  shown: string;
+  title?: string;
+  progress?: { done: number; total: number };
+  editedAt?: Date;
+  /** Why the file cannot be opened, when it cannot. */
+  problem?: string;
+}
+
+/** Recent drafts with what `list` and the home screen show; missing files are left out. */
+export async function listRecentDrafts(cwd = process.cwd()): Promise<DraftListing[]> {
+  const listings: DraftListing[] = [];
+  for (const recent of recentDrafts()) {
+    if (!existsSync(recent.path)) continue;
+    const shown = shortPath(recent.path, cwd);
+    try {
+      const loaded = await loadDraft(recent.path);
+      listings.push({ path: recent.path, shown, title: loaded.draft.title, progress: progressSummary(loaded.draft), editedAt: statSync(recent.path).mtime });
+    } catch (error) {
+      listings.push({ path: recent.path, shown, problem: (error as Error).message.split('\n')[0] });
+    }
+  }
+  return listings;
+}
+
+export function describeAge(date: Date | undefined, now = new Date()): string {
+  if (!date) return '';
+  return `edited ${DateTime.fromJSDate(date).toRelative({ base: DateTime.fromJSDate(now) }) ?? 'just now'}`;
+}

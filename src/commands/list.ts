@@ -1,0 +1,21 @@
+import { describeAge, listRecentDrafts } from './drafts.js';
+import { EXIT } from './exit-codes.js';
+
+/** `list`: recent drafts with title, progress and last edit; works without a terminal. */
+export async function listCommand(flags: { json?: boolean }): Promise<number> {
+  const drafts = await listRecentDrafts();
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(drafts.map((d) => ({ ...d, editedAt: d.editedAt?.toISOString() })), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (drafts.length === 0) {
+    process.stdout.write('No recent drafts. Start one with `postmortem-wizard new`.\n');
+    return EXIT.ok;
+  }
+  for (const draft of drafts) {
+    const progress = draft.progress ? `${draft.progress.done}/${draft.progress.total} sections` : 'cannot be opened';
+    const title = draft.title ?? draft.problem ?? '(untitled)';
+    process.stdout.write(`${draft.shown}\n  ${title} · ${progress}${draft.editedAt ? ` · ${describeAge(draft.editedAt)}` : ''}\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,112 @@
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useState } from 'react';
+import type { Parsed } from '../../wizard/answers.js';
+import { useHints } from '../hints-context.js';
+import { useTextEdit } from '../hooks/use-text-edit.js';
+import { is } from '../keymap.js';
+import { theme } from '../theme.js';
+import { TextBox } from './text-box.js';
+
+export interface FieldPromptProps {
+  prompt: string;
+  help?: string;
+  initial: string;
+  multiline?: boolean;
+  maxLines?: number;
+  placeholder?: string;
+  /** Reads the typed text; an error keeps the person on the field with that sentence. */
+  parse(text: string): Parsed & { warning?: string };
+  onAccept(value: unknown, text: string): void;
+  onBack?(): void;
+  /** Told of every edit, so unconfirmed text survives an editor hand-over. */
+  onText?(text: string): void;
+  /** Ctrl+X: edit this text in $VISUAL/$EDITOR. */
+  onOpenEditor?(text: string): void;
+  /** Candidates for Tab completion (timezones). */
+  suggest?(text: string): string[];
+  isActive?: boolean;
+}
+
+/**
+ * One question answered by typing. Enter checks the answer: a problem is shown under the
+ * field in one sentence and the field keeps what was typed; a good answer moves on.
+ */
+export function FieldPrompt(props: FieldPromptProps) {
+  const { prompt, help, initial, multiline = false, isActive = true } = props;
+  const { state, handle, replace, latest } = useTextEdit(initial, multiline);
+  const [error, setError] = useState<string | undefined>();
+  const [refusedNewline, setRefusedNewline] = useState(false);
+
+  useEffect(() => {
+    props.onText?.(state.text);
+  }, [state.text]);
+
+  useHints(
+    [
+      { keys: 'submit', does: 'next' },
+      ...(multiline ? [{ keys: 'newline' as const, does: 'new line' }] : []),
+      ...(props.onOpenEditor ? [{ keys: 'openEditor' as const, does: 'open $EDITOR' }] : []),
+      ...(props.suggest ? [{ keys: 'complete' as const, does: 'complete' }] : []),
+      ...(props.onBack ? [{ keys: 'back' as const, does: 'back' }] : []),
+    ],
+    isActive,
+  );
+
+  const suggestions = props.suggest ? props.suggest(state.text).slice(0, 4) : [];
+  const live = state.text.trim() === '' ? undefined : props.parse(state.text);
+
+  useInput(
+    (input, key) => {
+      if (is('quit', input, key)) return;
+      if (is('back', input, key)) {
+        props.onBack?.();
+        return;
+      }
+      if (is('openEditor', input, key) && props.onOpenEditor) {
+        props.onOpenEditor(latest.current.text);
+        return;
+      }
+      if (is('complete', input, key) && suggestions[0]) {
+        replace(suggestions[0]);
+        return;
+      }
+      const result = handle(input, key);
+      if (result === 'submit') {
+        const parsed = props.parse(latest.current.text);
+        if (parsed.ok) {
+          setError(undefined);
+          props.onAccept(parsed.value, latest.current.text);
+        } else {
+          setError(parsed.error);
+        }
+        return;
+      }
+      if (result === 'newline-refused') {
+        setRefusedNewline(true);
+        return;
+      }
+      if (result) {
+        setError(undefined);
+        setRefusedNewline(false);
+      }
+    },
+    { isActive },
+  );
+
+  return (
+    <Box flexDirection="column">
+      <Text bold>{prompt}</Text>
+      {help ? <Text color={theme.muted}>{help}</Text> : null}
+      <Box marginTop={1} flexDirection="column">
+        <TextBox state={state} multiline={multiline} maxLines={props.maxLines} placeholder={props.placeholder} />
+      </Box>
+      {error ? <Text color={theme.error}>✗ {error}</Text> : null}
+      {!error && refusedNewline ? <Text color={theme.warn}>This answer is one line: press Enter to go on.</Text> : null}
+      {!error && live?.ok && live.note ? <Text color={theme.muted}>  → {live.note}</Text> : null}
+      {!error && live?.ok && live.warning ? <Text color={theme.warn}>⚠ {live.warning}</Text> : null}
+      {suggestions.length > 0 && !suggestions.includes(state.text) ? (
+        <Text color={theme.muted}>  Tab: {suggestions.join(' · ')}</Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,73 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { useCurrentHints } from '../hints-context.js';
+import { describeHint } from '../keymap.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { useSaveStatus } from '../session-context.js';
+import { MAX_COLUMNS, MIN_COLUMNS, MIN_ROWS, theme } from '../theme.js';
+
+function SaveBadge() {
+  const status = useSaveStatus();
+  switch (status.state) {
+    case 'saving':
+      return <Text color={theme.muted}>saving…</Text>;
+    case 'saved':
+      return <Text color={theme.ok}>✓ saved</Text>;
+    case 'failed':
+      return <Text color={theme.error}>✗ not saved: {status.reason}</Text>;
+    default:
+      return null;
+  }
+}
+
+export interface FrameProps {
+  /** Where the person is: "Issue summary · 2/6". */
+  place?: string;
+  /** The draft's file name, shown in the header. */
+  file?: string;
+  children: ReactNode;
+}
+
+/** Header, body and a footer with the keys that work on this screen and the save status. */
+export function Frame({ place, file, children }: FrameProps) {
+  const hints = useCurrentHints();
+  const { columns, rows } = useTerminalSize();
+  const width = Math.max(20, Math.min(columns - 1, MAX_COLUMNS));
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return (
+      <Box flexDirection="column">
+        <Text color={theme.warn}>Make the window larger: this needs {MIN_COLUMNS}×{MIN_ROWS}, it is {columns}×{rows}.</Text>
+        <Text color={theme.muted}>Your answers are kept. Ctrl+C saves and quits.</Text>
+      </Box>
+    );
+  }
+  const rule = '─'.repeat(width);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box justifyContent="space-between">
+        <Text>
+          <Text bold color={theme.accent}>postmortem-wizard</Text>
+          {file ? <Text color={theme.muted}> · {file}</Text> : null}
+        </Text>
+        {place ? <Text color={theme.muted}>{place}</Text> : null}
+      </Box>
+      <Text color={theme.muted}>{rule}</Text>
+      <Box flexDirection="column">{children}</Box>
+      <Text color={theme.muted}>{rule}</Text>
+      <Box justifyContent="space-between">
+        <Box flexShrink={1}>
+          <Text color={theme.muted} wrap="truncate-end">{hints.map(describeHint).join(' · ')}</Text>
+        </Box>
+        <Box flexShrink={0} marginLeft={1}>
+          <SaveBadge />
+        </Box>
+      </Box>
+    </Box>
+  );
+}
+
+/** Rows a screen body may use without the whole frame outgrowing the terminal. */
+export function useBodyRows(): number {
+  const { rows } = useTerminalSize();
+  return Math.max(6, rows - 6);
+}

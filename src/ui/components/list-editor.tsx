@@ -1,0 +1,149 @@
+import { Box, Text, useInput } from 'ink';
+import { useState, type ReactNode } from 'react';
+import { useHints } from '../hints-context.js';
+import { is, type Hint } from '../keymap.js';
+import { windowAround } from '../scroll-window.js';
+import { theme } from '../theme.js';
+
+type Mode = { kind: 'browse' } | { kind: 'add' } | { kind: 'edit'; index: number } | { kind: 'delete'; index: number };
+
+export interface ListEditorProps<T> {
+  prompt: string;
+  help?: string;
+  items: readonly T[];
+  /** One line for an item in the list. */
+  renderItem(item: T, index: number): ReactNode;
+  /** The form to add (item undefined) or edit an item. */
+  renderForm(item: T | undefined, done: (saved?: T) => void): ReactNode;
+  onAdd(item: T): void;
+  onReplace(index: number, item: T): void;
+  onRemove(index: number): void;
+  /** Tab: the list is finished. Return a sentence to refuse (e.g. "add at least one task"). */
+  onDone(): string | undefined;
+  onBack(): void;
+  /** Shown under the list: a checklist, a count. */
+  status?: ReactNode;
+  /** Rows the list itself may take. */
+  rows: number;
+  noun: string;
+}
+
+const BROWSE_HINTS: Hint[] = [
+  { keys: 'add', does: 'add' },
+  { keys: 'edit', does: 'edit' },
+  { keys: 'delete', does: 'delete' },
+  { keys: 'done', does: 'next' },
+  { keys: 'back', does: 'back' },
+];
+const CONFIRM_HINTS: Hint[] = [
+  { keys: 'yes', does: 'delete' },
+  { keys: 'no', does: 'keep' },
+];
+
+type Message = { text: string; tone: 'ok' | 'error' } | undefined;
+
+/**
+ * A list answer (timeline, measures, tasks): browse with ↑↓, add, edit, delete after a
+ * confirmation, Tab when finished. An empty list opens straight on the add form; after an
+ * add, the form opens again for the next item until Esc.
+ */
+export function ListEditor<T>(props: ListEditorProps<T>) {
+  const { items, rows, noun } = props;
+  const [mode, setMode] = useState<Mode>(items.length === 0 ? { kind: 'add' } : { kind: 'browse' });
+  const [selected, setSelected] = useState(Math.max(0, items.length - 1));
+  const [message, setMessage] = useState<Message>();
+  // A new key for every form opened, so each starts empty instead of where the last one was.
+  const [formKey, setFormKey] = useState(0);
+  const open = (next: Mode) => {
+    setFormKey((k) => k + 1);
+    setMode(next);
+  };
+  const current = Math.min(selected, Math.max(0, items.length - 1));
+
+  useInput(
+    (input, key) => {
+      if (mode.kind === 'delete') {
+        if (is('yes', input, key)) {
+          props.onRemove(mode.index);
+          setMessage({ text: `Deleted the ${noun}.`, tone: 'ok' });
+          setMode({ kind: 'browse' });
+        } else if (is('no', input, key)) {
+          setMode({ kind: 'browse' });
+        }
+        return;
+      }
+      setMessage(undefined);
+      if (is('up', input, key)) setSelected(Math.max(0, current - 1));
+      else if (is('down', input, key)) setSelected(Math.min(items.length - 1, current + 1));
+      else if (is('pageUp', input, key)) setSelected(Math.max(0, current - rows));
+      else if (is('pageDown', input, key)) setSelected(Math.min(items.length - 1, current + rows));
+      else if (is('home', input, key)) setSelected(0);
+      else if (is('end', input, key)) setSelected(items.length - 1);
+      else if (is('add', input, key)) open({ kind: 'add' });
+      else if (is('edit', input, key)) open(items.length ? { kind: 'edit', index: current } : { kind: 'add' });
+      else if (is('delete', input, key) && items.length) setMode({ kind: 'delete', index: current });
+      else if (is('done', input, key)) {
+        const refusal = props.onDone();
+        if (refusal) setMessage({ text: refusal, tone: 'error' });
+      }
+      else if (is('back', input, key)) props.onBack();
+    },
+    { isActive: mode.kind === 'browse' || mode.kind === 'delete' },
+  );
+  useHints(mode.kind === 'delete' ? CONFIRM_HINTS : BROWSE_HINTS, mode.kind === 'browse' || mode.kind === 'delete');
+
+  if (mode.kind === 'add' || mode.kind === 'edit') {
+    const editing = mode.kind === 'edit' ? items[mode.index] : undefined;
+    return (
+      <Box flexDirection="column">
+        <Text bold>{props.prompt}</Text>
+        {props.status}
+        <Box marginTop={1} key={formKey}>
+          {props.renderForm(editing, (saved) => {
+            if (saved === undefined) {
+              setMessage(undefined);
+              setMode({ kind: 'browse' });
+              return;
+            }
+            if (mode.kind === 'edit') {
+              props.onReplace(mode.index, saved);
+              setMessage({ text: `Saved the ${noun}.`, tone: 'ok' });
+              setMode({ kind: 'browse' });
+            } else {
+              props.onAdd(saved);
+              setMessage({ text: `Added. Type the next ${noun}, or press Esc when the list is complete.`, tone: 'ok' });
+              open({ kind: 'add' });
+            }
+          })}
+        </Box>
+        {message ? <Text color={message.tone === 'ok' ? theme.ok : theme.error}>{message.text}</Text> : null}
+      </Box>
+    );
+  }
+
+  const { start, end } = windowAround(items.length, current, rows);
+  return (
+    <Box flexDirection="column">
+      <Text bold>{props.prompt}</Text>
+      {props.help ? <Text color={theme.muted}>{props.help}</Text> : null}
+      <Box flexDirection="column" marginTop={1}>
+        {items.length === 0 ? <Text color={theme.muted}>No {noun}s yet: press a to add one.</Text> : null}
+        {start > 0 ? <Text color={theme.muted}>  ↑ {start} more</Text> : null}
+        {items.slice(start, end).map((item, i) => {
+          const index = start + i;
+          const active = index === current;
+          return (
+            <Box key={index}>
+              <Text color={active ? theme.accent : undefined}>{active ? '› ' : '  '}</Text>
+              <Box flexShrink={1}>{props.renderItem(item, index)}</Box>
+            </Box>
+          );
+        })}
+        {end < items.length ? <Text color={theme.muted}>  ↓ {items.length - end} more</Text> : null}
+      </Box>
+      {props.status ? <Box marginTop={1}>{props.status}</Box> : null}
+      {mode.kind === 'delete' ? <Text color={theme.warn}>Delete this {noun}? y/n</Text> : null}
+      {message ? <Text color={message.tone === 'ok' ? theme.ok : theme.error}>{message.text}</Text> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Key } from 'ink';
+
+/*
+ * Keys by meaning. Views ask "is this `back`?" and the footer shows each meaning's keys
+ * from this one table, so what the footer says is what the screen does.
+ */
+
+export type KeyMeaning =
+  | 'submit' | 'back' | 'quit' | 'newline' | 'openEditor'
+  | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end'
+  | 'add' | 'edit' | 'delete' | 'done' | 'complete' | 'yes' | 'no';
+
+interface Binding {
+  label: string;
+  matches(input: string, key: Key): boolean;
+}
+
+const letter = (c: string) => (input: string, key: Key) => !key.ctrl && !key.meta && input.toLowerCase() === c;
+
+export const KEYMAP: Record<KeyMeaning, Binding> = {
+  submit: { label: 'Enter', matches: (_, key) => key.return && !key.meta },
+  back: { label: 'Esc', matches: (_, key) => key.escape },
+  quit: { label: 'Ctrl+C', matches: (input, key) => key.ctrl && input === 'c' },
+  // Ctrl+J arrives as a bare "\n"; Alt+Enter as return with meta.
+  newline: { label: 'Ctrl+J', matches: (input, key) => input === '\n' || (key.return && key.meta) },
+  openEditor: { label: 'Ctrl+X', matches: (input, key) => key.ctrl && input === 'x' },
+  up: { label: '↑', matches: (_, key) => key.upArrow },
+  down: { label: '↓', matches: (_, key) => key.downArrow },
+  pageUp: { label: 'PgUp', matches: (_, key) => key.pageUp },
+  pageDown: { label: 'PgDn', matches: (_, key) => key.pageDown },
+  home: { label: 'Home', matches: (_, key) => key.home },
+  end: { label: 'End', matches: (_, key) => key.end },
+  add: { label: 'a', matches: letter('a') },
+  edit: { label: 'e', matches: (input, key) => letter('e')(input, key) || (key.return && !key.meta) },
+  delete: { label: 'd', matches: letter('d') },
+  done: { label: 'Tab', matches: (_, key) => key.tab && !key.shift },
+  complete: { label: 'Tab', matches: (_, key) => key.tab && !key.shift },
+  yes: { label: 'y', matches: letter('y') },
+  no: { label: 'n', matches: (input, key) => letter('n')(input, key) || key.escape },
+};
+
+export function is(meaning: KeyMeaning, input: string, key: Key): boolean {
+  return KEYMAP[meaning].matches(input, key);
+}
+
+/** A footer hint: the keys of a meaning and what it does here. */
+export interface Hint {
+  keys: KeyMeaning | KeyMeaning[];
+  does: string;
+}
+
+export function describeHint(hint: Hint): string {
+  const meanings = Array.isArray(hint.keys) ? hint.keys : [hint.keys];
+  return `${meanings.map((m) => KEYMAP[m].label).join('/')} ${hint.does}`;
+}

@@ -1,0 +1,48 @@
+import { valueAt } from '../../draft/progress.js';
+import type { Question } from '../../draft/sections.js';
+import {
+  answerAsText, parseLine, parseMoment, parseNames, parseParagraphs, parsePercent, parseTimezone, type Parsed,
+} from '../../wizard/answers.js';
+import type { QuestionProps } from './question-props.js';
+import { FieldPrompt } from '../components/field-prompt.js';
+import { useServices } from '../session-context.js';
+import { suggestZones } from './zone-suggestions.js';
+
+function parserFor(question: Question, props: QuestionProps): (text: string) => Parsed {
+  switch (question.kind) {
+    case 'names': return (text) => parseNames(question, text);
+    case 'datetime': return (text) => parseMoment(question, text, props.state.draft);
+    case 'timezone': return (text) => parseTimezone(question, text);
+    case 'percent': return (text) => parsePercent(question, text);
+    case 'longtext': return (text) => parseParagraphs(question, text);
+    default: return (text) => parseLine(question, text);
+  }
+}
+
+/** A question answered by typing: one line, a time, a timezone, a percentage or paragraphs. */
+export function TextQuestion(props: QuestionProps) {
+  const { step, state, dispatch } = props;
+  const { question } = step;
+  const services = useServices();
+  const multiline = question.kind === 'longtext';
+  const initial = state.pending?.step === step.index ? state.pending.text : answerAsText(question, valueAt(state.draft, question.path));
+  const help = multiline
+    ? 'Enter to go on · Ctrl+J (or Alt+Enter) for a new line · Ctrl+X to write it in your editor'
+    : question.help;
+
+  return (
+    <FieldPrompt
+      key={step.index}
+      prompt={question.prompt}
+      help={help}
+      initial={initial}
+      multiline={multiline}
+      maxLines={Math.max(3, props.rows - 5)}
+      parse={parserFor(question, props)}
+      onAccept={(value) => dispatch({ type: 'answer', path: question.path, value })}
+      onBack={() => dispatch({ type: 'back' })}
+      onOpenEditor={multiline ? (text) => services.editText(text) : undefined}
+      suggest={question.kind === 'timezone' ? suggestZones : undefined}
+    />
+  );
+}

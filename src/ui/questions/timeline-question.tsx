@@ -1,0 +1,121 @@
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { resolveIncident, type ResolvedEntry } from '../../draft/incident.js';
+import type { TimelineEntry } from '../../draft/schema.js';
+import { ENTRY_KIND_LABELS, ENTRY_KINDS, REQUIRED_KINDS, type EntryKind } from '../../draft/vocabulary.js';
+import { parseEntryTime, parseLine } from '../../wizard/answers.js';
+import { FormSequence, type FormField } from '../components/form-sequence.js';
+import { ListEditor } from '../components/list-editor.js';
+import { theme } from '../theme.js';
+import type { QuestionProps } from './question-props.js';
+
+const TEXT_QUESTION = { path: ['text'], kind: 'text', label: 'sentence', prompt: '', required: true } as const;
+
+function Checklist({ entries, focus }: { entries: readonly TimelineEntry[]; focus: readonly EntryKind[] }) {
+  return (
+    <Text>
+      <Text color={theme.muted}>Rubric: </Text>
+      {REQUIRED_KINDS.map((kind) => {
+        const done = entries.some((entry) => entry.kind === kind && entry.text);
+        const label = ENTRY_KIND_LABELS[kind].toLowerCase();
+        return (
+          <Text key={kind} color={done ? theme.ok : focus.includes(kind) ? theme.warn : theme.muted}>
+            {done ? '✓' : '○'} {label}{'  '}
+          </Text>
+        );
+      })}
+    </Text>
+  );
+}
+
+/**
+ * The timeline, or one kind of its entries (misleading paths, escalations): a sorted list
+ * with a checklist of the kinds the rubric wants and a warning on times outside the incident.
+ */
+export function TimelineQuestion({ step, state, dispatch, rows }: QuestionProps) {
+  const { question } = step;
+  const fixedKind = question.entryKind;
+  const incident = useMemo(() => resolveIncident(state.draft), [state.draft]);
+  const shown: ResolvedEntry[] = useMemo(
+    () => incident.entries.filter((resolved) => !fixedKind || resolved.entry.kind === fixedKind),
+    [incident, fixedKind],
+  );
+  const all = state.draft.timeline ?? [];
+  const covers = question.covers ?? [];
+
+  const fields: FormField[] = [
+    {
+      key: 'at',
+      kind: 'text',
+      prompt: 'When? (14:30, 2:05 PM, 2023-08-02 14:30)',
+      initial: (values) => (values.at as string | undefined) ?? '',
+      parse: (text) => parseEntryTime(text, state.draft),
+    },
+    ...(fixedKind
+      ? []
+      : [{
+          key: 'kind',
+          kind: 'choice' as const,
+          prompt: 'What kind of moment was it?',
+          items: ENTRY_KINDS.map((kind) => ({ value: kind, label: ENTRY_KIND_LABELS[kind] })),
+        }]),
+    {
+      key: 'text',
+      kind: 'text',
+      prompt: fixedKind === 'misleading' ? 'What was suspected, and why was it wrong?' : fixedKind === 'escalation' ? 'Escalated to whom, and why?' : 'What happened? (one or two short sentences)',
+      initial: (values) => (values.text as string | undefined) ?? '',
+      parse: (text) => parseLine(TEXT_QUESTION, text),
+    },
+  ];
+
+  const incidentSpansDays = !!(incident.start && incident.end && !incident.start.hasSame(incident.end, 'day'));
+  const describe = (resolved: ResolvedEntry) => {
+    const { entry, at } = resolved;
+    const time = at ? at.toFormat(incidentSpansDays ? 'MMM d HH:mm' : 'HH:mm') : entry.at ?? '?';
+    const outside = at && ((incident.start && at < incident.start) || (incident.end && at > incident.end));
+    return (
+      <Text wrap="truncate-end">
+        <Text color={theme.accent}>{time}</Text>
+        {fixedKind ? ' ' : <Text color={entry.kind === 'misleading' ? theme.warn : theme.muted}> {(ENTRY_KIND_LABELS[entry.kind ?? 'other']).padEnd(15)}</Text>}
+        {outside ? <Text color={theme.warn}>⚠ </Text> : null}
+        {entry.text}
+      </Text>
+    );
+  };
+  return (
+    <ListEditor<ResolvedEntry>
+      key={step.index}
+      prompt={question.prompt}
+      help={fixedKind ? undefined : 'Detection, what was tried, what misled you, who was called, how it ended.'}
+      items={shown}
+      rows={Math.max(3, rows - 8)}
+      noun={fixedKind === 'misleading' ? 'misleading path' : fixedKind === 'escalation' ? 'escalation' : 'entry'}
+      renderItem={(resolved) => describe(resolved)}
+      renderForm={(editing, done) => (
+        <FormSequence
+          title={editing ? 'Edit entry' : 'New entry'}
+          fields={fields}
+          initial={editing ? { ...editing.entry } : fixedKind ? { kind: fixedKind } : { kind: shown.length === 0 ? 'detection' : 'action' }}
+          onSave={(values) =>
+            done({ index: editing?.index ?? -1, entry: { ...(editing?.entry ?? {}), at: values.at as string, kind: (values.kind as EntryKind | undefined) ?? fixedKind ?? 'other', text: values.text as string } })
+          }
+          onCancel={() => done(undefined)}
+        />
+      )}
+      onAdd={(resolved) => dispatch({ type: 'addEntry', entry: resolved.entry })}
+      onReplace={(_, resolved) => dispatch({ type: 'replaceEntry', index: resolved.index, entry: resolved.entry })}
+      onRemove={(index) => {
+        const target = shown[index];
+        if (target) dispatch({ type: 'removeEntry', index: target.index });
+      }}
+      onDone={() => {
+        const missing = covers.filter((kind) => !all.some((entry) => entry.kind === kind && entry.text));
+        if (missing.length) return `Add ${missing.map((kind) => `a ${ENTRY_KIND_LABELS[kind].toLowerCase()}`).join(', ')} entry first: the rubric asks for it.`;
+        dispatch({ type: 'next' });
+        return undefined;
+      }}
+      onBack={() => dispatch({ type: 'back' })}
+      status={<Box flexDirection="column"><Checklist entries={all} focus={covers} /><Text color={theme.muted}>{all.length} entr{all.length === 1 ? 'y' : 'ies'} in the timeline</Text></Box>}
+    />
+  );
+}

@@ -1,0 +1,135 @@
+import { Text, useInput } from 'ink';
+import { useEffect, useState } from 'react';
+import type { DraftSession } from '../store/draft-session.js';
+import type { Settings } from '../store/settings.js';
+import type { WizardState } from '../wizard/reducer.js';
+import type { Parsed } from '../wizard/answers.js';
+import { FieldPrompt } from './components/field-prompt.js';
+import { Frame } from './components/frame.js';
+import { HintsProvider } from './hints-context.js';
+import { is } from './keymap.js';
+import { HomeScreen, type RecentItem } from './screens/home-screen.js';
+import { SettingsScreen } from './screens/settings-screen.js';
+import { ServicesContext, SessionContext, type WizardServices } from './session-context.js';
+import { theme } from './theme.js';
+import { WizardApp, type WizardAppProps } from './wizard-app.js';
+
+/** Everything needed to draw the app again exactly where it was (after $EDITOR, a remount). */
+export interface Snapshot {
+  route: 'home' | 'pick' | 'settings' | 'newPath' | 'wizard';
+  session?: DraftSession;
+  wizard?: WizardState;
+  notice?: string;
+}
+
+export type OpenResult = { ok: true; session: DraftSession; wizard: WizardState } | { ok: false; error: string };
+
+export interface RootProps {
+  initial: Snapshot;
+  onSnapshot(snapshot: Snapshot): void;
+  services: WizardServices;
+  recent: RecentItem[];
+  settings: Settings;
+  saveSettings(settings: Settings): void;
+  /** Where `new` suggests saving the draft. */
+  suggestedPath: string;
+  checkNewPath(text: string): Parsed<string>;
+  openDraft(request: { kind: 'new' | 'resume'; path: string }): Promise<OpenResult>;
+  writeReadme: WizardAppProps['writeReadme'];
+}
+
+/** The app: home, settings and the wizard, with Ctrl+C handled once for all of them. */
+export function Root(props: RootProps) {
+  const [snapshot, setSnapshot] = useState<Snapshot>(props.initial);
+  const [error, setError] = useState<string | undefined>();
+  const update = (next: Snapshot) => {
+    setSnapshot(next);
+    props.onSnapshot(next);
+  };
+
+  useEffect(() => props.onSnapshot(snapshot), []);
+
+  useInput((input, key) => {
+    if (is('quit', input, key)) props.services.quit('cancel');
+  });
+
+  const open = async (request: { kind: 'new' | 'resume'; path: string }) => {
+    const result = await props.openDraft(request);
+    if (result.ok) {
+      setError(undefined);
+      update({ route: 'wizard', session: result.session, wizard: result.wizard });
+    } else {
+      setError(result.error);
+    }
+  };
+
+  let body;
+  switch (snapshot.route) {
+    case 'wizard':
+      return (
+        <ServicesContext.Provider value={props.services}>
+          <SessionContext.Provider value={snapshot.session}>
+            <HintsProvider>
+              <WizardApp
+                initial={snapshot.wizard!}
+                onState={(wizard) => props.onSnapshot({ ...snapshot, wizard })}
+                writeReadme={props.writeReadme}
+              />
+            </HintsProvider>
+          </SessionContext.Provider>
+        </ServicesContext.Provider>
+      );
+    case 'settings':
+      body = (
+        <SettingsScreen
+          settings={props.settings}
+          onSave={(settings) => {
+            props.saveSettings(settings);
+            update({ route: 'home', notice: 'Settings saved.' });
+          }}
+          onCancel={() => update({ route: 'home' })}
+        />
+      );
+      break;
+    case 'newPath':
+      body = (
+        <FieldPrompt
+          prompt="Where should the draft be saved?"
+          help="A YAML file; it is saved after every answer and can be resumed any time."
+          initial={props.suggestedPath}
+          parse={props.checkNewPath}
+          onAccept={(path) => void open({ kind: 'new', path: path as string })}
+          onBack={props.initial.route === 'newPath' ? undefined : () => update({ route: 'home' })}
+        />
+      );
+      break;
+    default:
+      body = (
+        <HomeScreen
+          recent={props.recent}
+          picking={snapshot.route === 'pick'}
+          notice={snapshot.notice}
+          onChoose={(choice) => {
+            if (choice.kind === 'new') update({ route: 'newPath' });
+            else if (choice.kind === 'settings') update({ route: 'settings' });
+            else if (choice.kind === 'resume') void open({ kind: 'resume', path: choice.path });
+            else props.services.quit('save');
+          }}
+        />
+      );
+  }
+  return (
+    <ServicesContext.Provider value={props.services}>
+      <HintsProvider>
+        <Frame place={snapshot.route === 'settings' ? 'Settings' : snapshot.route === 'newPath' ? 'New postmortem' : undefined}>
+          {body}
+          {error ? <ErrorLine text={error} /> : null}
+        </Frame>
+      </HintsProvider>
+    </ServicesContext.Provider>
+  );
+}
+
+function ErrorLine({ text }: { text: string }) {
+  return <Text color={theme.error}>✗ {text}</Text>;
+}

@@ -1,0 +1,184 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink';
+import { stringify } from 'yaml';
+import { checkNewPath, createDraft, describeAge, describeOpenError, listRecentDrafts, openDraft, shortPath, suggestNewPath } from '../commands/drafts.js';
+import { EXIT } from '../commands/exit-codes.js';
+import { writeReadme } from '../commands/write-output.js';
+import { countWords } from '../render/words.js';
+import { loadDraft } from '../store/draft-file.js';
+import { DraftSession } from '../store/draft-session.js';
+import { readSettings, writeSettings } from '../store/settings.js';
+import { initialState, wizardReducer } from '../wizard/reducer.js';
+import { editText, runEditor } from './external-editor.js';
+import { Root, type OpenResult, type Snapshot } from './root.js';
+import type { RecentItem } from './screens/home-screen.js';
+import type { QuitReason } from './session-context.js';
+
+export type InteractiveRequest = { kind: 'home' } | { kind: 'new'; path?: string } | { kind: 'resume'; path?: string };
+
+type Outcome =
+  | { kind: 'quit'; reason: QuitReason | 'signal'; message?: string; code?: number }
+  | { kind: 'editText'; text: string }
+  | { kind: 'editDraft' };
+
+function print(text: string): void {
+  try {
+    process.stdout.write(text);
+  } catch {
+    // The terminal is gone (SIGHUP); the draft is already saved.
+  }
+}
+
+async function recentItems(): Promise<RecentItem[]> {
+  return (await listRecentDrafts()).map((draft) => ({
+    path: draft.path,
+    shown: draft.shown,
+    title: draft.title,
+    progress: draft.progress,
+    detail: draft.problem ? 'cannot be opened' : describeAge(draft.editedAt),
+    usable: !draft.problem,
+  }));
+}
+
+async function open(request: { kind: 'new' | 'resume'; path: string }): Promise<OpenResult> {
+  try {
+    const { file, draft } = request.kind === 'new' ? await createDraft(request.path) : await openDraft(request.path);
+    return { ok: true, session: new DraftSession(file), wizard: initialState(draft, request.kind === 'new' ? 'beginning' : 'resume') };
+  } catch (error) {
+    return { ok: false, error: describeOpenError(error) };
+  }
+}
+
+/** Where the answers go when the draft itself cannot be written: never lose them. */
+function rescue(snapshot: Snapshot): string | undefined {
+  if (!snapshot.wizard) return undefined;
+  const path = join(tmpdir(), `postmortem-wizard-rescue-${Date.now()}.yaml`);
+  try {
+    writeFileSync(path, `# Rescued by postmortem-wizard: the draft could not be saved.\n${stringify(snapshot.wizard.draft)}`);
+    return path;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs the interactive app: mounts it, hands the terminal to $EDITOR and mounts it again
+ * where it was, and on the way out saves, says where the draft is, and picks the exit code.
+ */
+export async function runInteractive(request: InteractiveRequest): Promise<number> {
+  let snapshot: Snapshot;
+  if (request.kind === 'home') snapshot = { route: 'home' };
+  else if (request.kind === 'resume' && !request.path) snapshot = { route: 'pick' };
+  else if (request.kind === 'new' && !request.path) snapshot = { route: 'newPath' };
+  else {
+    const opened = await open({ kind: request.kind, path: request.path! });
+    if (!opened.ok) {
+      process.stderr.write(`${opened.error}\n`);
+      return EXIT.usage;
+    }
+    snapshot = { route: 'wizard', session: opened.session, wizard: opened.wizard };
+  }
+  const recent = snapshot.route === 'home' || snapshot.route === 'pick' ? await recentItems() : [];
+
+  let outcome: Outcome | undefined;
+  let finish: (() => void) | undefined;
+  const leave = (next: Outcome) => {
+    outcome ??= next;
+    finish?.();
+  };
+  const onSignal = (signal: NodeJS.Signals) => leave({ kind: 'quit', reason: 'signal', code: signal === 'SIGHUP' ? 129 : 143 });
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+
+  try {
+    for (;;) {
+      outcome = undefined;
+      const app = render(
+        <Root
+          initial={snapshot}
+          onSnapshot={(next) => {
+            snapshot = next;
+          }}
+          services={{
+            editText: (text) => leave({ kind: 'editText', text }),
+            editDraft: () => leave({ kind: 'editDraft' }),
+            quit: (reason, message) => leave({ kind: 'quit', reason, message }),
+          }}
+          recent={recent}
+          settings={readSettings()}
+          saveSettings={(settings) => writeSettings(settings)}
+          suggestedPath={suggestNewPath()}
+          checkNewPath={(text) => checkNewPath(text)}
+          openDraft={open}
+          writeReadme={async (path, markdown) => {
+            try {
+              const result = await writeReadme(path, markdown, true);
+              const verb = result === 'replaced' ? 'Replaced' : result === 'unchanged' ? 'Already up to date:' : 'Wrote';
+              return { ok: true, message: `${verb} ${shortPath(path)} (${countWords(markdown)} words).` };
+            } catch (error) {
+              return { ok: false, message: (error as Error).message };
+            }
+          }}
+        />,
+        { exitOnCtrlC: false },
+      );
+      finish = () => app.unmount();
+      if (outcome) app.unmount();
+      await app.waitUntilExit();
+      finish = undefined;
+      const done = outcome as Outcome | undefined;
+      if (!done) return EXIT.ok;
+
+      if (done.kind === 'editText' && snapshot.wizard) {
+        const edited = editText(done.text);
+        snapshot = {
+          ...snapshot,
+          wizard: wizardReducer(snapshot.wizard, { type: 'pending', text: edited.ok ? edited.text : done.text }),
+          notice: edited.ok ? undefined : edited.error,
+        };
+        continue;
+      }
+      if (done.kind === 'editDraft' && snapshot.session && snapshot.wizard) {
+        const session = snapshot.session;
+        await session.save(snapshot.wizard.draft, snapshot.wizard.revision);
+        await session.flush();
+        const edited = runEditor(session.path);
+        try {
+          const loaded = await loadDraft(session.path);
+          const reopened = new DraftSession(loaded);
+          snapshot = { ...snapshot, session: reopened, wizard: { ...initialState(loaded.draft), screen: { kind: 'review' } } };
+        } catch (error) {
+          print(`${describeOpenError(error)}\nFix the file and resume with: npx postmortem-wizard resume ${shortPath(session.path)}\n`);
+          return EXIT.usage;
+        }
+        if (!edited.ok) print(`${edited.error}\n`);
+        continue;
+      }
+      if (done.kind !== 'quit') continue;
+      return await quit(snapshot, done);
+    }
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+  }
+}
+
+async function quit(snapshot: Snapshot, done: Extract<Outcome, { kind: 'quit' }>): Promise<number> {
+  const code = done.code ?? (done.reason === 'cancel' ? EXIT.cancelled : EXIT.ok);
+  const { session, wizard } = snapshot;
+  if (!session || !wizard) return code;
+  await session.save(wizard.draft, wizard.revision);
+  const status = await session.flush();
+  const shown = shortPath(session.path);
+  if (status.state === 'failed') {
+    const copy = rescue(snapshot);
+    print(`Could not save ${shown}: ${status.reason}.${copy ? `\nYour answers are in ${copy}.` : ''}\n`);
+    return done.reason === 'cancel' ? EXIT.cancelled : EXIT.problems;
+  }
+  if (done.message) print(`${done.message}\n`);
+  if (done.reason === 'done') print(`Draft kept in ${shown}.\n`);
+  else print(`Draft saved to ${shown}.\nResume with: npx postmortem-wizard resume ${shown}\n`);
+  return code;
+}

@@ -1,0 +1,151 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Box, Text, useInput } from 'ink';
+import { useMemo, useState, type Dispatch } from 'react';
+import { checkDraft } from '../../check/rubric.js';
+import { sectionProgress } from '../../draft/progress.js';
+import type { SectionId } from '../../draft/sections.js';
+import { GENERATED_MARKER } from '../../render/render.js';
+import { WORD_RANGE } from '../../render/words.js';
+import type { WizardAction, WizardState } from '../../wizard/reducer.js';
+import { Choice } from '../components/choice.js';
+import { useHints } from '../hints-context.js';
+import { is } from '../keymap.js';
+import { useServices, useSession } from '../session-context.js';
+import { theme } from '../theme.js';
+
+type Mode = { kind: 'menu' } | { kind: 'sections' } | { kind: 'confirmWrite'; ours: boolean } | { kind: 'writing' };
+type MenuAction = 'write' | 'edit' | 'editor' | 'quit';
+
+export interface ReviewProps {
+  state: WizardState;
+  dispatch: Dispatch<WizardAction>;
+  rows: number;
+  /** Writes the README; resolves to a sentence for the person (what was written, or why not). */
+  writeReadme(path: string, markdown: string): Promise<{ ok: boolean; message: string }>;
+}
+
+/**
+ * The finished README before it is written: a scrollable preview, the word count against
+ * 400–600, the rubric's open points, and what to do next.
+ */
+export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps) {
+  const services = useServices();
+  const session = useSession();
+  const [mode, setMode] = useState<Mode>({ kind: 'menu' });
+  const [scroll, setScroll] = useState(0);
+  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | undefined>();
+  const report = useMemo(() => checkDraft(state.draft, { draftPath: session.path }), [state.draft, session.path]);
+  const lines = useMemo(() => report.markdown.split('\n'), [report]);
+  const target = join(dirname(session.path), 'README.md');
+
+  const findingsShown = Math.min(report.findings.length, 4);
+  const previewRows = Math.max(3, rows - findingsShown - 10);
+  const maxScroll = Math.max(0, lines.length - previewRows);
+  const top = Math.min(scroll, maxScroll);
+
+  useInput((input, key) => {
+    if (is('pageDown', input, key)) setScroll(Math.min(maxScroll, top + previewRows - 1));
+    else if (is('pageUp', input, key)) setScroll(Math.max(0, top - previewRows + 1));
+  });
+  useInput(
+    (input, key) => {
+      if (mode.kind !== 'confirmWrite') return;
+      if (is('yes', input, key)) void write(true);
+      else if (is('no', input, key)) setMode({ kind: 'menu' });
+    },
+    { isActive: mode.kind === 'confirmWrite' },
+  );
+  useHints(
+    mode.kind === 'confirmWrite'
+      ? [{ keys: 'yes', does: 'replace' }, { keys: 'no', does: 'keep it' }]
+      : [{ keys: ['up', 'down'], does: 'choose' }, { keys: 'submit', does: 'pick' }, { keys: ['pageUp', 'pageDown'], does: 'scroll preview' }, { keys: 'back', does: 'back' }],
+    mode.kind === 'menu' || mode.kind === 'confirmWrite',
+  );
+
+  async function write(confirmed: boolean) {
+    if (!confirmed && existsSync(target)) {
+      const existing = readFileSync(target, 'utf8');
+      if (existing !== report.markdown) {
+        setMode({ kind: 'confirmWrite', ours: existing.includes(GENERATED_MARKER) });
+        return;
+      }
+    }
+    setMode({ kind: 'writing' });
+    const result = await writeReadme(target, report.markdown);
+    if (result.ok) {
+      services.quit('done', result.message);
+    } else {
+      setNotice({ text: result.message, tone: 'error' });
+      setMode({ kind: 'menu' });
+    }
+  }
+
+  const menu: { label: string; value: MenuAction }[] = [
+    { label: `Write ${basename(target)}`, value: 'write' },
+    { label: 'Edit a section', value: 'edit' },
+    { label: 'Open the draft in your editor', value: 'editor' },
+    { label: 'Save and quit', value: 'quit' },
+  ];
+  const wordsOk = report.words >= WORD_RANGE.min && report.words <= WORD_RANGE.max;
+
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold>Review</Text>
+        <Text color={theme.muted}> · </Text>
+        <Text color={wordsOk ? theme.ok : theme.warn}>{report.words} words</Text>
+        <Text color={theme.muted}> (the rubric asks {WORD_RANGE.min}–{WORD_RANGE.max})</Text>
+      </Text>
+      {report.findings.length === 0 ? (
+        <Text color={theme.ok}>✓ Meets the rubric.</Text>
+      ) : (
+        <Box flexDirection="column">
+          <Text color={theme.warn}>{report.findings.length} open point{report.findings.length === 1 ? '' : 's'}:</Text>
+          {report.findings.slice(0, findingsShown).map((finding, i) => (
+            <Text key={i} wrap="truncate-end" color={theme.warn}>  • {finding.section}: {finding.message}</Text>
+          ))}
+          {report.findings.length > findingsShown ? <Text color={theme.muted}>  … and {report.findings.length - findingsShown} more (postmortem-wizard check)</Text> : null}
+        </Box>
+      )}
+      <Box flexDirection="column" borderStyle="round" borderColor={theme.muted} paddingX={1} marginY={0}>
+        {lines.slice(top, top + previewRows).map((line, i) => (
+          <Text key={top + i} wrap="truncate-end">{line === '' ? ' ' : line}</Text>
+        ))}
+        <Text color={theme.muted}>
+          lines {top + 1}–{Math.min(lines.length, top + previewRows)} of {lines.length}
+        </Text>
+      </Box>
+      {notice ? <Text color={notice.tone === 'ok' ? theme.ok : theme.error}>{notice.text}</Text> : null}
+      {mode.kind === 'confirmWrite' ? (
+        <Text color={theme.warn}>
+          {basename(target)} exists{mode.ours ? '' : ' and was not written by postmortem-wizard'}. Replace it? A copy is kept as {basename(target)}.bak. y/n
+        </Text>
+      ) : null}
+      {mode.kind === 'writing' ? <Text color={theme.muted}>Writing…</Text> : null}
+      {mode.kind === 'menu' ? (
+        <Choice<MenuAction>
+          items={menu}
+          onBack={() => dispatch({ type: 'back' })}
+          onSelect={(action) => {
+            setNotice(undefined);
+            if (action === 'write') void write(false);
+            else if (action === 'edit') setMode({ kind: 'sections' });
+            else if (action === 'editor') services.editDraft();
+            else services.quit('save');
+          }}
+        />
+      ) : null}
+      {mode.kind === 'sections' ? (
+        <Choice<SectionId>
+          items={sectionProgress(state.draft).map(({ section, complete }) => ({
+            value: section.id,
+            label: `${complete ? '✓' : section.optional ? '·' : '○'} ${section.title}`,
+          }))}
+          onSelect={(section) => dispatch({ type: 'goto', section })}
+          onBack={() => setMode({ kind: 'menu' })}
+        />
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,56 @@
+import { basename } from 'node:path';
+import { useEffect, useReducer } from 'react';
+import { STEPS } from '../wizard/flow.js';
+import { isDirty, wizardReducer, type WizardState } from '../wizard/reducer.js';
+import { SECTIONS } from '../draft/sections.js';
+import { Frame, useBodyRows } from './components/frame.js';
+import { QuestionView } from './questions/question-screen.js';
+import { ReviewScreen, type ReviewProps } from './screens/review-screen.js';
+import { useSession } from './session-context.js';
+
+export interface WizardAppProps {
+  initial: WizardState;
+  /** Told of every state, so a remount (after $EDITOR) continues where it was. */
+  onState?(state: WizardState): void;
+  writeReadme: ReviewProps['writeReadme'];
+}
+
+/** The wizard for one open draft: questions in order, then the review. Autosaves confirmed answers. */
+export function WizardApp({ initial, onState, writeReadme }: WizardAppProps) {
+  const session = useSession();
+  const [state, dispatch] = useReducer(wizardReducer, initial);
+  const rows = useBodyRows();
+
+  useEffect(() => {
+    onState?.(state);
+  }, [state]);
+
+  useEffect(() => {
+    if (isDirty(state)) void session.save(state.draft, state.revision);
+  }, [state.revision]);
+
+  useEffect(
+    () =>
+      session.subscribe((status) => {
+        if (status.state === 'saved') dispatch({ type: 'saved', revision: status.revision });
+      }),
+    [session],
+  );
+
+  const file = basename(session.path);
+  if (state.screen.kind === 'review') {
+    return (
+      <Frame file={file} place="Review">
+        <ReviewScreen state={state} dispatch={dispatch} rows={rows} writeReadme={writeReadme} />
+      </Frame>
+    );
+  }
+  const step = STEPS[state.screen.step]!;
+  const sectionNumber = SECTIONS.indexOf(step.section) + 1;
+  const place = `${step.section.title} · ${sectionNumber}/${SECTIONS.length}${step.section.questions.length > 1 ? ` · ${step.questionIndex + 1}/${step.section.questions.length}` : ''}`;
+  return (
+    <Frame file={file} place={place}>
+      <QuestionView step={step} state={state} dispatch={dispatch} rows={rows} />
+    </Frame>
+  );
+}

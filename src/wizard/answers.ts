@@ -1,0 +1,114 @@
+import { DateTime } from 'luxon';
+import { cleanBlock, cleanLine } from '../draft/clean-text.js';
+import { resolveIncident } from '../draft/incident.js';
+import type { Draft } from '../draft/schema.js';
+import type { Question } from '../draft/sections.js';
+import { formatDuration } from '../time/duration.js';
+import { formatStored, parseDate, parseWhen } from '../time/when.js';
+import { parseZone, zoneLabel } from '../time/zone.js';
+
+/*
+ * What a typed answer means: each question kind reads the text a person typed into the value
+ * the draft keeps, or one sentence saying what to type instead. No screen involved.
+ */
+
+export type Parsed<T = unknown> = { ok: true; value: T; note?: string } | { ok: false; error: string };
+
+function required(question: Question, text: string): Parsed | undefined {
+  if (text !== '' || !question.required) return undefined;
+  return { ok: false, error: `Type the ${question.label}: it cannot be left empty.` };
+}
+
+/** Reads a one-line text answer: control characters go, pasted line breaks fold into spaces. */
+export function parseLine(question: Question, typed: string): Parsed<string | undefined> {
+  const text = cleanLine(typed).trim();
+  return (required(question, text) as Parsed<undefined>) ?? { ok: true, value: text === '' ? undefined : text };
+}
+
+export function parseParagraphs(question: Question, typed: string): Parsed<string | undefined> {
+  const text = cleanBlock(typed).trim();
+  return (required(question, text) as Parsed<undefined>) ?? { ok: true, value: text === '' ? undefined : text };
+}
+
+export function parseNames(question: Question, typed: string): Parsed<string[] | undefined> {
+  const names = cleanLine(typed).split(/\s*[,;]\s*|\s+and\s+/).map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0) return (required(question, '') as Parsed<undefined>) ?? { ok: true, value: undefined };
+  return { ok: true, value: names };
+}
+
+export function parsePercent(question: Question, typed: string): Parsed<number | undefined> {
+  const text = cleanLine(typed).trim();
+  const empty = required(question, text);
+  if (empty) return { ok: false, error: 'Type a number from 0 to 100, like 15.' };
+  if (text === '') return { ok: true, value: undefined };
+  const match = /^(?:about|~|≈)?\s*(\d+(?:[.,]\d+)?)\s*%?$/i.exec(text);
+  const value = match ? Number.parseFloat(match[1]!.replace(',', '.')) : Number.NaN;
+  if (!match || value > 100) return { ok: false, error: `${text} is not a percentage: type a number from 0 to 100, like 15.` };
+  return { ok: true, value };
+}
+
+export function parseTimezone(question: Question, typed: string): Parsed<string | undefined> {
+  const text = cleanLine(typed).trim();
+  const empty = required(question, text);
+  if (empty) return empty as Parsed<undefined>;
+  const zone = parseZone(text);
+  return zone.ok ? { ok: true, value: zone.value.name } : { ok: false, error: zone.error };
+}
+
+function describeMoment(value: DateTime, draft: Draft): string {
+  const incident = resolveIncident(draft);
+  return `${value.toFormat('cccc, LLLL d, yyyy, HH:mm')} ${zoneLabel(incident.zone, value)}`;
+}
+
+/**
+ * Reads the start or the end. The end may be a bare time (it takes the start's date, or the
+ * next day when it is earlier); the note says how it was read and, for the end, how long.
+ */
+export function parseMoment(question: Question, typed: string, draft: Draft): Parsed<string | undefined> {
+  const text = cleanLine(typed).trim();
+  const empty = required(question, text);
+  if (empty) return empty as Parsed<undefined>;
+  if (text === '') return { ok: true, value: undefined };
+  const incident = resolveIncident(draft);
+  const isEnd = question.path.at(-1) === 'end';
+  if (isEnd && !incident.start) return { ok: false, error: 'Give the start first: the end is read against it.' };
+  const parsed = parseWhen(text, isEnd ? { zone: incident.zone, defaultDate: incident.start, after: incident.start } : { zone: incident.zone });
+  if (!parsed.ok) return parsed;
+  if (!isEnd && !parsed.dateGiven) return { ok: false, error: `Add the date, like ${DateTime.now().toFormat('yyyy-MM-dd')} ${text}.` };
+  if (isEnd && incident.start && parsed.value <= incident.start) {
+    return { ok: false, error: `The end must be after the start (${incident.start.toFormat('yyyy-MM-dd HH:mm')}).` };
+  }
+  const note = isEnd && incident.start
+    ? `${describeMoment(parsed.value, draft)} · lasted ${formatDuration(incident.start, parsed.value)}`
+    : describeMoment(parsed.value, draft);
+  return { ok: true, value: formatStored(parsed.value, incident.zone), note };
+}
+
+/** Reads a timeline entry's time against the incident; outside start–end is allowed but noted. */
+export function parseEntryTime(typed: string, draft: Draft): Parsed<string> & { warning?: string } {
+  const text = cleanLine(typed).trim();
+  if (text === '') return { ok: false, error: 'Type the time, like 14:30.' };
+  const incident = resolveIncident(draft);
+  const parsed = parseWhen(text, { zone: incident.zone, defaultDate: incident.start, after: incident.start, until: incident.end });
+  if (!parsed.ok) return parsed;
+  const value = formatStored(parsed.value, incident.zone);
+  const note = describeMoment(parsed.value, draft);
+  if (incident.start && parsed.value < incident.start) return { ok: true, value, note, warning: 'This is before the start of the incident.' };
+  if (incident.end && parsed.value > incident.end) return { ok: true, value, note, warning: 'This is after the end of the incident.' };
+  return { ok: true, value, note };
+}
+
+export function parseDueDate(typed: string, draft: Draft): Parsed<string | undefined> {
+  const text = cleanLine(typed).trim();
+  if (text === '') return { ok: true, value: undefined };
+  const incident = resolveIncident(draft);
+  const parsed = parseDate(text, incident.zone, incident.start);
+  return parsed.ok ? { ok: true, value: parsed.value } : parsed;
+}
+
+/** The text a question's field starts with, from what the draft already holds. */
+export function answerAsText(question: Question, value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return question.kind === 'names' ? value.join(', ') : '';
+  return String(value);
+}

@@ -1,0 +1,107 @@
+import { addEntry, removeEntry, replaceEntry, setAt } from '../draft/edit.js';
+import type { Draft, DraftPath, TimelineEntry } from '../draft/schema.js';
+import type { SectionId } from '../draft/sections.js';
+import { firstStepOf, isLastOfSection, resumeStep, STEPS } from './flow.js';
+
+/*
+ * The wizard's whole state and every way it changes, with no screen involved: the views
+ * dispatch these actions, the tests drive them directly.
+ */
+
+export type Screen = { kind: 'question'; step: number } | { kind: 'review' };
+
+export interface WizardState {
+  draft: Draft;
+  screen: Screen;
+  /** Set when a section was opened from the review: finishing it goes back there. */
+  returnToReview: boolean;
+  /** Bumped by every change to the answers; saving catches `savedRevision` up. */
+  revision: number;
+  savedRevision: number;
+  /** Text typed into the current field but not confirmed, kept across an editor hand-over. */
+  pending?: { step: number; text: string };
+}
+
+export type WizardAction =
+  | { type: 'answer'; path: DraftPath; value: unknown }
+  | { type: 'set'; path: DraftPath; value: unknown }
+  | { type: 'addEntry'; entry: TimelineEntry }
+  | { type: 'replaceEntry'; index: number; entry: TimelineEntry }
+  | { type: 'removeEntry'; index: number }
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'goto'; section: SectionId }
+  | { type: 'review' }
+  | { type: 'saved'; revision: number }
+  | { type: 'pending'; text: string | undefined };
+
+export function initialState(draft: Draft, start: 'resume' | 'beginning' = 'beginning'): WizardState {
+  const at = start === 'resume' ? resumeStep(draft) : 0;
+  return {
+    draft,
+    screen: at === 'review' ? { kind: 'review' } : { kind: 'question', step: at },
+    returnToReview: false,
+    revision: 0,
+    savedRevision: 0,
+  };
+}
+
+export function isDirty(state: WizardState): boolean {
+  return state.revision !== state.savedRevision;
+}
+
+function changed(state: WizardState, draft: Draft): WizardState {
+  if (draft === state.draft) return state;
+  return { ...state, draft, revision: state.revision + 1 };
+}
+
+function advance(state: WizardState): WizardState {
+  const { pending: _dropped, ...rest } = state;
+  if (state.screen.kind !== 'question') return rest;
+  const step = state.screen.step;
+  const toReview = step >= STEPS.length - 1 || (state.returnToReview && isLastOfSection(step));
+  if (toReview) return { ...rest, screen: { kind: 'review' }, returnToReview: false };
+  return { ...rest, screen: { kind: 'question', step: step + 1 } };
+}
+
+function back(state: WizardState): WizardState {
+  const { pending: _dropped, ...rest } = state;
+  if (state.screen.kind === 'review') return { ...rest, screen: { kind: 'question', step: STEPS.length - 1 } };
+  const step = state.screen.step;
+  const sectionStart = firstStepOf(STEPS[step]!.section.id);
+  if (state.returnToReview && step === sectionStart) return { ...rest, screen: { kind: 'review' }, returnToReview: false };
+  return { ...rest, screen: { kind: 'question', step: Math.max(0, step - 1) } };
+}
+
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case 'answer':
+      return advance(changed(state, setAt(state.draft, action.path, action.value)));
+    case 'set':
+      return changed(state, setAt(state.draft, action.path, action.value));
+    case 'addEntry':
+      return changed(state, addEntry(state.draft, action.entry));
+    case 'replaceEntry':
+      return changed(state, replaceEntry(state.draft, action.index, action.entry));
+    case 'removeEntry':
+      return changed(state, removeEntry(state.draft, action.index));
+    case 'next':
+      return advance(state);
+    case 'back':
+      return back(state);
+    case 'goto':
+      return { ...state, screen: { kind: 'question', step: firstStepOf(action.section) }, returnToReview: true, pending: undefined };
+    case 'review':
+      return { ...state, screen: { kind: 'review' }, returnToReview: false, pending: undefined };
+    case 'saved':
+      return action.revision > state.savedRevision ? { ...state, savedRevision: action.revision } : state;
+    case 'pending': {
+      if (state.screen.kind !== 'question') return state;
+      if (action.text === undefined) {
+        const { pending: _dropped, ...rest } = state;
+        return rest;
+      }
+      return { ...state, pending: { step: state.screen.step, text: action.text } };
+    }
+  }
+}
