@@ -124,8 +124,12 @@ export async function runInteractive(request: InteractiveRequest): Promise<numbe
         />,
         { exitOnCtrlC: false },
       );
-      finish = () => app.unmount();
-      if (outcome) app.unmount();
+      // Before a hand-over to $EDITOR the frame is wiped, so it is not left above the editor's screen.
+      finish = () => {
+        if (outcome && outcome.kind !== 'quit') app.clear();
+        app.unmount();
+      };
+      if (outcome) finish();
       await app.waitUntilExit();
       finish = undefined;
       const done = outcome as Outcome | undefined;

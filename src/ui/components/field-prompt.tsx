@@ -44,8 +44,8 @@ export function FieldPrompt(props: FieldPromptProps) {
   useHints(
     [
       { keys: 'submit', does: 'next' },
-      ...(multiline ? [{ keys: 'newline' as const, does: 'new line' }] : []),
-      ...(props.onOpenEditor ? [{ keys: 'openEditor' as const, does: 'open $EDITOR' }] : []),
+      ...(multiline ? [{ keys: 'newline' as const, does: 'newline' }] : []),
+      ...(props.onOpenEditor ? [{ keys: 'openEditor' as const, does: 'editor' }] : []),
       ...(props.suggest ? [{ keys: 'complete' as const, does: 'complete' }] : []),
       ...(props.onBack ? [{ keys: 'back' as const, does: 'back' }] : []),
     ],

@@ -56,7 +56,7 @@ export function Frame({ place, file, children }: FrameProps) {
       <Text color={theme.muted}>{rule}</Text>
       <Box justifyContent="space-between">
         <Box flexShrink={1}>
-          <Text color={theme.muted} wrap="truncate-end">{hints.map(describeHint).join(' · ')}</Text>
+          <Text color={theme.muted} wrap="wrap">{hints.map(describeHint).join(' · ')}</Text>
         </Box>
         <Box flexShrink={0} marginLeft={1}>
           <SaveBadge />

@@ -16,12 +16,16 @@ export function TextBox({ state, multiline, maxLines = 8, placeholder }: { state
       );
     }
     return (
-      <Text>
+      <Box>
         <Text color={theme.accent}>› </Text>
-        {before}
-        <Text inverse>{at === '' ? ' ' : at}</Text>
-        {after}
-      </Text>
+        <Box flexShrink={1}>
+          <Text>
+            {before}
+            <Text inverse>{at === '' ? ' ' : at}</Text>
+            {after}
+          </Text>
+        </Box>
+      </Box>
     );
   }
   const lines = state.text.split('\n');
@@ -36,15 +40,23 @@ export function TextBox({ state, multiline, maxLines = 8, placeholder }: { state
       {lines.slice(first, first + maxLines).map((line, i) => {
         const number = first + i;
         const prefix = <Text color={theme.accent}>{number === 0 ? '› ' : '  '}</Text>;
-        if (number !== cursorLine) return <Text key={number}>{prefix}{line === '' ? ' ' : line}</Text>;
-        const tail = line.slice(column + (under === ' ' && (at === '' || at === '\n') ? 0 : at.length));
+        const atEnd = at === '' || at === '\n';
+        // The prefix is its own column, so a wrapped line stays indented under the text.
         return (
-          <Text key={number}>
+          <Box key={number}>
             {prefix}
-            {line.slice(0, column)}
-            <Text inverse>{under}</Text>
-            {tail}
-          </Text>
+            <Box flexShrink={1}>
+              {number !== cursorLine ? (
+                <Text>{line === '' ? ' ' : line}</Text>
+              ) : (
+                <Text>
+                  {line.slice(0, column)}
+                  <Text inverse>{under}</Text>
+                  {line.slice(column + (atEnd ? 0 : at.length))}
+                </Text>
+              )}
+            </Box>
+          </Box>
         );
       })}
       {hiddenAfter > 0 ? <Text color={theme.muted}>  ↓ {hiddenAfter} more line{hiddenAfter === 1 ? '' : 's'}</Text> : null}

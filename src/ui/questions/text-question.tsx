@@ -27,7 +27,7 @@ export function TextQuestion(props: QuestionProps) {
   const multiline = question.kind === 'longtext';
   const initial = state.pending?.step === step.index ? state.pending.text : answerAsText(question, valueAt(state.draft, question.path));
   const help = multiline
-    ? 'Enter to go on · Ctrl+J (or Alt+Enter) for a new line · Ctrl+X to write it in your editor'
+    ? 'Ctrl+J or Alt+Enter starts a new line; Ctrl+X opens your editor.'
     : question.help;
 
   return (

@@ -76,7 +76,7 @@ export function TimelineQuestion({ step, state, dispatch, rows }: QuestionProps)
     return (
       <Text wrap="truncate-end">
         <Text color={theme.accent}>{time}</Text>
-        {fixedKind ? ' ' : <Text color={entry.kind === 'misleading' ? theme.warn : theme.muted}> {(ENTRY_KIND_LABELS[entry.kind ?? 'other']).padEnd(15)}</Text>}
+        {fixedKind ? ' ' : <Text color={entry.kind === 'misleading' ? theme.warn : theme.muted}> {(ENTRY_KIND_LABELS[entry.kind ?? 'other']).padEnd(16)}</Text>}
         {outside ? <Text color={theme.warn}>⚠ </Text> : null}
         {entry.text}
       </Text>

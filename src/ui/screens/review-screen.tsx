@@ -40,7 +40,7 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
   const target = join(dirname(session.path), 'README.md');
 
   const findingsShown = Math.min(report.findings.length, 4);
-  const previewRows = Math.max(3, rows - findingsShown - 10);
+  const previewRows = Math.max(3, rows - findingsShown - 12);
   const maxScroll = Math.max(0, lines.length - previewRows);
   const top = Math.min(scroll, maxScroll);
 
