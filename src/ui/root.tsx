@@ -1,5 +1,5 @@
 import { Text, useInput } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { DraftSession } from '../store/draft-session.js';
 import type { Settings } from '../store/settings.js';
 import type { WizardState } from '../wizard/reducer.js';
@@ -67,17 +67,13 @@ export function Root(props: RootProps) {
   switch (snapshot.route) {
     case 'wizard':
       return (
-        <ServicesContext.Provider value={props.services}>
-          <SessionContext.Provider value={snapshot.session}>
-            <HintsProvider>
-              <WizardApp
-                initial={snapshot.wizard!}
-                onState={(wizard) => props.onSnapshot({ ...snapshot, wizard })}
-                writeReadme={props.writeReadme}
-              />
-            </HintsProvider>
-          </SessionContext.Provider>
-        </ServicesContext.Provider>
+        <Providers services={props.services} session={snapshot.session}>
+          <WizardApp
+            initial={snapshot.wizard!}
+            onState={(wizard) => props.onSnapshot({ ...snapshot, wizard })}
+            writeReadme={props.writeReadme}
+          />
+        </Providers>
       );
     case 'settings':
       body = (
@@ -119,13 +115,22 @@ export function Root(props: RootProps) {
       );
   }
   return (
-    <ServicesContext.Provider value={props.services}>
-      <HintsProvider>
-        <Frame place={snapshot.route === 'settings' ? 'Settings' : snapshot.route === 'newPath' ? 'New postmortem' : undefined}>
-          {body}
-          {error ? <ErrorLine text={error} /> : null}
-        </Frame>
-      </HintsProvider>
+    <Providers services={props.services}>
+      <Frame place={snapshot.route === 'settings' ? 'Settings' : snapshot.route === 'newPath' ? 'New postmortem' : undefined}>
+        {body}
+        {error ? <ErrorLine text={error} /> : null}
+      </Frame>
+    </Providers>
+  );
+}
+
+/** What every screen reads from around it: the services, the open draft, the footer's hints. */
+export function Providers({ services, session, children }: { services: WizardServices; session?: DraftSession; children: ReactNode }) {
+  return (
+    <ServicesContext.Provider value={services}>
+      <SessionContext.Provider value={session}>
+        <HintsProvider>{children}</HintsProvider>
+      </SessionContext.Provider>
     </ServicesContext.Provider>
   );
 }

@@ -12,6 +12,7 @@ import { DraftSession } from '../store/draft-session.js';
 import { readSettings, writeSettings } from '../store/settings.js';
 import { initialState, wizardReducer } from '../wizard/reducer.js';
 import { editText, runEditor } from './external-editor.js';
+import { sanitizedStdin } from './terminal-input.js';
 import { Root, type OpenResult, type Snapshot } from './root.js';
 import type { RecentItem } from './screens/home-screen.js';
 import type { QuitReason } from './session-context.js';
@@ -122,7 +123,7 @@ export async function runInteractive(request: InteractiveRequest): Promise<numbe
             }
           }}
         />,
-        { exitOnCtrlC: false },
+        { exitOnCtrlC: false, stdin: sanitizedStdin(process.stdin) },
       );
       // Before a hand-over to $EDITOR the frame is wiped, so it is not left above the editor's screen.
       finish = () => {

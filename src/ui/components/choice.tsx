@@ -20,6 +20,24 @@ export interface ChoiceProps<V> {
   limit?: number;
 }
 
+/** The pointer keeps its width however long the label is. */
+function ChoiceIndicator({ isSelected = false }: { isSelected?: boolean }) {
+  return (
+    <Box marginRight={1} flexShrink={0}>
+      <Text color={theme.accent}>{isSelected ? '❯' : ' '}</Text>
+    </Box>
+  );
+}
+
+/** One line per choice: a long label is cut at the edge instead of breaking the list's layout. */
+function ChoiceLabel({ isSelected = false, label }: { isSelected?: boolean; label: string }) {
+  return (
+    <Text color={isSelected ? theme.accent : undefined} wrap="truncate-end">
+      {label}
+    </Text>
+  );
+}
+
 /** A pick-one list (↑↓ or j/k, Enter); Esc goes back. */
 export function Choice<V>({ prompt, help, items, initial, onSelect, onBack, isActive = true, limit }: ChoiceProps<V>) {
   useInput(
@@ -48,6 +66,8 @@ export function Choice<V>({ prompt, help, items, initial, onSelect, onBack, isAc
           isFocused={isActive}
           limit={limit}
           onSelect={(item) => onSelect(items[item.value]!.value)}
+          itemComponent={ChoiceLabel}
+          indicatorComponent={ChoiceIndicator}
         />
       </Box>
     </Box>

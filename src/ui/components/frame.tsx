@@ -36,8 +36,8 @@ export function Frame({ place, file, children }: FrameProps) {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return (
       <Box flexDirection="column">
-        <Text color={theme.warn}>Make the window larger: this needs {MIN_COLUMNS}×{MIN_ROWS}, it is {columns}×{rows}.</Text>
-        <Text color={theme.muted}>Your answers are kept. Ctrl+C saves and quits.</Text>
+        <Text color={theme.warn}>Make the window larger: at least {MIN_COLUMNS}×{MIN_ROWS} (now {columns}×{rows}).</Text>
+        <Text color={theme.muted}>Your answers are kept; Ctrl+C saves and quits.</Text>
       </Box>
     );
   }

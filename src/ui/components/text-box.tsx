@@ -43,7 +43,7 @@ export function TextBox({ state, multiline, maxLines = 8, placeholder }: { state
         const atEnd = at === '' || at === '\n';
         // The prefix is its own column, so a wrapped line stays indented under the text.
         return (
-          <Box key={number}>
+          <Box key={number} minHeight={1}>
             {prefix}
             <Box flexShrink={1}>
               {number !== cursorLine ? (

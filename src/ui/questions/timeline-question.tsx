@@ -95,7 +95,7 @@ export function TimelineQuestion({ step, state, dispatch, rows }: QuestionProps)
         <FormSequence
           title={editing ? 'Edit entry' : 'New entry'}
           fields={fields}
-          initial={editing ? { ...editing.entry } : fixedKind ? { kind: fixedKind } : { kind: shown.length === 0 ? 'detection' : 'action' }}
+          initial={editing ? { ...editing.entry } : { kind: fixedKind ?? (all.some((entry) => entry.kind === 'detection') ? 'action' : 'detection') }}
           onSave={(values) =>
             done({ index: editing?.index ?? -1, entry: { ...(editing?.entry ?? {}), at: values.at as string, kind: (values.kind as EntryKind | undefined) ?? fixedKind ?? 'other', text: values.text as string } })
           }

@@ -19,7 +19,7 @@ export type HomeChoice = { kind: 'new' } | { kind: 'resume'; path: string } | { 
 function describe(item: RecentItem): string {
   const title = item.title ?? '(untitled)';
   const progress = item.progress ? `${item.progress.done}/${item.progress.total} sections` : '';
-  return [`${title}`, progress, item.detail, item.shown].filter(Boolean).join(' · ');
+  return `${title} (${item.shown}) — ${[progress, item.detail].filter(Boolean).join(', ')}`;
 }
 
 /** Start a new postmortem, resume a recent draft, or change settings. */
@@ -43,7 +43,7 @@ export function HomeScreen({ recent, notice, onChoose, picking = false }: {
       <Text color={theme.muted}>
         {picking && drafts.length === 0
           ? 'No recent drafts here: start one with `postmortem-wizard new`.'
-          : 'Every answer is saved as you go; Ctrl+C saves and quits, and you can resume any time.'}
+          : 'Answers are saved as you go; Ctrl+C saves and quits; resume any time.'}
       </Text>
       {notice ? <Text color={theme.ok}>{notice}</Text> : null}
       <Box marginTop={1}>

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDraft } from '../../src/store/draft-file.js';
+import { KEY, mountWizard, waitFor, type WizardHarness } from '../support/ink.js';
+import { fixture } from '../support/temp.js';
+
+let app: WizardHarness | undefined;
+afterEach(() => app?.unmount());
+
+describe('review', () => {
+  it('opens on a complete draft with the word count, the verdict and a preview', async () => {
+    const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
+    app = await mountWizard(draft, 'resume');
+    await app.waitFor('Review · 492 words (the rubric asks 400–600)');
+    expect(app.frame()).toContain('✓ Meets the rubric.');
+    expect(app.frame()).toContain('│ # Payment service outage');
+    expect(app.frame()).toMatch(/lines 1–\d+ of \d+/);
+    await app.press(KEY.pageDown);
+    await waitFor(() => expect(app!.frame()).not.toContain('│ # Payment service outage'));
+  });
+
+  it('lists the rubric\'s open points', async () => {
+    const { draft } = await loadDraft(fixture('seed-003-messaging.yaml'));
+    app = await mountWizard({ ...draft, timeline: [...(draft.timeline ?? []), { at: '2023-05-01 11:00', kind: 'misleading', text: 'DNS.' }, { at: '2023-05-01 12:00', kind: 'escalation', text: 'DBAs.' }], measures: ['More.'] }, 'resume');
+    await app.waitFor('open point');
+    expect(app.frame()).toContain('• Timeline: "The messaging service was fully restore…" at 2023-05-02 16:00 is after the end');
+  });
+
+  it('writes the README and leaves', async () => {
+    const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
+    app = await mountWizard(draft, 'resume');
+    await app.waitFor('❯ Write README.md');
+    await app.press(KEY.enter);
+    await waitFor(() => expect(app!.quits).toEqual([{ reason: 'done', message: expect.stringMatching(/^Wrote .*README\.md\.$/) }]));
+    expect(app.written[0]!.markdown).toContain('# Payment service outage');
+  });
+
+  it('jumps to a section and comes back to review when it is done', async () => {
+    const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
+    app = await mountWizard(draft, 'resume');
+    await app.waitFor('Edit a section');
+    await app.press(KEY.down, KEY.enter);
+    await app.waitFor('✓ Root cause and resolution');
+    for (let i = 0; i < 5; i++) await app.press(KEY.down);
+    await app.press(KEY.enter);
+    await app.waitFor('What caused it, in detail?');
+    expect(app.frame()).toContain('An unhandled code path in the payment processing module');
+    // The blank line between paragraphs shows as a blank row.
+    expect(app.frame()).toMatch(/payments began to fail\.\n\s*\n\s+Historical incidents/);
+    await app.press(KEY.enter);
+    await app.waitFor('How was it fixed, in detail?');
+    await app.press(KEY.enter);
+    await app.waitFor('Review ·');
+  });
+
+  it('offers save and quit, and the draft in the editor', async () => {
+    const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
+    app = await mountWizard(draft, 'resume');
+    await app.waitFor('Save and quit');
+    await app.press(KEY.down, KEY.down, KEY.enter);
+    await waitFor(() => expect(app!.editorRequests).toEqual(['<draft>']));
+    await app.press(KEY.down, KEY.enter);
+    await waitFor(() => expect(app!.quits).toEqual([{ reason: 'save', message: undefined }]));
+  });
+});

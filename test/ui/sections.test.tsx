@@ -1,0 +1,267 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KEY, mountWizard, waitFor, type WizardHarness } from '../support/ink.js';
+
+let app: WizardHarness | undefined;
+afterEach(() => app?.unmount());
+
+const summaryDraft = { version: 1, title: 'Outage', authors: ['Jane'], summary: { timezone: 'UTC' } };
+
+describe('basics', () => {
+  it('asks for the title, refuses an empty one, and moves on to the authors', async () => {
+    app = await mountWizard({ version: 1 });
+    expect(app.frame()).toContain('Title of the postmortem');
+    expect(app.frame()).toContain('Basics · 1/8 · 1/2');
+    await app.press(KEY.enter);
+    await app.waitFor('✗ Type the title: it cannot be left empty.');
+    await app.type('Payment outage');
+    expect(app.frame()).not.toContain('✗');
+    await app.press(KEY.enter);
+    await app.waitFor('Author(s), separated by commas');
+    // The answer was saved to the draft file.
+    await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toContain('title: Payment outage'));
+    await app.waitFor('✓ saved');
+  });
+
+  it('goes back with Esc and keeps the answer', async () => {
+    app = await mountWizard({ version: 1 });
+    await app.type('Outage');
+    await app.press(KEY.enter);
+    await app.waitFor('Author(s)');
+    await app.press(KEY.esc);
+    await app.waitFor('Title of the postmortem');
+    expect(app.frame()).toContain('› Outage');
+  });
+
+  it('folds a pasted multi-line title into one line and keeps escape sequences off the screen', async () => {
+    app = await mountWizard({ version: 1 });
+    await app.paste('Payment\r\noutage\tred\u0007\u0000');
+    await app.waitFor('› Payment outage  red');
+    await app.press(KEY.enter);
+    await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toContain('title: Payment outage  red'));
+  });
+});
+
+describe('issue summary', () => {
+  it('shows the start as read, refuses a bad end, and shows the length live', async () => {
+    app = await mountWizard(summaryDraft, 'resume');
+    await app.waitFor('When did it start?');
+    await app.type('Aug 2 2023 1:45 PM');
+    await app.waitFor('→ Wednesday, August 2, 2023, 13:45 UTC');
+    await app.press(KEY.enter);
+    await app.waitFor('When was it over?');
+    await app.type('25:61');
+    await app.press(KEY.enter);
+    await app.waitFor('✗ 25:61 is not a time of day: hours go from 00 to 23 and minutes from 00 to 59.');
+    for (let i = 0; i < 5; i++) await app.press(KEY.backspace);
+    await app.type('15:30');
+    await app.waitFor('lasted 1 hour 45 minutes');
+    await app.press(KEY.enter);
+    await app.waitFor('Impact:');
+    await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toContain('end: "2023-08-02 15:30"'));
+  });
+
+  it('completes a timezone with Tab and refuses one that does not exist', async () => {
+    app = await mountWizard({ ...summaryDraft, summary: {} }, 'resume');
+    await app.waitFor('Timezone the times are written in');
+    await app.type('lagos');
+    await app.waitFor('Tab: Africa/Lagos');
+    await app.press(KEY.tab);
+    await app.waitFor('› Africa/Lagos');
+    await app.press(KEY.enter);
+    await app.waitFor('When did it start?');
+    await app.press(KEY.esc);
+    await app.waitFor('› Africa/Lagos');
+    for (let i = 0; i < 12; i++) await app.press(KEY.backspace);
+    await app.type('Mars/Base');
+    await app.press(KEY.enter);
+    await app.waitFor('✗ Mars/Base is not a timezone');
+  });
+
+  it('refuses a percentage over 100 and reads "15%"', async () => {
+    app = await mountWizard({ ...summaryDraft, summary: { timezone: 'UTC', start: '2023-08-02 13:45', end: '2023-08-02 15:30', impact: 'Slow.' } }, 'resume');
+    await app.waitFor('What % of users were affected?');
+    await app.type('150');
+    await app.press(KEY.enter);
+    await app.waitFor('✗ 150 is not a percentage: type a number from 0 to 100, like 15.');
+    for (let i = 0; i < 3; i++) await app.press(KEY.backspace);
+    await app.type('15%');
+    await app.press(KEY.enter);
+    await app.waitFor('The root cause, in one or two sentences');
+    await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toContain('usersAffectedPercent: 15'));
+  });
+});
+
+const timelineDraft = {
+  version: 1,
+  title: 'Outage',
+  summary: { timezone: 'UTC', start: '2023-08-02 13:45', end: '2023-08-02 15:30', impact: 'Slow.', usersAffectedPercent: 15, rootCause: 'Leak.' },
+  detectedBy: 'monitoring' as const,
+};
+
+describe('timeline', () => {
+  it('adds entries (time, kind, sentence), keeps them sorted, and ticks the checklist', async () => {
+    app = await mountWizard(timelineDraft, 'resume');
+    await app.waitFor('What happened, when?');
+    expect(app.frame()).toContain('New entry · 1/3');
+    await app.type('14:00');
+    await app.press(KEY.enter);
+    await app.waitFor('What kind of moment was it?');
+    // The first entry is offered as the detection; this one was an action.
+    await app.press(KEY.down, KEY.enter);
+    await app.waitFor('What happened? (one or two short sentences)');
+    await app.paste('We suspected the database.');
+    await app.press(KEY.enter);
+    await app.waitFor('Added.');
+    await app.type('13:45');
+    await app.press(KEY.enter);
+    await app.waitFor('What kind of moment was it?');
+    await app.press(KEY.enter);
+    await app.waitFor('What happened?');
+    await app.paste('Alerts fired.');
+    await app.press(KEY.enter);
+    await app.waitFor('2 entries in the timeline');
+    await app.press(KEY.esc);
+    await app.waitFor('a add');
+    const lines = app.frame().split('\n').filter((line) => /\d\d:\d\d /.test(line));
+    expect(lines[0]).toMatch(/13:45 Detection\s+Alerts fired\./);
+    expect(lines[1]).toMatch(/14:00 Action\s+We suspected the database\./);
+    expect(app.frame()).toContain('✓ detection  ✓ action  ○ misleading path');
+  });
+
+  it('warns about a time after the end, refuses to finish without the rubric\'s kinds', async () => {
+    app = await mountWizard({ ...timelineDraft, timeline: [{ at: '2023-08-02 13:45', kind: 'detection', text: 'Alert.' }] }, 'resume');
+    await app.waitFor('a add');
+    await app.press('a');
+    await app.type('4:00 PM');
+    await app.waitFor('⚠ This is after the end of the incident.');
+    await app.press(KEY.esc);
+    await app.waitFor('a add');
+    await app.press(KEY.tab);
+    await app.waitFor('Add a action, a resolution entry first: the rubric asks for it.');
+  });
+
+  it('edits and deletes an entry after asking', async () => {
+    app = await mountWizard({ ...timelineDraft, timeline: [{ at: '2023-08-02 13:45', kind: 'detection', text: 'Alert.' }, { at: '2023-08-02 14:00', kind: 'action', text: 'Looked.' }] }, 'resume');
+    await app.waitFor('a add');
+    await app.press('e');
+    await app.waitFor('Edit entry · 1/3');
+    await app.press(KEY.enter);
+    await app.waitFor('What kind of moment was it?');
+    await app.press(KEY.enter);
+    await app.waitFor('What happened?');
+    await app.type(' Again.');
+    await app.press(KEY.enter);
+    await app.waitFor('Saved the entry.');
+    expect(app.frame()).toContain('Looked. Again.');
+    await app.press('d');
+    await app.waitFor('Delete this entry? y/n');
+    await app.press('n');
+    expect(app.frame()).toContain('Looked. Again.');
+    await app.press('d', 'y');
+    await app.waitFor('Deleted the entry.');
+    expect(app.frame()).not.toContain('Looked.');
+    await waitFor(() => expect(readFileSync(app!.path, 'utf8')).not.toContain('Looked'));
+  });
+
+  it('adds misleading paths with their own prompt and kind', async () => {
+    const timeline = [
+      { at: '2023-08-02 13:45', kind: 'detection' as const, text: 'Alert.' },
+      { at: '2023-08-02 14:00', kind: 'action' as const, text: 'Looked.' },
+      { at: '2023-08-02 15:30', kind: 'resolution' as const, text: 'Fixed.' },
+    ];
+    app = await mountWizard({ ...timelineDraft, timeline }, 'resume');
+    await app.waitFor('What did you suspect first that turned out wrong?');
+    await app.type('14:10');
+    await app.press(KEY.enter);
+    await app.waitFor('What was suspected, and why was it wrong?');
+    await app.paste('DNS, but it resolved fine.');
+    await app.press(KEY.enter);
+    await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toMatch(/at: "2023-08-02 14:10"\n\s+kind: misleading\n\s+text: DNS, but it resolved fine\./));
+  });
+});
+
+describe('root cause and resolution', () => {
+  const draft = {
+    ...timelineDraft,
+    timeline: (['detection', 'action', 'misleading', 'escalation', 'resolution'] as const).map((kind, i) => ({ at: `2023-08-02 14:0${i}`, kind, text: `${kind}.` })),
+  };
+
+  it('edits paragraphs in place: Ctrl+J for a new line, Enter to go on', async () => {
+    app = await mountWizard(draft, 'resume');
+    await app.waitFor('What caused it, in detail?');
+    await app.type('Leak.');
+    await app.press(KEY.ctrlJ, KEY.ctrlJ);
+    await app.type('More.');
+    await app.press(KEY.enter);
+    await app.waitFor('How was it fixed, in detail?');
+    await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toContain('rootCause: |-\n  Leak.\n\n  More.'));
+  });
+
+  it('keeps pasted line breaks and hands the text to the editor with Ctrl+X', async () => {
+    app = await mountWizard(draft, 'resume');
+    await app.waitFor('What caused it, in detail?');
+    await app.paste('First line\r\nSecond line');
+    await app.waitFor('Second line');
+    expect(app.frame()).toContain('› First line');
+    await app.press(KEY.ctrlX);
+    await waitFor(() => expect(app!.editorRequests).toEqual(['First line\nSecond line']));
+  });
+});
+
+describe('measures and tasks', () => {
+  const draft = {
+    ...timelineDraft,
+    timeline: (['detection', 'action', 'misleading', 'escalation', 'resolution'] as const).map((kind, i) => ({ at: `2023-08-02 14:0${i}`, kind, text: `${kind}.` })),
+    rootCause: 'Leak.',
+    resolution: 'Fix.',
+  };
+
+  it('adds measures, then tasks with an optional owner and due date', async () => {
+    app = await mountWizard(draft, 'resume');
+    await app.waitFor('What can be improved, broadly?');
+    await app.paste('Review connection handling.');
+    await app.press(KEY.enter);
+    await app.waitFor('Added.');
+    await app.press(KEY.esc);
+    await app.waitFor('› Review connection handling.');
+    await app.press(KEY.tab);
+    await app.waitFor('Specific tasks, each starting with a verb');
+    await app.paste('Patch the pool');
+    await app.press(KEY.enter);
+    await app.waitFor('Owner (optional');
+    await app.type('SRE');
+    await app.press(KEY.enter);
+    await app.waitFor('Due date (optional');
+    await app.type('someday');
+    await app.press(KEY.enter);
+    await app.waitFor('✗ someday is not a date');
+    for (let i = 0; i < 7; i++) await app.press(KEY.backspace);
+    await app.type('2023-08-16');
+    await app.press(KEY.enter);
+    await app.waitFor('Added.');
+    await app.waitFor('New task · 1/3');
+    await app.paste('Add monitoring');
+    await app.press(KEY.enter);
+    await app.waitFor('Owner (optional');
+    await app.press(KEY.enter);
+    await app.waitFor('Due date (optional');
+    await app.press(KEY.enter);
+    await app.waitFor('Added.');
+    await app.press(KEY.esc);
+    await app.waitFor('[ ] Patch the pool — SRE, due 2023-08-16');
+    expect(app.frame()).toContain('[ ] Add monitoring');
+    await app.press(KEY.tab);
+    await app.waitFor('A line of humour (optional)');
+    await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toContain('tasks:\n  - text: Patch the pool\n    owner: SRE\n    due: "2023-08-16"\n  - text: Add monitoring'));
+  });
+
+  it('refuses to go on without a task', async () => {
+    app = await mountWizard({ ...draft, measures: ['Review.'] }, 'resume');
+    await app.waitFor('Specific tasks');
+    await app.press(KEY.esc);
+    await app.waitFor('No tasks yet: press a to add one.');
+    await app.press(KEY.tab);
+    await app.waitFor('Add at least one task: the rubric asks for it.');
+  });
+});

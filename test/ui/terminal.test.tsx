@@ -1,0 +1,109 @@
+import { EventEmitter } from 'node:events';
+import { render } from 'ink';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { newDraftFile, saveDraft } from '../../src/store/draft-file.js';
+import { DraftSession } from '../../src/store/draft-session.js';
+import { Providers } from '../../src/ui/root.js';
+import { sanitizedStdin, sanitizeTerminalInput } from '../../src/ui/terminal-input.js';
+import { WizardApp } from '../../src/ui/wizard-app.js';
+import { initialState } from '../../src/wizard/reducer.js';
+import { join } from 'node:path';
+import { stripAnsi, waitFor } from '../support/ink.js';
+import { runs } from '../support/property.js';
+import { tempDir } from '../support/temp.js';
+
+/** A terminal whose size the test sets, and a keyboard that goes through the app's own filter. */
+class FakeStdout extends EventEmitter {
+  isTTY = true;
+  last = '';
+  constructor(public columns: number, public rows: number) {
+    super();
+  }
+  write = (frame: string) => {
+    this.last = frame;
+    return true;
+  };
+}
+
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  private data: string | null = null;
+  write(data: string) {
+    this.data = data;
+    this.emit('readable');
+  }
+  read() {
+    const data = this.data;
+    this.data = null;
+    return data;
+  }
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+async function mountSized(columns: number, rows: number) {
+  const file = await saveDraft(newDraftFile(join(tempDir(), 'pm.yaml')), { version: 1 });
+  const stdout = new FakeStdout(columns, rows);
+  const stdin = new FakeStdin();
+  const app = render(
+    <Providers session={new DraftSession(file)} services={{ editText: () => undefined, editDraft: () => undefined, quit: () => undefined }}>
+      <WizardApp initial={initialState({ version: 1 })} writeReadme={async () => ({ ok: true, message: '' })} />
+    </Providers>,
+    { stdout: stdout as unknown as NodeJS.WriteStream, stdin: sanitizedStdin(stdin as unknown as NodeJS.ReadStream), debug: true, exitOnCtrlC: false, patchConsole: false },
+  );
+  return { app, stdout, stdin, frame: () => stripAnsi(stdout.last) };
+}
+
+describe('the terminal', () => {
+  it('asks for a larger window instead of drawing a broken screen, and redraws on resize', async () => {
+    const { app, stdout, frame } = await mountSized(50, 12);
+    await waitFor(() => expect(frame().replace(/\s+/g, ' ')).toContain('Make the window larger: at least 60×16 (now 50×12).'));
+    stdout.columns = 80;
+    stdout.rows = 24;
+    stdout.emit('resize');
+    await waitFor(() => expect(frame()).toContain('Title of the postmortem'));
+    expect(Math.max(...frame().split('\n').map((line) => line.length))).toBeLessThanOrEqual(79);
+    app.unmount();
+  });
+
+  it('takes pasted terminal output without crashing or showing its escape codes', async () => {
+    const { app, stdin, frame } = await mountSized(80, 24);
+    await waitFor(() => expect(frame()).toContain('Title of the postmortem'));
+    stdin.write('\u001b[1;31mERROR\u001b[0m disk \u001b]8;;http://x\u0007link\u001b]8;;\u0007 full');
+    await waitFor(() => expect(frame()).toContain('› ERROR disk link full'));
+    expect(frame()).not.toMatch(/\[\d|\]8/);
+    app.unmount();
+  });
+});
+
+describe('sanitizeTerminalInput', () => {
+  it('keeps the keys ink understands and drops every other sequence', () => {
+    for (const key of ['\u001b[A', '\u001b[1;5C', '\u001b[3~', '\u001b[6~', '\u001bOP', '\u001b[Z', '\u001b']) {
+      expect(sanitizeTerminalInput(key)).toBe(key);
+    }
+    expect(sanitizeTerminalInput('a\u001b[38;5;196mb\u001b[0mc\u001b[200~d\u001b[201~\u001b[<0;3;4Me')).toBe('abcde');
+  });
+
+  it('leaves no sequence ink would choke on (property)', () => {
+    const piece = fc.oneof(
+      fc.string({ maxLength: 5 }),
+      fc.tuple(fc.constantFrom('\u001b[', '\u009b'), fc.stringMatching(/^[0-9;<?]{0,6}$/), fc.integer({ min: 0x40, max: 0x7e }).map((c) => String.fromCharCode(c))).map((p) => p.join('')),
+      fc.constantFrom('\u001b]0;title\u0007', '\u001bPdata\u001b\\', '\u001b_apc\u001b\\'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const out = sanitizeTerminalInput(pieces.join(''));
+        for (const match of out.matchAll(/(?:\u001b\[|\u009b)([0-?]*)[ -/]*([@-~])/g)) {
+          expect('ABCDEFHPQRSZ~u').toContain(match[2]);
+        }
+        expect(out).not.toMatch(/\u001b[\]P_^X]/);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});

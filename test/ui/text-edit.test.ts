@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { applyKey, splitAtCursor, type EditKey, type EditState } from '../../src/ui/text-edit.js';
+
+function keys(start: string, strokes: [string, EditKey?][], multiline = false): EditState | string {
+  let state: EditState = { text: start, cursor: start.length };
+  for (const [input, key] of strokes) {
+    const result = applyKey(state, input, key ?? {}, multiline);
+    if (typeof result === 'string') return result;
+    if (result) state = result;
+  }
+  return state;
+}
+
+describe('text editing', () => {
+  it('types, moves and deletes by grapheme (emoji and accents stay whole)', () => {
+    expect(keys('', [['a'], ['👩‍💻'], ['é'], ['', { leftArrow: true }], ['', { delete: true }]])).toEqual({ text: 'aé', cursor: 1 });
+    expect(keys('日本語', [['', { backspace: true }]])).toEqual({ text: '日本', cursor: 2 });
+  });
+
+  it('knows Home/End, Ctrl+A/E/U/K/W', () => {
+    expect(keys('hello world', [['', { home: true }], ['>']])).toEqual({ text: '>hello world', cursor: 1 });
+    expect(keys('hello world', [['w', { ctrl: true }]])).toEqual({ text: 'hello ', cursor: 6 });
+    expect(keys('hello world', [['a', { ctrl: true }], ['k', { ctrl: true }]])).toEqual({ text: '', cursor: 0 });
+    expect(keys('hello world', [['u', { ctrl: true }]])).toEqual({ text: '', cursor: 0 });
+  });
+
+  it('submits on Enter; a new line only where the field has lines', () => {
+    expect(keys('x', [['', { return: true }]])).toBe('submit');
+    expect(keys('x', [['\n']])).toBe('newline-refused');
+    expect(keys('one', [['\n'], ['two']], true)).toEqual({ text: 'one\ntwo', cursor: 7 });
+    expect(keys('one', [['', { return: true, meta: true }], ['two']], true)).toEqual({ text: 'one\ntwo', cursor: 7 });
+  });
+
+  it('keeps pasted line breaks in paragraphs and folds them in one-line fields', () => {
+    expect(keys('', [['line1\r\nline2\rline3']], true)).toEqual({ text: 'line1\nline2\nline3', cursor: 17 });
+    expect(keys('', [['line1\r\nline2']])).toEqual({ text: 'line1 line2', cursor: 11 });
+  });
+
+  it('never lets escape sequences or control characters in', () => {
+    expect(keys('', [['a\u001b[31mb\u0007c\u0000']])).toEqual({ text: 'abc', cursor: 3 });
+    expect(keys('x', [['q', { ctrl: true }], ['', { escape: true }], ['', { tab: true }]])).toEqual({ text: 'x', cursor: 1 });
+  });
+
+  it('moves up and down lines keeping the column', () => {
+    const state = keys('abcd\nxy\nlonger', [['', { upArrow: true }], ['', { upArrow: true }]], true) as EditState;
+    expect(state.cursor).toBe(2);
+    expect(keys('abcd\nxy', [['', { home: true }], ['', { upArrow: true }], ['', { end: true }], ['', { downArrow: true }]], true)).toEqual({ text: 'abcd\nxy', cursor: 7 });
+  });
+
+  it('splits at the cursor for drawing', () => {
+    expect(splitAtCursor('a👍b', 1)).toEqual({ before: 'a', at: '👍', after: 'b' });
+  });
+});

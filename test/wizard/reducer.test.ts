@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { firstStepOf, resumeStep, STEPS } from '../../src/wizard/flow.js';
+import { initialState, isDirty, wizardReducer, type WizardAction, type WizardState } from '../../src/wizard/reducer.js';
+import { loadDraft } from '../../src/store/draft-file.js';
+import { fixture } from '../support/temp.js';
+
+function run(state: WizardState, ...actions: WizardAction[]): WizardState {
+  return actions.reduce(wizardReducer, state);
+}
+
+const at = (state: WizardState) => (state.screen.kind === 'review' ? 'review' : `${STEPS[state.screen.step]!.section.id}/${STEPS[state.screen.step]!.question.path.join('.')}`);
+
+describe('wizard reducer', () => {
+  it('walks every question of every section in order, then reviews', () => {
+    let state = initialState({ version: 1 });
+    const visited: string[] = [at(state)];
+    for (let i = 0; i < STEPS.length; i++) {
+      state = wizardReducer(state, { type: 'next' });
+      visited.push(at(state));
+    }
+    expect(visited[0]).toBe('basics/title');
+    expect(visited).toContain('summary/summary.timezone');
+    expect(visited).toContain('misleading/timeline');
+    expect(visited.at(-1)).toBe('review');
+    expect(visited).toHaveLength(STEPS.length + 1);
+  });
+
+  it('records an answer, marks the state dirty, and moves on', () => {
+    const state = run(initialState({ version: 1 }), { type: 'answer', path: ['title'], value: 'Outage' });
+    expect(state.draft.title).toBe('Outage');
+    expect(at(state)).toBe('basics/authors');
+    expect(isDirty(state)).toBe(true);
+    expect(isDirty(wizardReducer(state, { type: 'saved', revision: state.revision }))).toBe(false);
+  });
+
+  it('keeps answers when going back and forth', () => {
+    const state = run(
+      initialState({ version: 1 }),
+      { type: 'answer', path: ['title'], value: 'Outage' },
+      { type: 'answer', path: ['authors'], value: ['Jane'] },
+      { type: 'back' },
+      { type: 'back' },
+      { type: 'back' },
+    );
+    expect(at(state)).toBe('basics/title');
+    expect(state.draft).toMatchObject({ title: 'Outage', authors: ['Jane'] });
+    expect(at(run(state, { type: 'next' }, { type: 'next' }))).toBe('summary/summary.timezone');
+  });
+
+  it('goes from review to a section and back to review when that section is done', () => {
+    let state = run(initialState({ version: 1 }), { type: 'review' }, { type: 'goto', section: 'rootCause' });
+    expect(at(state)).toBe('rootCause/rootCause');
+    state = run(state, { type: 'answer', path: ['rootCause'], value: 'Leak.' }, { type: 'answer', path: ['resolution'], value: 'Fix.' });
+    expect(at(state)).toBe('review');
+    // Back from the first question of a section opened from review returns there too.
+    expect(at(run(state, { type: 'goto', section: 'summary' }, { type: 'back' }))).toBe('review');
+    // From review, back is the last question.
+    expect(at(run(state, { type: 'back' }))).toBe('extras/extras.diagram');
+  });
+
+  it('keeps the timeline sorted through add, replace and remove', () => {
+    let state = initialState({ version: 1, summary: { start: '2023-08-02 13:45', end: '2023-08-02 15:30', timezone: 'UTC' } });
+    state = run(
+      state,
+      { type: 'addEntry', entry: { at: '15:00', kind: 'escalation', text: 'Escalated.' } },
+      { type: 'addEntry', entry: { at: '13:45', kind: 'detection', text: 'Alert.' } },
+      { type: 'addEntry', entry: { at: '14:00', kind: 'misleading', text: 'DNS?' } },
+    );
+    expect(state.draft.timeline?.map((e) => e.at)).toEqual(['13:45', '14:00', '15:00']);
+    state = run(state, { type: 'replaceEntry', index: 0, entry: { at: '14:30', kind: 'action', text: 'Looked.' } });
+    expect(state.draft.timeline?.map((e) => e.text)).toEqual(['DNS?', 'Looked.', 'Escalated.']);
+    state = run(state, { type: 'removeEntry', index: 1 });
+    expect(state.draft.timeline?.map((e) => e.text)).toEqual(['DNS?', 'Escalated.']);
+    expect(state.revision).toBe(5);
+  });
+
+  it('keeps unconfirmed text for the current field and drops it on moving', () => {
+    const state = run(initialState({ version: 1 }), { type: 'pending', text: 'half typed' });
+    expect(state.pending).toEqual({ step: 0, text: 'half typed' });
+    expect(run(state, { type: 'next' }).pending).toBeUndefined();
+    expect(isDirty(state)).toBe(false);
+  });
+
+  it('ignores an older save finishing after a newer one', () => {
+    const state = run(initialState({ version: 1 }), { type: 'set', path: ['title'], value: 'a' }, { type: 'set', path: ['title'], value: 'b' }, { type: 'saved', revision: 2 }, { type: 'saved', revision: 1 });
+    expect(state.savedRevision).toBe(2);
+  });
+
+  it('resumes at the first unanswered question of the first unfinished section', async () => {
+    expect(resumeStep({ version: 1, title: 'x', summary: { timezone: 'UTC', start: '2023-08-02 13:45' } })).toBe(firstStepOf('summary') + 2);
+    expect(initialState({ version: 1, title: 'x' }, 'resume').screen).toEqual({ kind: 'question', step: firstStepOf('summary') });
+    const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
+    expect(initialState(draft, 'resume').screen).toEqual({ kind: 'review' });
+  });
+});
