@@ -89,84 +89,81 @@ export async function runInteractive(request: InteractiveRequest): Promise<numbe
     outcome ??= next;
     finish?.();
   };
+  // Kept until the process ends: a library that also listens (signal-exit) may re-send the signal
+  // while the draft is being saved, and it must land here, not on the default handler.
   const onSignal = (signal: NodeJS.Signals) => leave({ kind: 'quit', reason: 'signal', code: signal === 'SIGHUP' ? 129 : 143 });
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
 
-  try {
-    for (;;) {
-      outcome = undefined;
-      const app = render(
-        <Root
-          initial={snapshot}
-          onSnapshot={(next) => {
-            snapshot = next;
-          }}
-          services={{
-            editText: (text) => leave({ kind: 'editText', text }),
-            editDraft: () => leave({ kind: 'editDraft' }),
-            quit: (reason, message) => leave({ kind: 'quit', reason, message }),
-          }}
-          recent={recent}
-          settings={readSettings()}
-          saveSettings={(settings) => writeSettings(settings)}
-          suggestedPath={suggestNewPath()}
-          checkNewPath={(text) => checkNewPath(text)}
-          openDraft={open}
-          writeReadme={async (path, markdown) => {
-            try {
-              const result = await writeReadme(path, markdown, true);
-              const verb = result === 'replaced' ? 'Replaced' : result === 'unchanged' ? 'Already up to date:' : 'Wrote';
-              return { ok: true, message: `${verb} ${shortPath(path)} (${countWords(markdown)} words).` };
-            } catch (error) {
-              return { ok: false, message: (error as Error).message };
-            }
-          }}
-        />,
-        { exitOnCtrlC: false, stdin: sanitizedStdin(process.stdin) },
-      );
-      // Before a hand-over to $EDITOR the frame is wiped, so it is not left above the editor's screen.
-      finish = () => {
-        if (outcome && outcome.kind !== 'quit') app.clear();
-        app.unmount();
-      };
-      if (outcome) finish();
-      await app.waitUntilExit();
-      finish = undefined;
-      const done = outcome as Outcome | undefined;
-      if (!done) return EXIT.ok;
+  for (;;) {
+    outcome = undefined;
+    const app = render(
+      <Root
+        initial={snapshot}
+        onSnapshot={(next) => {
+          snapshot = next;
+        }}
+        services={{
+          editText: (text) => leave({ kind: 'editText', text }),
+          editDraft: () => leave({ kind: 'editDraft' }),
+          quit: (reason, message) => leave({ kind: 'quit', reason, message }),
+        }}
+        recent={recent}
+        settings={readSettings()}
+        saveSettings={(settings) => writeSettings(settings)}
+        suggestedPath={suggestNewPath()}
+        checkNewPath={(text) => checkNewPath(text)}
+        openDraft={open}
+        writeReadme={async (path, markdown) => {
+          try {
+            const result = await writeReadme(path, markdown, true);
+            const verb = result === 'replaced' ? 'Replaced' : result === 'unchanged' ? 'Already up to date:' : 'Wrote';
+            return { ok: true, message: `${verb} ${shortPath(path)} (${countWords(markdown)} words).` };
+          } catch (error) {
+            return { ok: false, message: (error as Error).message };
+          }
+        }}
+      />,
+      { exitOnCtrlC: false, stdin: sanitizedStdin(process.stdin) },
+    );
+    // Before a hand-over to $EDITOR the frame is wiped, so it is not left above the editor's screen.
+    finish = () => {
+      if (outcome && outcome.kind !== 'quit') app.clear();
+      app.unmount();
+    };
+    if (outcome) finish();
+    await app.waitUntilExit();
+    finish = undefined;
+    const done = outcome as Outcome | undefined;
+    if (!done) return EXIT.ok;
 
-      if (done.kind === 'editText' && snapshot.wizard) {
-        const edited = editText(done.text);
-        snapshot = {
-          ...snapshot,
-          wizard: wizardReducer(snapshot.wizard, { type: 'pending', text: edited.ok ? edited.text : done.text }),
-          notice: edited.ok ? undefined : edited.error,
-        };
-        continue;
-      }
-      if (done.kind === 'editDraft' && snapshot.session && snapshot.wizard) {
-        const session = snapshot.session;
-        await session.save(snapshot.wizard.draft, snapshot.wizard.revision);
-        await session.flush();
-        const edited = runEditor(session.path);
-        try {
-          const loaded = await loadDraft(session.path);
-          const reopened = new DraftSession(loaded);
-          snapshot = { ...snapshot, session: reopened, wizard: { ...initialState(loaded.draft), screen: { kind: 'review' } } };
-        } catch (error) {
-          print(`${describeOpenError(error)}\nFix the file and resume with: npx postmortem-wizard resume ${shortPath(session.path)}\n`);
-          return EXIT.usage;
-        }
-        if (!edited.ok) print(`${edited.error}\n`);
-        continue;
-      }
-      if (done.kind !== 'quit') continue;
-      return await quit(snapshot, done);
+    if (done.kind === 'editText' && snapshot.wizard) {
+      const edited = editText(done.text);
+      snapshot = {
+        ...snapshot,
+        wizard: wizardReducer(snapshot.wizard, { type: 'pending', text: edited.ok ? edited.text : done.text }),
+        notice: edited.ok ? undefined : edited.error,
+      };
+      continue;
     }
-  } finally {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
+    if (done.kind === 'editDraft' && snapshot.session && snapshot.wizard) {
+      const session = snapshot.session;
+      await session.save(snapshot.wizard.draft, snapshot.wizard.revision);
+      await session.flush();
+      const edited = runEditor(session.path);
+      try {
+        const loaded = await loadDraft(session.path);
+        const reopened = new DraftSession(loaded);
+        snapshot = { ...snapshot, session: reopened, wizard: { ...initialState(loaded.draft), screen: { kind: 'review' } } };
+      } catch (error) {
+        print(`${describeOpenError(error)}\nFix the file and resume with: npx postmortem-wizard resume ${shortPath(session.path)}\n`);
+        return EXIT.usage;
+      }
+      if (!edited.ok) print(`${edited.error}\n`);
+      continue;
+    }
+    if (done.kind !== 'quit') continue;
+    return await quit(snapshot, done);
   }
 }
 

@@ -1,7 +1,8 @@
 import { Box, Text, useInput } from 'ink';
-import SelectInput from 'ink-select-input';
 import { useHints } from '../hints-context.js';
+import { useRefState } from '../hooks/use-ref-state.js';
 import { is } from '../keymap.js';
+import { windowAround } from '../scroll-window.js';
 import { theme } from '../theme.js';
 
 export interface ChoiceItem<V> {
@@ -17,32 +18,26 @@ export interface ChoiceProps<V> {
   onSelect(value: V): void;
   onBack?(): void;
   isActive?: boolean;
+  /** Rows to show at most; a longer list scrolls. */
   limit?: number;
 }
 
-/** The pointer keeps its width however long the label is. */
-function ChoiceIndicator({ isSelected = false }: { isSelected?: boolean }) {
-  return (
-    <Box marginRight={1} flexShrink={0}>
-      <Text color={theme.accent}>{isSelected ? '❯' : ' '}</Text>
-    </Box>
-  );
-}
-
-/** One line per choice: a long label is cut at the edge instead of breaking the list's layout. */
-function ChoiceLabel({ isSelected = false, label }: { isSelected?: boolean; label: string }) {
-  return (
-    <Text color={isSelected ? theme.accent : undefined} wrap="truncate-end">
-      {label}
-    </Text>
-  );
-}
-
-/** A pick-one list (↑↓ or j/k, Enter); Esc goes back. */
+/**
+ * A pick-one list: ↑↓ (or j/k), Home/End, a digit to jump, Enter to pick, Esc to go back.
+ * The highlighted row lives in a ref, so keys arriving together all count.
+ */
 export function Choice<V>({ prompt, help, items, initial, onSelect, onBack, isActive = true, limit }: ChoiceProps<V>) {
+  const [selected, setSelected, selectedRef] = useRefState(() => Math.max(0, items.findIndex((item) => item.value === initial)));
   useInput(
     (input, key) => {
+      const current = Math.min(selectedRef.current, items.length - 1);
       if (is('back', input, key)) onBack?.();
+      else if (is('up', input, key) || input === 'k') setSelected(current === 0 ? items.length - 1 : current - 1);
+      else if (is('down', input, key) || input === 'j') setSelected(current === items.length - 1 ? 0 : current + 1);
+      else if (is('home', input, key)) setSelected(0);
+      else if (is('end', input, key)) setSelected(items.length - 1);
+      else if (/^[1-9]$/.test(input) && Number(input) <= items.length) setSelected(Number(input) - 1);
+      else if (is('submit', input, key) && items[current]) onSelect(items[current].value);
     },
     { isActive },
   );
@@ -54,21 +49,28 @@ export function Choice<V>({ prompt, help, items, initial, onSelect, onBack, isAc
     ],
     isActive,
   );
-  const initialIndex = Math.max(0, items.findIndex((item) => item.value === initial));
+  const rows = limit ?? items.length;
+  const { start, end } = windowAround(items.length, selected, rows);
   return (
     <Box flexDirection="column">
       {prompt ? <Text bold>{prompt}</Text> : null}
       {help ? <Text color={theme.muted}>{help}</Text> : null}
-      <Box marginTop={prompt ? 1 : 0}>
-        <SelectInput
-          items={items.map((item, index) => ({ key: String(index), label: item.label, value: index }))}
-          initialIndex={initialIndex}
-          isFocused={isActive}
-          limit={limit}
-          onSelect={(item) => onSelect(items[item.value]!.value)}
-          itemComponent={ChoiceLabel}
-          indicatorComponent={ChoiceIndicator}
-        />
+      <Box flexDirection="column" marginTop={prompt ? 1 : 0}>
+        {start > 0 ? <Text color={theme.muted}>  ↑ {start} more</Text> : null}
+        {items.slice(start, end).map((item, i) => {
+          const active = start + i === selected;
+          return (
+            <Box key={start + i}>
+              <Box width={2} flexShrink={0}>
+                <Text color={theme.accent}>{active ? '❯' : ' '}</Text>
+              </Box>
+              <Text color={active ? theme.accent : undefined} wrap="truncate-end">
+                {item.label}
+              </Text>
+            </Box>
+          );
+        })}
+        {end < items.length ? <Text color={theme.muted}>  ↓ {items.length - end} more</Text> : null}
       </Box>
     </Box>
   );

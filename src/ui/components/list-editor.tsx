@@ -1,5 +1,6 @@
 import { Box, Text, useInput } from 'ink';
 import { useState, type ReactNode } from 'react';
+import { useRefState } from '../hooks/use-ref-state.js';
 import { useHints } from '../hints-context.js';
 import { is, type Hint } from '../keymap.js';
 import { windowAround } from '../scroll-window.js';
@@ -49,8 +50,8 @@ type Message = { text: string; tone: 'ok' | 'error' } | undefined;
  */
 export function ListEditor<T>(props: ListEditorProps<T>) {
   const { items, rows, noun } = props;
-  const [mode, setMode] = useState<Mode>(items.length === 0 ? { kind: 'add' } : { kind: 'browse' });
-  const [selected, setSelected] = useState(Math.max(0, items.length - 1));
+  const [mode, setMode, modeRef] = useRefState<Mode>(items.length === 0 ? { kind: 'add' } : { kind: 'browse' });
+  const [selected, setSelected, selectedRef] = useRefState(Math.max(0, items.length - 1));
   const [message, setMessage] = useState<Message>();
   // A new key for every form opened, so each starts empty instead of where the last one was.
   const [formKey, setFormKey] = useState(0);
@@ -62,6 +63,11 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
 
   useInput(
     (input, key) => {
+      // Read the refs: keys that arrive together with the one that opened a form must not
+      // be taken as list commands, and each ↑↓ must count.
+      const mode = modeRef.current;
+      const current = Math.min(selectedRef.current, Math.max(0, items.length - 1));
+      if (mode.kind === 'add' || mode.kind === 'edit') return;
       if (mode.kind === 'delete') {
         if (is('yes', input, key)) {
           props.onRemove(mode.index);

@@ -11,6 +11,7 @@ import type { WizardAction, WizardState } from '../../wizard/reducer.js';
 import { Choice } from '../components/choice.js';
 import { useHints } from '../hints-context.js';
 import { is } from '../keymap.js';
+import { useRefState } from '../hooks/use-ref-state.js';
 import { useServices, useSession } from '../session-context.js';
 import { theme } from '../theme.js';
 
@@ -33,7 +34,7 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
   const services = useServices();
   const session = useSession();
   const [mode, setMode] = useState<Mode>({ kind: 'menu' });
-  const [scroll, setScroll] = useState(0);
+  const [scroll, setScroll, scrollRef] = useRefState(0);
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | undefined>();
   const report = useMemo(() => checkDraft(state.draft, { draftPath: session.path }), [state.draft, session.path]);
   const lines = useMemo(() => report.markdown.split('\n'), [report]);
@@ -45,8 +46,9 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
   const top = Math.min(scroll, maxScroll);
 
   useInput((input, key) => {
-    if (is('pageDown', input, key)) setScroll(Math.min(maxScroll, top + previewRows - 1));
-    else if (is('pageUp', input, key)) setScroll(Math.max(0, top - previewRows + 1));
+    const from = Math.min(scrollRef.current, maxScroll);
+    if (is('pageDown', input, key)) setScroll(Math.min(maxScroll, from + previewRows - 1));
+    else if (is('pageUp', input, key)) setScroll(Math.max(0, from - previewRows + 1));
   });
   useInput(
     (input, key) => {
