@@ -41,7 +41,9 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
   const target = join(dirname(session.path), 'README.md');
 
   const findingsShown = Math.min(report.findings.length, 4);
-  const previewRows = Math.max(3, rows - findingsShown - 12);
+  // Rows besides the preview: title, verdict (or findings), the box's borders and position line, the menu.
+  const findingsRows = report.findings.length === 0 ? 1 : 1 + findingsShown + (report.findings.length > findingsShown ? 1 : 0);
+  const previewRows = Math.max(3, rows - 8 - findingsRows);
   const maxScroll = Math.max(0, lines.length - previewRows);
   const top = Math.min(scroll, maxScroll);
 
