@@ -14,6 +14,22 @@ export async function interactiveCommand(request: InteractiveRequest): Promise<n
   }
   // Ink's colour library ignores NO_COLOR on a terminal; FORCE_COLOR=0 must be set before it loads.
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-  const { runInteractive } = await import('../ui/run.js');
+  const { runInteractive } = await importWithoutCiMode(() => import('../ui/run.js'));
   return runInteractive(request);
+}
+
+/**
+ * Ink draws only its last frame when CI or CONTINUOUS_INTEGRATION is set, and decides so when it
+ * loads. A person is at this terminal (both ends are TTYs), so ink loads with them unset; they
+ * are put back at once for any program started later.
+ */
+async function importWithoutCiMode<T>(load: () => Promise<T>): Promise<T> {
+  const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  try {
+    return await load();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) if (value !== undefined) process.env[key] = value;
+  }
 }
