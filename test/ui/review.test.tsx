@@ -62,3 +62,24 @@ describe('review', () => {
     await waitFor(() => expect(app!.quits).toEqual([{ reason: 'save', message: undefined }]));
   });
 });
+
+describe('writing over an existing README', () => {
+  it('asks first, and keeps the file when told no', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { dirname, join } = await import('node:path');
+    const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
+    app = await mountWizard(draft, 'resume');
+    writeFileSync(join(dirname(app.path), 'README.md'), '# Notes of my own\n');
+    await app.waitFor('❯ Write README.md');
+    await app.press(KEY.enter);
+    await app.waitFor('README.md exists and was not written by postmortem-wizard. Replace it?');
+    expect(app.frame()).toContain('A copy is kept as');
+    await app.press('n');
+    await app.waitFor('❯ Write README.md');
+    expect(app.written).toEqual([]);
+    await app.press(KEY.enter);
+    await app.waitFor('Replace it?');
+    await app.press('y');
+    await waitFor(() => expect(app!.written).toHaveLength(1));
+  });
+});

@@ -265,3 +265,55 @@ describe('measures and tasks', () => {
     await app.waitFor('Add at least one task: the rubric asks for it.');
   });
 });
+
+describe('escalation and extras', () => {
+  const done = {
+    ...timelineDraft,
+    timeline: (['detection', 'action', 'misleading', 'resolution'] as const).map((kind, i) => ({ at: `2023-08-02 14:0${i}`, kind, text: `${kind}.` })),
+  };
+
+  it('asks for the escalation with its own prompt', async () => {
+    app = await mountWizard(done, 'resume');
+    await app.waitFor('Who was it escalated to, and when?');
+    await app.type('14:20');
+    await app.press(KEY.enter);
+    await app.waitFor('Escalated to whom, and why?');
+    await app.paste('The database team, as the pool looked empty.');
+    await app.press(KEY.enter);
+    await app.waitFor('Added.');
+    await app.press(KEY.esc);
+    await app.waitFor('✓ escalation');
+    await app.press(KEY.tab);
+    await app.waitFor('What caused it, in detail?');
+  });
+
+  it('takes the optional extras: humour, lessons, the diagram switch', async () => {
+    const complete = {
+      ...done,
+      timeline: [...done.timeline, { at: '2023-08-02 14:20', kind: 'escalation' as const, text: 'DBAs.' }],
+      rootCause: 'Leak.',
+      resolution: 'Fix.',
+      measures: ['Review.'],
+      tasks: [{ text: 'Patch it' }],
+    };
+    // A complete draft resumes at the review; the extras are just before it.
+    app = await mountWizard(complete, 'resume');
+    await app.waitFor('Review ·');
+    await app.press(KEY.esc);
+    await app.waitFor('Add a timeline diagram?');
+    await app.press(KEY.esc);
+    await app.waitFor('where did you get lucky?');
+    await app.press(KEY.esc);
+    await app.waitFor('No items yet: press a to add one.');
+    await app.press('a');
+    await app.paste('It happened on a Tuesday.');
+    await app.press(KEY.enter);
+    await app.waitFor('Added.');
+    await app.press(KEY.esc);
+    await app.press(KEY.tab);
+    await app.waitFor('Add a timeline diagram?');
+    await app.press(KEY.up, KEY.enter);
+    await app.waitFor('Review ·');
+    await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toContain('extras:\n  lessons:\n    lucky:\n      - It happened on a Tuesday.\n  diagram: true'));
+  });
+});

@@ -1,0 +1,63 @@
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { fixture, tempDir } from '../support/temp.js';
+
+const sessions: TerminalSession[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.kill();
+});
+
+/** An "editor" that rewrites the file it is given, as a person would in vi, then exits. */
+function fakeEditor(dir: string, script: string): string {
+  const path = join(dir, 'editor.sh');
+  writeFileSync(path, `#!/bin/sh\n${script}\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+describe('handing the terminal to $EDITOR', () => {
+  it('writes a paragraph answer in the editor and comes back to the same question with it', async () => {
+    const cwd = tempDir();
+    const draft = readFileSync(fixture('seed-000-payment.yaml'), 'utf8').replace(/^rootCause: \|[\s\S]*?(?=^resolution:)/m, '');
+    writeFileSync(join(cwd, 'pm.yaml'), draft);
+    const editor = fakeEditor(cwd, `printf 'Written in the editor.\\n\\nSecond paragraph.\\n' >> "$1"`);
+    const t = new TerminalSession(['resume', 'pm.yaml'], { cwd, env: isolatedEnv({ VISUAL: editor }) });
+    sessions.push(t);
+    await t.waitFor('What caused it, in detail?');
+    await t.type('Typed first.');
+    await t.press('\u0018');
+    await t.waitFor('Second paragraph.');
+    await t.waitFor('› Typed first.Written in the editor.');
+    await t.press(KEYS.enter);
+    await t.waitFor('How was it fixed, in detail?');
+    await t.press(KEYS.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(readFileSync(join(cwd, 'pm.yaml'), 'utf8')).toContain('rootCause: |-\n  Typed first.Written in the editor.\n\n  Second paragraph.');
+  }, 60_000);
+
+  it('opens the draft itself from the review and reloads what was saved there', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'pm.yaml'), readFileSync(fixture('seed-000-payment.yaml')));
+    const editor = fakeEditor(cwd, `sed -i 's/^title: .*/title: Renamed in the editor/' "$1"`);
+    const t = new TerminalSession(['resume', 'pm.yaml'], { cwd, env: isolatedEnv({ EDITOR: editor, VISUAL: '' }) });
+    sessions.push(t);
+    await t.waitFor('Open the draft in your editor');
+    await t.press(KEYS.down, KEYS.down, KEYS.enter);
+    await t.waitFor('│ # Renamed in the editor');
+    await t.press(KEYS.enter);
+    expect(await t.exited).toBe(0);
+    expect(readFileSync(join(cwd, 'README.md'), 'utf8')).toMatch(/^# Renamed in the editor\n/);
+  }, 60_000);
+
+  it('refuses a broken draft with its file and line, before drawing anything', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'bad.yaml'), 'version: 1\ntitle: [unclosed\n');
+    const t = new TerminalSession(['resume', 'bad.yaml'], { cwd, env: isolatedEnv() });
+    sessions.push(t);
+    expect(await t.exited).toBe(2);
+    await t.waitFor(/bad\.yaml:\d+(:\d+)?: not valid YAML/);
+    expect(readFileSync(join(cwd, 'bad.yaml'), 'utf8')).toBe('version: 1\ntitle: [unclosed\n');
+  }, 30_000);
+});
