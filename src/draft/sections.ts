@@ -31,6 +31,8 @@ export interface Question {
   covers?: readonly EntryKind[];
   /** For `entries`: new entries from this question get this kind. */
   entryKind?: EntryKind;
+  /** For `list`: what one item is called ("improvement", "lesson"). */
+  itemLabel?: string;
   help?: string;
 }
 
@@ -116,7 +118,7 @@ export const SECTIONS: readonly Section[] = [
     title: 'Corrective and preventative measures',
     heading: 'Corrective and Preventative Measures',
     questions: [
-      { path: ['measures'], kind: 'list', label: 'broad improvements', prompt: 'What can be improved, broadly?', required: true },
+      { path: ['measures'], kind: 'list', label: 'broad improvements', prompt: 'What can be improved, broadly?', required: true, itemLabel: 'improvement' },
       { path: ['tasks'], kind: 'tasks', label: 'tasks', prompt: 'Specific tasks, each starting with a verb', required: true,
         help: 'Like "Add monitoring on server memory"; owner and due date are optional.' },
     ],
@@ -128,9 +130,9 @@ export const SECTIONS: readonly Section[] = [
     optional: true,
     questions: [
       { path: ['extras', 'humor'], kind: 'text', label: 'a touch of humour', prompt: 'A line of humour (optional)', required: false },
-      { path: ['extras', 'lessons', 'wentWell'], kind: 'list', label: 'what went well', prompt: 'Lessons learned: what went well? (optional)', required: false },
-      { path: ['extras', 'lessons', 'wentWrong'], kind: 'list', label: 'what went wrong', prompt: 'Lessons learned: what went wrong? (optional)', required: false },
-      { path: ['extras', 'lessons', 'lucky'], kind: 'list', label: 'where we got lucky', prompt: 'Lessons learned: where did you get lucky? (optional)', required: false },
+      { path: ['extras', 'lessons', 'wentWell'], kind: 'list', label: 'what went well', prompt: 'Lessons learned: what went well? (optional)', required: false, itemLabel: 'lesson' },
+      { path: ['extras', 'lessons', 'wentWrong'], kind: 'list', label: 'what went wrong', prompt: 'Lessons learned: what went wrong? (optional)', required: false, itemLabel: 'lesson' },
+      { path: ['extras', 'lessons', 'lucky'], kind: 'list', label: 'where we got lucky', prompt: 'Lessons learned: where did you get lucky? (optional)', required: false, itemLabel: 'lesson' },
       { path: ['extras', 'diagram'], kind: 'toggle', label: 'timeline diagram', prompt: 'Add a timeline diagram?', required: false },
     ],
   },

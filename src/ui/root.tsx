@@ -72,6 +72,7 @@ export function Root(props: RootProps) {
             initial={snapshot.wizard!}
             onState={(wizard) => props.onSnapshot({ ...snapshot, wizard })}
             writeReadme={props.writeReadme}
+            notice={snapshot.notice}
           />
         </Providers>
       );

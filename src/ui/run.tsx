@@ -154,12 +154,11 @@ export async function runInteractive(request: InteractiveRequest): Promise<numbe
       try {
         const loaded = await loadDraft(session.path);
         const reopened = new DraftSession(loaded);
-        snapshot = { ...snapshot, session: reopened, wizard: { ...initialState(loaded.draft), screen: { kind: 'review' } } };
+        snapshot = { ...snapshot, session: reopened, wizard: { ...initialState(loaded.draft), screen: { kind: 'review' } }, notice: edited.ok ? undefined : edited.error };
       } catch (error) {
         print(`${describeOpenError(error)}\nFix the file and resume with: npx postmortem-wizard resume ${shortPath(session.path)}\n`);
         return EXIT.usage;
       }
-      if (!edited.ok) print(`${edited.error}\n`);
       continue;
     }
     if (done.kind !== 'quit') continue;

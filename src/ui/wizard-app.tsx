@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
-import { useEffect, useReducer } from 'react';
+import { Text } from 'ink';
+import { useEffect, useReducer, useState } from 'react';
+import { theme } from './theme.js';
 import { STEPS } from '../wizard/flow.js';
 import { isDirty, wizardReducer, type WizardState } from '../wizard/reducer.js';
 import { SECTIONS } from '../draft/sections.js';
@@ -13,13 +15,19 @@ export interface WizardAppProps {
   /** Told of every state, so a remount (after $EDITOR) continues where it was. */
   onState?(state: WizardState): void;
   writeReadme: ReviewProps['writeReadme'];
+  /** A sentence from before this mount (an editor that failed), shown until the next step. */
+  notice?: string;
 }
 
 /** The wizard for one open draft: questions in order, then the review. Autosaves confirmed answers. */
-export function WizardApp({ initial, onState, writeReadme }: WizardAppProps) {
+export function WizardApp({ initial, onState, writeReadme, notice }: WizardAppProps) {
   const session = useSession();
   const [state, dispatch] = useReducer(wizardReducer, initial);
   const rows = useBodyRows();
+  const [shownNotice, setShownNotice] = useState(notice);
+  useEffect(() => {
+    if (state !== initial) setShownNotice(undefined);
+  }, [state.screen, state.revision]);
 
   useEffect(() => {
     onState?.(state);
@@ -50,6 +58,7 @@ export function WizardApp({ initial, onState, writeReadme }: WizardAppProps) {
   const place = `${step.section.title} · ${sectionNumber}/${SECTIONS.length}${step.section.questions.length > 1 ? ` · ${step.questionIndex + 1}/${step.section.questions.length}` : ''}`;
   return (
     <Frame file={file} place={place}>
+      {shownNotice ? <Text color={theme.error}>✗ {shownNotice}</Text> : null}
       <QuestionView step={step} state={state} dispatch={dispatch} rows={rows} />
     </Frame>
   );

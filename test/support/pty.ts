@@ -4,23 +4,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { BIN } from './run-cli.js';
-import { waitFor } from './ink.js';
+import { KEY, waitFor } from './ink.js';
 import { tempDir } from './temp.js';
 
 const { Terminal } = xterm;
 
-/** Keys as a terminal sends them. */
-export const KEYS = {
-  enter: '\r',
-  esc: '\u001b',
-  tab: '\t',
-  up: '\u001b[A',
-  down: '\u001b[B',
-  backspace: '\u007f',
-  ctrlC: '\u0003',
-  ctrlJ: '\n',
-  ctrlU: '\u0015',
-} as const;
+export { KEY as KEYS } from './ink.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -95,7 +84,7 @@ export class TerminalSession {
   async press(...keys: string[]): Promise<void> {
     for (const key of keys) {
       this.pty.write(key);
-      await pause(key === KEYS.esc ? 60 : 25);
+      await pause(key === KEY.esc ? 60 : 25);
     }
   }
 
@@ -111,7 +100,7 @@ export class TerminalSession {
   /** Types an answer and presses Enter, then waits for the next prompt. */
   async answer(text: string, next: string | RegExp): Promise<void> {
     await this.type(text);
-    await this.press(KEYS.enter);
+    await this.press(KEY.enter);
     await this.waitFor(next);
   }
 

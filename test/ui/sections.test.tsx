@@ -304,7 +304,7 @@ describe('escalation and extras', () => {
     await app.press(KEY.esc);
     await app.waitFor('where did you get lucky?');
     await app.press(KEY.esc);
-    await app.waitFor('No items yet: press a to add one.');
+    await app.waitFor('No lessons yet: press a to add one.');
     await app.press('a');
     await app.paste('It happened on a Tuesday.');
     await app.press(KEY.enter);

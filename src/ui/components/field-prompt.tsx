@@ -1,5 +1,5 @@
 import { Box, Text, useInput } from 'ink';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Parsed } from '../../wizard/answers.js';
 import { useHints } from '../hints-context.js';
 import { useTextEdit } from '../hooks/use-text-edit.js';
@@ -18,8 +18,6 @@ export interface FieldPromptProps {
   parse(text: string): Parsed & { warning?: string };
   onAccept(value: unknown, text: string): void;
   onBack?(): void;
-  /** Told of every edit, so unconfirmed text survives an editor hand-over. */
-  onText?(text: string): void;
   /** Ctrl+X: edit this text in $VISUAL/$EDITOR. */
   onOpenEditor?(text: string): void;
   /** Candidates for Tab completion (timezones). */
@@ -36,10 +34,6 @@ export function FieldPrompt(props: FieldPromptProps) {
   const { state, handle, replace, latest } = useTextEdit(initial, multiline);
   const [error, setError] = useState<string | undefined>();
   const [refusedNewline, setRefusedNewline] = useState(false);
-
-  useEffect(() => {
-    props.onText?.(state.text);
-  }, [state.text]);
 
   useHints(
     [

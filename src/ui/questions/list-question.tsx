@@ -10,41 +10,49 @@ import type { QuestionProps } from './question-props.js';
 const LINE = { path: ['item'], kind: 'text', label: 'item', prompt: '', required: true } as const;
 const OPTIONAL_LINE = { ...LINE, required: false } as const;
 
-function refusal(props: QuestionProps, count: number, noun: string): string | undefined {
-  if (props.step.question.required && count === 0) return `Add at least one ${noun}: the rubric asks for it.`;
-  props.dispatch({ type: 'next' });
-  return undefined;
+/** The list at the question's path, and the edits a ListEditor makes to it, as reducer actions. */
+function listAnswer<T>(props: QuestionProps, noun: string) {
+  const { step, state, dispatch } = props;
+  const path = step.question.path;
+  const items = (valueAt(state.draft, path) as T[] | undefined) ?? [];
+  const set = (next: T[]) => dispatch({ type: 'set', path, value: next.length ? next : undefined });
+  return {
+    items,
+    onAdd: (item: T) => set([...items, item]),
+    onReplace: (index: number, item: T) => set(items.map((old, i) => (i === index ? item : old))),
+    onRemove: (index: number) => set(items.filter((_, i) => i !== index)),
+    /** Tab: on to the next question, unless the rubric needs an item first. */
+    onDone: (): string | undefined => {
+      if (step.question.required && items.length === 0) return `Add at least one ${noun}: the rubric asks for it.`;
+      dispatch({ type: 'next' });
+      return undefined;
+    },
+    onBack: () => dispatch({ type: 'back' }),
+  };
 }
 
 /** A list of one-line items: broad measures, lessons learned. */
 export function ListQuestion(props: QuestionProps) {
-  const { step, state, dispatch, rows } = props;
-  const path = step.question.path;
-  const items = (valueAt(state.draft, path) as string[] | undefined) ?? [];
-  const set = (next: string[]) => dispatch({ type: 'set', path, value: next.length ? next : undefined });
+  const { step, rows } = props;
+  const noun = step.question.itemLabel ?? 'item';
   return (
     <ListEditor<string>
       key={step.index}
       prompt={step.question.prompt}
       help={step.question.help}
-      items={items}
+      {...listAnswer<string>(props, noun)}
       rows={Math.max(3, rows - 6)}
-      noun="item"
+      noun={noun}
       renderItem={(item) => <Text wrap="truncate-end">{item}</Text>}
       renderForm={(editing, done) => (
         <FormSequence
-          title={editing === undefined ? 'New item' : 'Edit item'}
-          fields={[{ key: 'text', kind: 'text', prompt: 'One improvement, in a sentence', initial: () => editing ?? '', parse: (text) => parseLine(LINE, text) }]}
+          title={editing === undefined ? `New ${noun}` : `Edit ${noun}`}
+          fields={[{ key: 'text', kind: 'text', prompt: `One ${noun}, in a sentence`, initial: () => editing ?? '', parse: (text) => parseLine(LINE, text) }]}
           initial={{}}
           onSave={(values) => done(values.text as string)}
           onCancel={() => done(undefined)}
         />
       )}
-      onAdd={(item) => set([...items, item])}
-      onReplace={(index, item) => set(items.map((old, i) => (i === index ? item : old)))}
-      onRemove={(index) => set(items.filter((_, i) => i !== index))}
-      onDone={() => refusal(props, items.length, 'item')}
-      onBack={() => dispatch({ type: 'back' })}
     />
   );
 }
@@ -56,15 +64,13 @@ function describeTask(task: Task): string {
 
 /** Specific tasks: text, then an optional owner and due date. */
 export function TasksQuestion(props: QuestionProps) {
-  const { step, state, dispatch, rows } = props;
-  const tasks = state.draft.tasks ?? [];
-  const set = (next: Task[]) => dispatch({ type: 'set', path: ['tasks'], value: next.length ? next : undefined });
+  const { step, state, rows } = props;
   return (
     <ListEditor<Task>
       key={step.index}
       prompt={step.question.prompt}
       help={step.question.help}
-      items={tasks}
+      {...listAnswer<Task>(props, 'task')}
       rows={Math.max(3, rows - 6)}
       noun="task"
       renderItem={(task) => (
@@ -93,11 +99,6 @@ export function TasksQuestion(props: QuestionProps) {
           onCancel={() => done(undefined)}
         />
       )}
-      onAdd={(task) => set([...tasks, task])}
-      onReplace={(index, task) => set(tasks.map((old, i) => (i === index ? task : old)))}
-      onRemove={(index) => set(tasks.filter((_, i) => i !== index))}
-      onDone={() => refusal(props, tasks.length, 'task')}
-      onBack={() => dispatch({ type: 'back' })}
     />
   );
 }
