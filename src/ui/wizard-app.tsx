@@ -49,6 +49,7 @@ export function WizardApp({ initial, onState, writeReadme, notice }: WizardAppPr
   if (state.screen.kind === 'review') {
     return (
       <Frame file={file} place="Review">
+        {shownNotice ? <Text color={theme.error}>✗ {shownNotice}</Text> : null}
         <ReviewScreen state={state} dispatch={dispatch} rows={rows} writeReadme={writeReadme} />
       </Frame>
     );
