@@ -1,11 +1,15 @@
 import { Command, CommanderError, Option } from 'commander';
-import { checkCommand } from './commands/check.js';
 import { EXIT, UsageError } from './commands/exit-codes.js';
-import { interactiveCommand } from './commands/interactive.js';
-import { listCommand } from './commands/list.js';
-import { renderCommand } from './commands/render.js';
 import { PROGRAM, VERSION } from './package-info.js';
 import { DraftFileError } from './store/errors.js';
+
+// Each command is loaded when it runs, so `--help` parses no YAML and `render` loads no ink.
+const commands = {
+  check: () => import('./commands/check.js'),
+  interactive: () => import('./commands/interactive.js'),
+  list: () => import('./commands/list.js'),
+  render: () => import('./commands/render.js'),
+};
 
 const EXAMPLES = `
 Examples:
@@ -20,7 +24,7 @@ Examples:
 Exit codes: 0 done, 1 problems found, 2 bad usage or unusable input, 130 cancelled.
 `;
 
-function buildProgram(run: (work: Promise<number>) => void): Command {
+function buildProgram(run: (work: Promise<number>) => void, hooks: LaunchHooks): Command {
   const program = new Command(PROGRAM)
     .description('Write an outage postmortem step by step: autosaved YAML drafts, a finished README.md.')
     .version(VERSION, '-v, --version', 'print the version')
@@ -34,19 +38,19 @@ function buildProgram(run: (work: Promise<number>) => void): Command {
     .command('new')
     .description('start a new postmortem draft (never replaces an existing file)')
     .argument('[draft]', 'where to save the draft (asked when left out)')
-    .action((draft: string | undefined) => run(interactiveCommand({ kind: 'new', path: draft })));
+    .action((draft: string | undefined) => run(commands.interactive().then((m) => m.interactiveCommand({ kind: 'new', path: draft }, hooks))));
 
   program
     .command('resume')
     .description('continue a draft at its first unfinished section')
     .argument('[draft]', 'the draft (picked from recent drafts when left out)')
-    .action((draft: string | undefined) => run(interactiveCommand({ kind: 'resume', path: draft })));
+    .action((draft: string | undefined) => run(commands.interactive().then((m) => m.interactiveCommand({ kind: 'resume', path: draft }, hooks))));
 
   program
     .command('list')
     .description('recent drafts with title, progress and last edit')
     .addOption(new Option('--json', 'print the list as JSON'))
-    .action((flags) => run(listCommand(flags)));
+    .action((flags) => run(commands.list().then((m) => m.listCommand(flags))));
 
   program
     .command('render')
@@ -55,14 +59,14 @@ function buildProgram(run: (work: Promise<number>) => void): Command {
     .option('-o, --output <file>', 'where to write; - prints to stdout (default: README.md beside the draft)')
     .option('-t, --template <name|path>', 'a built-in template (alx) or a template file')
     .option('-f, --force', 'replace an existing file this tool did not write (a .bak is kept)')
-    .action((draft: string, flags) => run(renderCommand(draft, flags)));
+    .action((draft: string, flags) => run(commands.render().then((m) => m.renderCommand(draft, flags))));
 
   program
     .command('check')
     .description('check a draft against the postmortem rubric')
     .argument('<draft>', 'the YAML draft')
     .addOption(new Option('--json', 'print the findings as JSON'))
-    .action((draft: string, flags) => run(checkCommand(draft, flags)));
+    .action((draft: string, flags) => run(commands.check().then((m) => m.checkCommand(draft, flags))));
 
   for (const command of program.commands) command.exitOverride().showHelpAfterError(`(run ${PROGRAM} ${command.name()} --help for usage)`);
   return program;
@@ -88,13 +92,18 @@ export function reportError(error: unknown): number {
   return EXIT.problems;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** What the launcher (bin/) may be told: the wizard's first screen is up (it saves its code cache then). */
+export interface LaunchHooks {
+  startupDone?(): void;
+}
+
+export async function main(argv: string[], hooks: LaunchHooks = {}): Promise<number> {
   let pending: Promise<number> | undefined;
   const program = buildProgram((work) => {
     pending = work;
-  });
+  }, hooks);
   try {
-    if (argv.length === 0) return await interactiveCommand({ kind: 'home' });
+    if (argv.length === 0) return await (await commands.interactive()).interactiveCommand({ kind: 'home' }, hooks);
     await program.parseAsync(argv, { from: 'user' });
     return pending ? await pending : EXIT.ok;
   } catch (error) {

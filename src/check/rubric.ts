@@ -5,7 +5,7 @@ import { SECTIONS } from '../draft/sections.js';
 import { ENTRY_KIND_LABELS, type EntryKind } from '../draft/vocabulary.js';
 import { renderMarkdown, type RenderOptions } from '../render/render.js';
 import { countWords, WORD_RANGE } from '../render/words.js';
-import { parseDate } from '../time/when.js';
+import { formatStored, parseDate } from '../time/when.js';
 
 /** One thing the postmortem still needs, named by the README section it belongs to. */
 export interface Finding {
@@ -79,11 +79,10 @@ function valueFindings(draft: Draft, incident: Incident): Finding[] {
       continue;
     }
     if (!at) continue;
-    const shown = at.toFormat('yyyy-MM-dd HH:mm');
     if (start && at < start) {
-      findings.push({ section: 'Timeline', message: `${what} at ${shown} is before the start (${start.toFormat('yyyy-MM-dd HH:mm')} ${zone.name}).`, path: [...path, 'at'] });
+      findings.push({ section: 'Timeline', message: `${what} at ${formatStored(at, zone)} is before the start (${formatStored(start, zone)} ${zone.name}).`, path: [...path, 'at'] });
     } else if (end && at > end) {
-      findings.push({ section: 'Timeline', message: `${what} at ${shown} is after the end (${end.toFormat('yyyy-MM-dd HH:mm')} ${zone.name}).`, path: [...path, 'at'] });
+      findings.push({ section: 'Timeline', message: `${what} at ${formatStored(at, zone)} is after the end (${formatStored(end, zone)} ${zone.name}).`, path: [...path, 'at'] });
     }
   }
 

@@ -10,7 +10,7 @@ export interface CheckFlags {
 
 /** `check DRAFT`: the rubric as a linter. 0 clean, 1 problems found, 2 unusable input. */
 export async function checkCommand(draftPath: string, flags: CheckFlags): Promise<number> {
-  const loaded = await loadDraft(draftPath);
+  const loaded = await loadDraft(draftPath, 'read');
   const report = checkDraft(loaded.draft, { draftPath });
   const problems = report.findings.map((finding) => ({
     section: finding.section,

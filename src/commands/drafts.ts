@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { progressSummary } from '../draft/progress.js';
 import { emptyDraft, type Draft } from '../draft/schema.js';
 import { systemZoneName } from '../time/zone.js';
-import { loadDraft, newDraftFile, saveDraft, type DraftFile } from '../store/draft-file.js';
+import { loadDraft, newDraftFile, type DraftFile } from '../store/draft-file.js';
 import { DraftFileError, SaveError } from '../store/errors.js';
 import { readSettings, recentDrafts, rememberDraft } from '../store/settings.js';
 
@@ -59,18 +59,32 @@ export function newDraftDefaults(): Draft {
   });
 }
 
-/** Creates the draft file at once, so the name is taken and `resume` finds it even if nothing else is typed. */
-export async function createDraft(path: string): Promise<{ file: DraftFile; draft: Draft }> {
-  const draft = newDraftDefaults();
-  const file = await saveDraft(newDraftFile(path), draft);
-  rememberDraft(path, undefined);
-  return { file, draft };
+/**
+ * A new draft, not yet on disk: the caller saves it (as revision 0) right after the first
+ * frame, so the name is taken and `resume` finds it before anything else is typed.
+ */
+export function prepareNewDraft(path: string): { file: DraftFile; draft: Draft } {
+  if (existsSync(path)) {
+    const shown = shortPath(path);
+    throw new Error(`${shown} already exists: resume it with \`postmortem-wizard resume ${shown}\`, or choose another name.`);
+  }
+  return { file: newDraftFile(path), draft: newDraftDefaults() };
 }
 
 export async function openDraft(path: string): Promise<{ file: DraftFile; draft: Draft }> {
   const loaded = await loadDraft(path);
-  rememberDraft(path, loaded.draft.title);
   return { file: loaded, draft: loaded.draft };
+}
+
+/** Puts the draft on the recent list, after the first frame (it writes the settings file). */
+export function rememberLater(path: string, title: string | undefined): void {
+  setTimeout(() => {
+    try {
+      rememberDraft(path, title);
+    } catch {
+      // The recent list is a convenience; a settings folder that cannot be written loses nothing.
+    }
+  }, 0);
 }
 
 export function describeOpenError(error: unknown): string {
@@ -95,7 +109,7 @@ export async function listRecentDrafts(cwd = process.cwd()): Promise<DraftListin
     if (!existsSync(recent.path)) continue;
     const shown = shortPath(recent.path, cwd);
     try {
-      const loaded = await loadDraft(recent.path);
+      const loaded = await loadDraft(recent.path, 'read');
       listings.push({ path: recent.path, shown, title: loaded.draft.title, progress: progressSummary(loaded.draft), editedAt: statSync(recent.path).mtime });
     } catch (error) {
       listings.push({ path: recent.path, shown, problem: (error as Error).message.split('\n')[0] });

@@ -1,12 +1,13 @@
 import { PROGRAM } from '../package-info.js';
 import { UsageError } from './exit-codes.js';
+import type { LaunchHooks } from '../cli.js';
 import type { InteractiveRequest } from '../ui/run.js';
 
 /**
  * The one place that decides whether the wizard may run: it needs a terminal on both ends.
  * Ink is loaded only past this point, so `render`, `check` and `--help` never pay for it.
  */
-export async function interactiveCommand(request: InteractiveRequest): Promise<number> {
+export async function interactiveCommand(request: InteractiveRequest, hooks: LaunchHooks = {}): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError(
       `the wizard asks questions, so it needs a terminal; without one, write the draft by hand and use \`${PROGRAM} render DRAFT\` or \`${PROGRAM} check DRAFT\`.`,
@@ -15,7 +16,7 @@ export async function interactiveCommand(request: InteractiveRequest): Promise<n
   // Ink's colour library ignores NO_COLOR on a terminal; FORCE_COLOR=0 must be set before it loads.
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
   const { runInteractive } = await importWithoutCiMode(() => import('../ui/run.js'));
-  return runInteractive(request);
+  return runInteractive(request, hooks.startupDone);
 }
 
 /**

@@ -18,7 +18,7 @@ function shortPath(path: string): string {
 
 /** `render DRAFT [-o FILE] [--template NAME|PATH] [--force]`: draft → Markdown, no questions. */
 export async function renderCommand(draftPath: string, flags: RenderFlags): Promise<number> {
-  const loaded = await loadDraft(draftPath);
+  const loaded = await loadDraft(draftPath, 'read');
   const template = loadTemplate(flags.template ?? loaded.draft.template ?? undefined);
   const report = checkDraft(loaded.draft, { template, draftPath });
 

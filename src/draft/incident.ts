@@ -28,7 +28,20 @@ export interface Incident {
 
 const UTC = parseZone('UTC');
 
+// Drafts are immutable: the same draft object always resolves to the same times. Rendering,
+// the rubric and every keystroke's preview ask for them; they are worked out once per draft.
+const resolved = new WeakMap<Draft, Incident>();
+
 export function resolveIncident(draft: Draft): Incident {
+  let incident = resolved.get(draft);
+  if (!incident) {
+    incident = resolveUncached(draft);
+    resolved.set(draft, incident);
+  }
+  return incident;
+}
+
+function resolveUncached(draft: Draft): Incident {
   const summary = draft.summary ?? {};
   const typedZone = summary.timezone ? parseZone(summary.timezone) : undefined;
   const zone = typedZone?.ok ? typedZone.value : (UTC as { ok: true; value: IncidentZone }).value;

@@ -3,7 +3,10 @@ import { resolveIncident, spansDays, type Incident } from '../draft/incident.js'
 import type { Draft } from '../draft/schema.js';
 import { DETECTION_LABELS, ENTRY_KIND_LABELS, type DetectionSource, type EntryKind } from '../draft/vocabulary.js';
 import { formatDuration } from '../time/duration.js';
+import { formatClock } from '../time/when.js';
 import { zoneLabel } from '../time/zone.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 import { escapeBlock, escapeInline } from './escape.js';
 
 /*
@@ -80,7 +83,7 @@ function describeWindow(incident: Incident, draft: Draft): string {
 export function buildViewModel(draft: Draft, incident: Incident = resolveIncident(draft)): ViewModel {
   const summary = draft.summary ?? {};
   const multiDay = spansDays(incident);
-  const timeFormat = multiDay ? 'MMM d, HH:mm' : 'HH:mm';
+  const timeOf = (at: DateTime) => (multiDay ? `${MONTHS[at.month - 1]} ${at.day}, ${formatClock(at)}` : formatClock(at));
   const lessons = draft.extras?.lessons;
 
   return {
@@ -100,7 +103,7 @@ export function buildViewModel(draft: Draft, incident: Incident = resolveInciden
       .map(({ entry, at }) => {
         const kind = entry.kind ?? 'other';
         return {
-          time: at ? `${at.toFormat(timeFormat)} ${zoneLabel(incident.zone, at)}` : entry.at ?? 'time unknown',
+          time: at ? `${timeOf(at)} ${zoneLabel(incident.zone, at)}` : entry.at ?? 'time unknown',
           kind,
           kindLabel: ENTRY_KIND_LABELS[kind],
           text: entry.text ?? '',

@@ -15,7 +15,8 @@ export type SaveStatus =
 export class DraftSession {
   private file: DraftFile;
   private wanted?: { draft: Draft; revision: number };
-  private savedRevision = 0;
+  /** -1 while the file is not on disk yet, so the first save (revision 0) creates it. */
+  private savedRevision: number;
   private running?: Promise<void>;
   private listeners = new Set<(status: SaveStatus) => void>();
   status: SaveStatus;
@@ -23,6 +24,7 @@ export class DraftSession {
   /** `file` is on disk as revision 0 of the answers (just created or just loaded). */
   constructor(file: DraftFile, private readonly now: () => Date = () => new Date()) {
     this.file = file;
+    this.savedRevision = file.text === undefined ? -1 : 0;
     this.status = file.text === undefined ? { state: 'idle' } : { state: 'saved', at: now(), revision: 0 };
   }
 

@@ -80,9 +80,18 @@ export function systemZoneName(): string {
 }
 
 /** Short label written next to a time: `UTC`, `UTC+01:00`, or the zone's abbreviation then. */
+const labels = new Map<string, string>();
+
 export function zoneLabel(zone: IncidentZone, at?: DateTime): string {
   if (zone.name === 'UTC' || zone.name === 'GMT') return zone.name;
   if (zone.zone instanceof FixedOffsetZone) return `UTC${zone.name}`;
   const when = (at ?? DateTime.now()).setZone(zone.zone);
-  return when.toFormat('ZZZZ');
+  // One label per zone and offset: a long timeline asks thousands of times for the same two.
+  const key = `${zone.name} ${when.offset}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = when.toFormat('ZZZZ');
+    labels.set(key, label);
+  }
+  return label;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink';
 import { stringify } from 'yaml';
-import { checkNewPath, createDraft, describeAge, describeOpenError, listRecentDrafts, openDraft, shortPath, suggestNewPath } from '../commands/drafts.js';
+import { checkNewPath, describeAge, describeOpenError, listRecentDrafts, openDraft, prepareNewDraft, rememberLater, shortPath, suggestNewPath } from '../commands/drafts.js';
 import { EXIT } from '../commands/exit-codes.js';
 import { writeReadme } from '../commands/write-output.js';
 import { countWords } from '../render/words.js';
@@ -45,8 +45,13 @@ async function recentItems(): Promise<RecentItem[]> {
 
 async function open(request: { kind: 'new' | 'resume'; path: string }): Promise<OpenResult> {
   try {
-    const { file, draft } = request.kind === 'new' ? await createDraft(request.path) : await openDraft(request.path);
-    return { ok: true, session: new DraftSession(file), wizard: initialState(draft, request.kind === 'new' ? 'beginning' : 'resume') };
+    const isNew = request.kind === 'new';
+    const { file, draft } = isNew ? prepareNewDraft(request.path) : await openDraft(request.path);
+    const session = new DraftSession(file);
+    // Disk writes wait for the first frame: the question shows first, the file follows at once.
+    if (isNew) setTimeout(() => void session.save(draft, 0), 0);
+    rememberLater(request.path, draft.title);
+    return { ok: true, session, wizard: initialState(draft, isNew ? 'beginning' : 'resume') };
   } catch (error) {
     return { ok: false, error: describeOpenError(error) };
   }
@@ -68,7 +73,7 @@ function rescue(snapshot: Snapshot): string | undefined {
  * Runs the interactive app: mounts it, hands the terminal to $EDITOR and mounts it again
  * where it was, and on the way out saves, says where the draft is, and picks the exit code.
  */
-export async function runInteractive(request: InteractiveRequest): Promise<number> {
+export async function runInteractive(request: InteractiveRequest, startupDone?: () => void): Promise<number> {
   let snapshot: Snapshot;
   if (request.kind === 'home') snapshot = { route: 'home' };
   else if (request.kind === 'resume' && !request.path) snapshot = { route: 'pick' };

@@ -56,6 +56,34 @@ describe('loadDraft refuses what is not a draft, naming file and line', () => {
   });
 });
 
+describe('loadDraft for reading only (render, check)', () => {
+  it('reads the same values as the careful parser, and names lines only when asked', async () => {
+    const edit = await loadDraft(fixture('seed-000-payment.yaml'));
+    const read = await loadDraft(fixture('seed-000-payment.yaml'), 'read');
+    expect(read.draft).toEqual(edit.draft);
+    expect(read.lineOf(['summary', 'usersAffectedPercent'])).toBe(edit.lineOf(['summary', 'usersAffectedPercent']));
+  });
+
+  it('refuses the same bad files with the same messages', async () => {
+    const bomb = ['version: 1', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
+    const cases = [
+      ['broken.yaml', 'version: 1\ntitle: "unterminated\nsummary: {\n'],
+      ['types.yaml', 'version: 1\ntitle: [a, b]\nsummary:\n  usersAffectedPercent: lots\n'],
+      ['future.yaml', '# from the future\nversion: 2\ntitle: x\n'],
+      ['list.yaml', '- a\n- b\n'],
+      ['dupe.yaml', 'version: 1\ntitle: a\ntitle: b\n'],
+    ];
+    for (const [name, content] of cases) {
+      const path = tempFile(name!, content!);
+      const edit = await loadDraft(path).catch((e: Error) => e.message);
+      const read = await loadDraft(path, 'read').catch((e: Error) => e.message);
+      expect(read).toBe(edit);
+    }
+    await expect(loadDraft(tempFile('bomb.yaml', bomb.join('\n')), 'read')).rejects.toThrow(/bomb\.yaml: cannot be read: .*aliases/);
+  });
+});
+
 describe('saveDraft', () => {
   const draft: Draft = {
     version: 1,

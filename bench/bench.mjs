@@ -1,0 +1,213 @@
+// `npm run bench`: how fast the built command feels, each figure a median over several runs,
+// every ratio measured against its reference in the same run. Not part of `npm test`.
+import { spawn } from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import { build } from 'esbuild';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = process.env.BENCH_BIN ? resolve(process.env.BENCH_BIN) : join(root, 'bin', 'postmortem-wizard.cjs');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const work = mkdtempSync(join(tmpdir(), 'pmw-bench-'));
+const env = {
+  ...process.env,
+  HOME: join(work, 'home'),
+  XDG_CACHE_HOME: join(work, 'cache'),
+  POSTMORTEM_WIZARD_CONFIG_DIR: join(work, 'config'),
+  GIT_CONFIG_NOSYSTEM: '1',
+  TZ: 'UTC',
+  TERM: 'xterm-256color',
+};
+delete env.CI;
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Spawns a command in an 80×24 pty with a headless terminal reading its screen. */
+function terminal(file, args, extraEnv = {}) {
+  const term = new xterm.Terminal({ cols: 80, rows: 24, allowProposedApi: true });
+  const pty = spawn(file, args, { cols: 80, rows: 24, cwd: work, env: { ...env, ...extraEnv }, name: 'xterm-256color' });
+  const listeners = new Set();
+  let raw = '';
+  pty.onData((data) => {
+    raw += data;
+    term.write(data, () => {
+      for (const listener of listeners) listener();
+    });
+  });
+  const exited = new Promise((r) => pty.onExit(r));
+  const screen = () => {
+    const buffer = term.buffer.active;
+    let text = '';
+    for (let i = 0; i < 24; i++) text += `${buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? ''}\n`;
+    return text;
+  };
+  /** Resolves with the time (performance.now) at which the screen first shows `text`. */
+  const when = (text, timeout = 15000) =>
+    new Promise((resolveWhen, reject) => {
+      const check = () => {
+        if (raw.includes(text) || screen().includes(text)) {
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolveWhen(performance.now());
+        }
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        reject(new Error(`timed out waiting for ${JSON.stringify(text)}; screen:\n${screen()}`));
+      }, timeout);
+      listeners.add(check);
+      check();
+    });
+  return { pty, when, exited, screen };
+}
+
+async function timeToText(file, args, text, afterwards) {
+  const started = performance.now();
+  const t = terminal(file, args);
+  const shown = await t.when(text);
+  await afterwards?.(t);
+  await t.exited;
+  return shown - started;
+}
+
+function draftWith(entries) {
+  const lines = [
+    'version: 1', 'title: Benchmark outage', 'authors: [Bench]',
+    'summary:', '  start: "2023-08-02 00:00"', '  end: "2023-08-09 00:00"', '  timezone: UTC',
+    '  impact: Everything was slow.', '  usersAffectedPercent: 50', '  rootCause: A slow disk.',
+    'detectedBy: monitoring', 'timeline:',
+  ];
+  const kinds = ['detection', 'action', 'misleading', 'escalation', 'resolution'];
+  for (let i = 0; i < entries; i++) {
+    const minutes = Math.floor((i * 10080) / entries);
+    const day = 2 + Math.floor(minutes / 1440);
+    const hh = String(Math.floor((minutes % 1440) / 60)).padStart(2, '0');
+    const mm = String(minutes % 60).padStart(2, '0');
+    lines.push(`  - at: "2023-08-0${day} ${hh}:${mm}"`, `    kind: ${kinds[i % 5]}`, `    text: Step ${i} of the investigation, with a sentence of ordinary length.`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const rows = [];
+const row = (name, value, note = '') => {
+  rows.push([name, value, note]);
+  console.error(`  ${name}: ${value} ${note}`);
+};
+
+// 1. First prompt of `new` against a bare `node -e`, alternating, after two warm-ups of each
+// (the first run of the wizard writes its code cache, as it does on a user's first run).
+{
+  const node = [];
+  const wizard = [];
+  for (let i = -2; i < RUNS; i++) {
+    const n = await timeToText(process.execPath, ['-e', 'console.log("ready")'], 'ready');
+    const draft = join(work, `first-${i}.yaml`);
+    const w = await timeToText(process.execPath, [bin, 'new', draft], 'Title of the postmortem', async (t) => {
+      await pause(200);
+      t.pty.write('\u0003');
+    });
+    if (i >= 0) {
+      node.push(n);
+      wizard.push(w);
+    }
+  }
+  const ratio = median(wizard) / median(node);
+  row('first prompt of `new` (pty) vs `node -e`', `${ratio.toFixed(2)}×`, `(${median(wizard).toFixed(0)} ms vs ${median(node).toFixed(0)} ms)`);
+}
+
+// 2. Keystroke to screen in the timeline step with 500 entries open.
+{
+  const path = join(work, 'large.yaml');
+  writeFileSync(path, draftWith(500));
+  const t = terminal(process.execPath, [bin, 'resume', path]);
+  await t.when('What caused it, in detail?');
+  for (const expected of ['Who was it escalated to', 'What did you suspect first', 'What happened, when?']) {
+    t.pty.write('\u001b');
+    await t.when(expected);
+    await pause(150);
+  }
+  t.pty.write('a');
+  await t.when('New entry');
+  await pause(150);
+  const latencies = [];
+  let typed = '';
+  for (let i = 0; i < 40; i++) {
+    const char = '0123456789'[i % 10];
+    typed += char;
+    const started = performance.now();
+    t.pty.write(char);
+    const shown = await t.when(`› ${typed}`);
+    latencies.push(shown - started);
+    await pause(20);
+  }
+  t.pty.write('\u0003');
+  await t.exited;
+  row('keystroke to screen, timeline step, 500 entries', `${median(latencies).toFixed(1)} ms`, `(95th percentile ${percentile(latencies, 0.95).toFixed(1)} ms)`);
+}
+
+// 3 and 4. In-process autosave and render, bundled from the sources.
+const helper = join(work, 'in-process.cjs');
+await build({
+  entryPoints: [join(root, 'bench', 'in-process.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: helper,
+  logLevel: 'error',
+  // Templates are found from the module's place, as in the real bundle.
+  define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(root, 'dist', 'cli.cjs')).href) },
+});
+const inProcess = await import(helper);
+{
+  const path = join(work, 'autosave.yaml');
+  writeFileSync(path, draftWith(500));
+  row('autosave of a 500-entry draft', `${(await inProcess.autosaveMs(path, 30)).toFixed(1)} ms`, '(atomic write, .bak, fsync)');
+}
+{
+  const path = join(work, 'big.yaml');
+  writeFileSync(path, draftWith(10_000));
+  const rssFile = join(work, 'rss-render.txt');
+  const walls = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ['--require', join(root, 'bench', 'report-rss.cjs'), bin, 'render', path, '-o', '-'], {
+      env: { ...env, BENCH_RSS_FILE: rssFile },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (result.status !== 0) throw new Error(`render failed: ${result.stderr}`);
+    walls.push(performance.now() - started);
+  }
+  const rss = readFileSync(rssFile, 'utf8').trim().split('\n').map(Number);
+  row('`render` of a 10,000-entry draft (whole command)', `${median(walls).toFixed(0)} ms`, `(rendering alone ${(await inProcess.renderMs(path, 5)).toFixed(0)} ms; peak memory ${(median(rss) / 1024).toFixed(0)} MB)`);
+}
+
+// 5. Peak memory of the wizard with its first screen up.
+{
+  const rssFile = join(work, 'rss-wizard.txt');
+  for (let i = 0; i < 5; i++) {
+    const t = terminal(process.execPath, ['--require', join(root, 'bench', 'report-rss.cjs'), bin, 'new', join(work, `mem-${i}.yaml`)], { BENCH_RSS_FILE: rssFile });
+    await t.when('Title of the postmortem');
+    await pause(300);
+    t.pty.write('\u0003');
+    await t.exited;
+  }
+  const rss = readFileSync(rssFile, 'utf8').trim().split('\n').map(Number);
+  row('peak memory of the wizard on its first screen', `${(median(rss) / 1024).toFixed(0)} MB`);
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const node = process.version;
+const lines = [
+  `| measure (median of ${RUNS} runs for the first row, in one run) | result |`,
+  '|---|---|',
+  ...rows.map(([name, value, note]) => `| ${name} | ${value} ${note} |`),
+];
+console.log(`postmortem-wizard bench · ${new Date().toISOString().slice(0, 10)} · ${cpus().length}× ${cpu} · Node ${node}\n`);
+console.log(lines.join('\n'));
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,115 @@
+// Production build: one minified bundle of the CLI and everything it uses, so `npx` installs
+// nothing else and Node loads one file instead of hundreds of small modules.
+import { build } from 'esbuild';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const YOGA_BINARY = /node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
+const YOGA_INDEX = /node_modules[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/;
+const INK_RECONCILER = /node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/;
+
+function replaceOnce(source, from, to, file) {
+  if (!source.includes(from)) throw new Error(`build: expected to find ${JSON.stringify(from)} in ${file}; the dependency changed.`);
+  return source.replace(from, to);
+}
+
+/**
+ * Yoga (ink's layout engine) ships its WebAssembly as a base64 data: URL that Emscripten
+ * decodes through fetch, and starts with a top-level await. The bundle instead keeps the bytes
+ * in dist/yoga.wasm and instantiates them synchronously: no fetch, no data: URL to parse.
+ */
+const yogaPlugin = {
+  name: 'yoga-sync',
+  setup(b) {
+    b.onLoad({ filter: YOGA_BINARY }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const match = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(source);
+      if (!match) throw new Error('build: the yoga binary no longer embeds a base64 data: URL.');
+      writeFileSync('dist/yoga.wasm', Buffer.from(match[1], 'base64'));
+      return { contents: source.replace(match[0], '""'), loader: 'js' };
+    });
+    b.onLoad({ filter: YOGA_INDEX }, () => ({
+      resolveDir: 'node_modules/yoga-layout/dist/src',
+      loader: 'js',
+      contents: `
+        import { readFileSync } from 'node:fs';
+        import { join } from 'node:path';
+        import loadYoga from '../binaries/yoga-wasm-base64-esm.js';
+        import wrapAssembly from './wrapAssembly.js';
+        const module = {
+          instantiateWasm(imports, receive) {
+            const compiled = new WebAssembly.Module(readFileSync(join(__dirname, 'yoga.wasm')));
+            const instance = new WebAssembly.Instance(compiled, imports);
+            receive(instance, compiled);
+            return instance.exports;
+          },
+        };
+        loadYoga(module);
+        const Yoga = wrapAssembly(module);
+        export default Yoga;
+        export * from './generated/YGEnums.js';
+      `,
+    }));
+  },
+};
+
+/** Ink's reconciler awaits its devtools and package.json only when DEV=true; the bundle has neither. */
+const inkPlugin = {
+  name: 'ink-without-devtools',
+  setup(b) {
+    b.onLoad({ filter: INK_RECONCILER }, ({ path }) => {
+      let source = readFileSync(path, 'utf8');
+      source = replaceOnce(source, "await import('./devtools.js');", 'void 0;', path);
+      source = replaceOnce(source, '? await loadPackageJson()', '? {}', path);
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
+/*
+ * conf (settings) imports ajv for JSON-schema validation and semver for migrations; this
+ * project passes neither a schema nor migrations, so the bundle leaves both libraries out
+ * (a third of its size) and fails loudly should conf ever reach for them.
+ */
+const unusedByConfPlugin = {
+  name: 'conf-without-schema-or-migrations',
+  setup(b) {
+    const stubs = {
+      'ajv/dist/2020.js': 'export class Ajv2020 { constructor() { throw new Error("postmortem-wizard: conf schemas are not part of this build"); } }',
+      'ajv-formats': 'export default { default() { throw new Error("postmortem-wizard: conf schemas are not part of this build"); } };',
+      semver: 'const fail = () => { throw new Error("postmortem-wizard: conf migrations are not part of this build"); }; export default { eq: fail, clean: fail, satisfies: fail, lte: fail, gt: fail };',
+    };
+    b.onResolve({ filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/ }, (args) =>
+      args.importer.includes(`node_modules/conf/`) ? { path: args.path, namespace: 'stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({ contents: stubs[args.path], loader: 'js' }));
+  },
+};
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+rmSync('dist', { recursive: true, force: true });
+const { mkdirSync } = await import('node:fs');
+mkdirSync('dist', { recursive: true });
+
+const result = await build({
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: process.env.BUILD_PROFILE ? false : true,
+  keepNames: Boolean(process.env.BUILD_PROFILE),
+  legalComments: 'linked',
+  metafile: true,
+  jsx: 'automatic',
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    'import.meta.url': '__pmwModuleUrl',
+    __PMW_VERSION__: JSON.stringify(manifest.version),
+  },
+  banner: { js: 'var __pmwModuleUrl=require("url").pathToFileURL(__filename).href;' },
+  plugins: [yogaPlugin, inkPlugin, unusedByConfPlugin],
+  logLevel: 'warning',
+});
+writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
