@@ -94,6 +94,9 @@ function draftWith(entries) {
   return `${lines.join('\n')}\n`;
 }
 
+// BENCH_ROWS=2,4 runs only those rows.
+const only = process.env.BENCH_ROWS?.split(',').map(Number);
+const want = (n) => !only || only.includes(n);
 const rows = [];
 const row = (name, value, note = '') => {
   rows.push([name, value, note]);
@@ -102,7 +105,7 @@ const row = (name, value, note = '') => {
 
 // 1. First prompt of `new` against a bare `node -e`, alternating, after two warm-ups of each
 // (the first run of the wizard writes its code cache, as it does on a user's first run).
-{
+if (want(1)) {
   const node = [];
   const wizard = [];
   for (let i = -2; i < RUNS; i++) {
@@ -122,7 +125,7 @@ const row = (name, value, note = '') => {
 }
 
 // 2. Keystroke to screen in the timeline step with 500 entries open.
-{
+if (want(2)) {
   const path = join(work, 'large.yaml');
   writeFileSync(path, draftWith(500));
   const t = terminal(process.execPath, [bin, 'resume', path]);
@@ -164,12 +167,12 @@ await build({
   define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(root, 'dist', 'cli.cjs')).href) },
 });
 const inProcess = await import(helper);
-{
+if (want(3)) {
   const path = join(work, 'autosave.yaml');
   writeFileSync(path, draftWith(500));
   row('autosave of a 500-entry draft', `${(await inProcess.autosaveMs(path, 30)).toFixed(1)} ms`, '(atomic write, .bak, fsync)');
 }
-{
+if (want(4)) {
   const path = join(work, 'big.yaml');
   writeFileSync(path, draftWith(10_000));
   const rssFile = join(work, 'rss-render.txt');
@@ -188,7 +191,7 @@ const inProcess = await import(helper);
 }
 
 // 5. Peak memory of the wizard with its first screen up.
-{
+if (want(5)) {
   const rssFile = join(work, 'rss-wizard.txt');
   for (let i = 0; i < 5; i++) {
     const t = terminal(process.execPath, ['--require', join(root, 'bench', 'report-rss.cjs'), bin, 'new', join(work, `mem-${i}.yaml`)], { BENCH_RSS_FILE: rssFile });

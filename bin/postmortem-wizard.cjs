@@ -54,6 +54,14 @@ function load() {
   return { main: module.exports.main, save, stale };
 }
 
+// Output piped into `head` or a closed pager: stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 const { main, save, stale } = load();
 main(args, { startupDone: save }).then((code) => {
   if (stale) save();

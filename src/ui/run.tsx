@@ -129,7 +129,7 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
           }
         }}
       />,
-      { exitOnCtrlC: false, stdin: sanitizedStdin(process.stdin) },
+      { exitOnCtrlC: false, stdin: sanitizedStdin(process.stdin), maxFps: 120 },
     );
     // Before a hand-over to $EDITOR the frame is wiped, so it is not left above the editor's screen.
     finish = () => {

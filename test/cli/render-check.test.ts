@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, runCli } from '../support/run-cli.js';
 import { fixture, read, tempDir, tempFile } from '../support/temp.js';
 
 function seedIn(dir: string, name = 'seed-000-payment.yaml'): string {
@@ -86,6 +87,12 @@ describe('render', () => {
     const unknown = runCli(['render', seedIn(dir), '--template', 'fancy']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe('fancy: is not a built-in template: use alx, or a path to your own template file.\n');
+  });
+
+  it('stops quietly when its output is cut short (piped into head)', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" render "${fixture('seed-000-payment.yaml')}" -o - | head -c 10`], { encoding: 'utf8' });
+    expect(result.stdout).toBe('# Payment ');
+    expect(result.stderr).toBe('');
   });
 
   it('will not write over the draft itself', () => {

@@ -44,11 +44,13 @@ export class TerminalSession {
   signal: number | undefined;
   readonly exited: Promise<number>;
 
-  constructor(args: string[], options: { cwd: string; env: Record<string, string>; cols?: number; rows?: number }) {
+  /** `command` runs an installed executable instead of this checkout's bin/. */
+  constructor(args: string[], options: { cwd: string; env: Record<string, string>; cols?: number; rows?: number; command?: string }) {
     const cols = options.cols ?? 80;
     const rows = options.rows ?? 24;
     this.terminal = new Terminal({ cols, rows, allowProposedApi: true });
-    this.pty = spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols, rows, cwd: options.cwd, env: options.env });
+    const [file, argv] = options.command ? [options.command, args] : [process.execPath, [BIN, ...args]];
+    this.pty = spawn(file, argv, { name: 'xterm-256color', cols, rows, cwd: options.cwd, env: options.env });
     this.pty.onData((data) => {
       this.raw += data;
       this.terminal.write(data);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../bin/postmortem-wizard.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/postmortem-wizard.cjs', import.meta.url));
 
 export interface CliResult {
   status: number | null;
