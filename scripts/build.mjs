@@ -85,6 +85,23 @@ const unusedByConfPlugin = {
   },
 };
 
+/** ink's text measuring creates grapheme segmenters at load; ours creates them when needed (src/ui/graphemes.ts). */
+const SEGMENTER_USERS = /node_modules[\\/](string-width|wrap-ansi[\\/]node_modules[\\/]string-width|@alcalzone[\\/]ansi-tokenize[\\/]build|slice-ansi)[\\/][^\\/]+\.js$/;
+const lazySegmenterPlugin = {
+  name: 'lazy-segmenter',
+  setup(b) {
+    const helper = JSON.stringify(new URL('../src/ui/graphemes.ts', import.meta.url).pathname);
+    b.onLoad({ filter: SEGMENTER_USERS }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes('new Intl.Segmenter(')) return undefined;
+      return {
+        contents: `import { createSegmenter as __pmwSegmenter } from ${helper};\n${source.replaceAll('new Intl.Segmenter(', '__pmwSegmenter(')}`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 rmSync('dist', { recursive: true, force: true });
 const { mkdirSync } = await import('node:fs');
@@ -109,7 +126,7 @@ const result = await build({
     __PMW_VERSION__: JSON.stringify(manifest.version),
   },
   banner: { js: 'var __pmwModuleUrl=require("url").pathToFileURL(__filename).href;' },
-  plugins: [yogaPlugin, inkPlugin, unusedByConfPlugin],
+  plugins: [yogaPlugin, inkPlugin, unusedByConfPlugin, lazySegmenterPlugin],
   logLevel: 'warning',
 });
 writeFileSync('dist/meta.json', JSON.stringify(result.metafile));

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, relative, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { progressSummary } from '../draft/progress.js';
-import { emptyDraft, type Draft } from '../draft/schema.js';
+import type { Draft } from '../draft/schema.js';
 import { systemZoneName } from '../time/zone.js';
 import { loadDraft, newDraftFile, type DraftFile } from '../store/draft-file.js';
 import { DraftFileError, SaveError } from '../store/errors.js';
@@ -48,27 +48,32 @@ export function gitUserName(): string | undefined {
   return name || undefined;
 }
 
-/** The answers a new draft starts with: author, timezone and template from settings or the system. */
-export function newDraftDefaults(): Draft {
-  const settings = readSettings();
+/**
+ * What a new draft starts with: author, timezone and template from the settings, else git and
+ * the system. Asked for after the first frame: it reads the settings, runs git and loads the
+ * time zone database, none of which the first question needs.
+ */
+export function newDraftDefaults(): { authors?: string[]; template: string; timezone: string } {
+  let settings: ReturnType<typeof readSettings> = {};
+  try {
+    settings = readSettings();
+  } catch {
+    // A settings file that cannot be read leaves the system's defaults.
+  }
   const author = settings.author ?? gitUserName();
-  return emptyDraft({
-    template: settings.template ?? 'alx',
-    timezone: settings.timezone ?? systemZoneName(),
-    ...(author ? { authors: [author] } : {}),
-  });
+  return { template: settings.template ?? 'alx', timezone: settings.timezone ?? systemZoneName(), ...(author ? { authors: [author] } : {}) };
 }
 
 /**
- * A new draft, not yet on disk: the caller saves it (as revision 0) right after the first
- * frame, so the name is taken and `resume` finds it before anything else is typed.
+ * A new draft, not yet on disk: its defaults arrive after the first frame, and with them the
+ * first save, so the name is taken and `resume` finds it before anything else is typed.
  */
 export function prepareNewDraft(path: string): { file: DraftFile; draft: Draft } {
   if (existsSync(path)) {
     const shown = shortPath(path);
     throw new Error(`${shown} already exists: resume it with \`postmortem-wizard resume ${shown}\`, or choose another name.`);
   }
-  return { file: newDraftFile(path), draft: newDraftDefaults() };
+  return { file: newDraftFile(path), draft: { version: 1 } };
 }
 
 export async function openDraft(path: string): Promise<{ file: DraftFile; draft: Draft }> {

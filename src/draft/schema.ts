@@ -129,13 +129,3 @@ export function validateDraft(input: unknown): { ok: true; draft: Draft } | { ok
   });
   return { ok: false, problems };
 }
-
-/** An empty draft as `new` starts it. */
-export function emptyDraft(defaults: { template?: string; authors?: string[]; timezone?: string } = {}): Draft {
-  return {
-    version: 1,
-    template: defaults.template ?? 'alx',
-    ...(defaults.authors?.length ? { authors: defaults.authors } : {}),
-    summary: defaults.timezone ? { timezone: defaults.timezone } : {},
-  };
-}

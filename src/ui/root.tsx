@@ -36,6 +36,7 @@ export interface RootProps {
   checkNewPath(text: string): Parsed<string>;
   openDraft(request: { kind: 'new' | 'resume'; path: string }): Promise<OpenResult>;
   writeReadme: WizardAppProps['writeReadme'];
+  newDraftDefaults: NonNullable<WizardAppProps['newDraftDefaults']>;
 }
 
 /** The app: home, settings and the wizard, with Ctrl+C handled once for all of them. */
@@ -73,6 +74,7 @@ export function Root(props: RootProps) {
             onState={(wizard) => props.onSnapshot({ ...snapshot, wizard })}
             writeReadme={props.writeReadme}
             notice={snapshot.notice}
+            newDraftDefaults={props.newDraftDefaults}
           />
         </Providers>
       );

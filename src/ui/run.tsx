@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink';
 import { stringify } from 'yaml';
-import { checkNewPath, describeAge, describeOpenError, listRecentDrafts, openDraft, prepareNewDraft, rememberLater, shortPath, suggestNewPath } from '../commands/drafts.js';
+import { checkNewPath, describeAge, describeOpenError, listRecentDrafts, newDraftDefaults, openDraft, prepareNewDraft, rememberLater, shortPath, suggestNewPath } from '../commands/drafts.js';
 import { EXIT } from '../commands/exit-codes.js';
 import { writeReadme } from '../commands/write-output.js';
 import { countWords } from '../render/words.js';
@@ -48,10 +48,10 @@ async function open(request: { kind: 'new' | 'resume'; path: string }): Promise<
     const isNew = request.kind === 'new';
     const { file, draft } = isNew ? prepareNewDraft(request.path) : await openDraft(request.path);
     const session = new DraftSession(file);
-    // Disk writes wait for the first frame: the question shows first, the file follows at once.
-    if (isNew) setTimeout(() => void session.save(draft, 0), 0);
     rememberLater(request.path, draft.title);
-    return { ok: true, session, wizard: initialState(draft, isNew ? 'beginning' : 'resume') };
+    const wizard = initialState(draft, isNew ? 'beginning' : 'resume');
+    // A resumed draft has had its defaults; a new one gets them (and is saved) after the first frame.
+    return { ok: true, session, wizard: isNew ? wizard : { ...wizard, defaultsApplied: true } };
   } catch (error) {
     return { ok: false, error: describeOpenError(error) };
   }
@@ -119,6 +119,7 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
         suggestedPath={suggestNewPath()}
         checkNewPath={(text) => checkNewPath(text)}
         openDraft={open}
+        newDraftDefaults={newDraftDefaults}
         writeReadme={async (path, markdown) => {
           try {
             const result = await writeReadme(path, markdown, true);

@@ -1,4 +1,5 @@
 import { cleanBlock, cleanLine } from '../draft/clean-text.js';
+import { createSegmenter } from './graphemes.js';
 
 /*
  * The editing rules of the wizard's text fields, as a pure function of (text, cursor, key).
@@ -30,7 +31,7 @@ export interface EditKey {
   pageDown?: boolean;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const segmenter = createSegmenter();
 
 function boundaries(text: string): number[] {
   const points = [...segmenter.segment(text)].map((segment) => segment.index);

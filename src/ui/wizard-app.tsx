@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import { useEffect, useReducer, useState } from 'react';
 import { theme } from './theme.js';
 import { STEPS } from '../wizard/flow.js';
-import { isDirty, wizardReducer, type WizardState } from '../wizard/reducer.js';
+import { isDirty, wizardReducer, type WizardAction, type WizardState } from '../wizard/reducer.js';
 import { SECTIONS } from '../draft/sections.js';
 import { Frame, useBodyRows } from './components/frame.js';
 import { QuestionView } from './questions/question-screen.js';
@@ -17,10 +17,12 @@ export interface WizardAppProps {
   writeReadme: ReviewProps['writeReadme'];
   /** A sentence from before this mount (an editor that failed), shown until the next step. */
   notice?: string;
+  /** Defaults for a new draft, asked for once its first question is on screen. */
+  newDraftDefaults?(): Extract<WizardAction, { type: 'defaults' }>['values'];
 }
 
 /** The wizard for one open draft: questions in order, then the review. Autosaves confirmed answers. */
-export function WizardApp({ initial, onState, writeReadme, notice }: WizardAppProps) {
+export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefaults }: WizardAppProps) {
   const session = useSession();
   const [state, dispatch] = useReducer(wizardReducer, initial);
   const rows = useBodyRows();
@@ -32,6 +34,11 @@ export function WizardApp({ initial, onState, writeReadme, notice }: WizardAppPr
   useEffect(() => {
     onState?.(state);
   }, [state]);
+
+  // Effects run after the frame is written: the first question shows before git and the settings are asked.
+  useEffect(() => {
+    if (newDraftDefaults && !state.defaultsApplied) dispatch({ type: 'defaults', values: newDraftDefaults() });
+  }, []);
 
   useEffect(() => {
     if (isDirty(state)) void session.save(state.draft, state.revision);

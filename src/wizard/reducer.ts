@@ -20,6 +20,8 @@ export interface WizardState {
   savedRevision: number;
   /** Text typed into the current field but not confirmed, kept across an editor hand-over. */
   pending?: { step: number; text: string };
+  /** Set once a new draft got its defaults (author, timezone, template), so they come only once. */
+  defaultsApplied?: boolean;
 }
 
 export type WizardAction =
@@ -33,7 +35,8 @@ export type WizardAction =
   | { type: 'goto'; section: SectionId }
   | { type: 'review' }
   | { type: 'saved'; revision: number }
-  | { type: 'pending'; text: string | undefined };
+  | { type: 'pending'; text: string | undefined }
+  | { type: 'defaults'; values: Pick<Draft, 'authors' | 'template'> & { timezone?: string } };
 
 export function initialState(draft: Draft, start: 'resume' | 'beginning' = 'beginning'): WizardState {
   const at = start === 'resume' ? resumeStep(draft) : 0;
@@ -95,6 +98,18 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, screen: { kind: 'review' }, returnToReview: false, pending: undefined };
     case 'saved':
       return action.revision > state.savedRevision ? { ...state, savedRevision: action.revision } : state;
+    case 'defaults': {
+      // Only what is still unanswered: a person who already typed an author keeps theirs.
+      const { draft } = state;
+      const { authors, template, timezone } = action.values;
+      const next: Draft = {
+        ...draft,
+        ...(draft.template === undefined && template ? { template } : {}),
+        ...(draft.authors === undefined && authors?.length ? { authors } : {}),
+        ...(draft.summary?.timezone === undefined && timezone ? { summary: { ...draft.summary, timezone } } : {}),
+      };
+      return { ...state, draft: next, revision: state.revision + 1, defaultsApplied: true };
+    }
     case 'pending': {
       if (state.screen.kind !== 'question') return state;
       if (action.text === undefined) {

@@ -27,6 +27,7 @@ function mountRoot(overrides: Partial<RootProps> = {}) {
       return { ok: false, error: 'Not in this test.' };
     },
     writeReadme: async () => ({ ok: true, message: '' }),
+    newDraftDefaults: () => ({ template: 'alx', timezone: 'UTC' }),
     ...overrides,
   };
   app = mount(<Root {...props} />);

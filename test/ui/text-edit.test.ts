@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createSegmenter } from '../../src/ui/graphemes.js';
+import { runs } from '../support/property.js';
 import { applyKey, splitAtCursor, type EditKey, type EditState } from '../../src/ui/text-edit.js';
 
 function keys(start: string, strokes: [string, EditKey?][], multiline = false): EditState | string {
@@ -49,5 +52,28 @@ describe('text editing', () => {
 
   it('splits at the cursor for drawing', () => {
     expect(splitAtCursor('a👍b', 1)).toEqual({ before: 'a', at: '👍', after: 'b' });
+  });
+});
+
+describe('the lazy grapheme segmenter', () => {
+  it('splits exactly as Intl.Segmenter does (property)', () => {
+    const reference = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const ours = createSegmenter();
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 20 }),
+      fc.array(fc.constantFrom('a', ' ', '─', '›', '·', '\r', '\n', '\u001b', '[', 'é', 'e\u0301', '👍🏽', '✅', '✔\ufe0f', '日', '한', '\u1100\u1161', '\u200d', '—', '…', '✓'), { maxLength: 12 }).map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(text, (input) => {
+        const split = (segments: Iterable<{ segment: string; index: number }>) => [...segments].map((s) => `${s.index}:${s.segment}`);
+        expect(split(ours.segment(input))).toEqual(split(reference.segment(input)));
+        for (const index of [0, 1, input.length - 1, input.length, -1]) {
+          const a = ours.segment(input).containing(index);
+          const b = reference.segment(input).containing(index);
+          expect(a && `${a.index}:${a.segment}`).toEqual(b && `${b.index}:${b.segment}`);
+        }
+      }),
+      { numRuns: runs(500) },
+    );
   });
 });

@@ -81,6 +81,13 @@ describe('wizard reducer', () => {
     expect(isDirty(state)).toBe(false);
   });
 
+  it('fills a new draft\'s defaults once, never over an answer', () => {
+    const state = run(initialState({ version: 1, authors: ['Typed Already'] }), { type: 'defaults', values: { authors: ['From git'], template: 'alx', timezone: 'Africa/Lagos' } });
+    expect(state.draft).toEqual({ version: 1, authors: ['Typed Already'], template: 'alx', summary: { timezone: 'Africa/Lagos' } });
+    expect(state.defaultsApplied).toBe(true);
+    expect(isDirty(state)).toBe(true);
+  });
+
   it('ignores an older save finishing after a newer one', () => {
     const state = run(initialState({ version: 1 }), { type: 'set', path: ['title'], value: 'a' }, { type: 'set', path: ['title'], value: 'b' }, { type: 'saved', revision: 2 }, { type: 'saved', revision: 1 });
     expect(state.savedRevision).toBe(2);
