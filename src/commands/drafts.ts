@@ -69,11 +69,10 @@ export function newDraftDefaults(): { authors?: string[]; template: string; time
  * first save, so the name is taken and `resume` finds it before anything else is typed.
  */
 export function prepareNewDraft(path: string): { file: DraftFile; draft: Draft } {
-  if (existsSync(path)) {
-    const shown = shortPath(path);
-    throw new Error(`${shown} already exists: resume it with \`postmortem-wizard resume ${shown}\`, or choose another name.`);
-  }
-  return { file: newDraftFile(path), draft: { version: 1 } };
+  // The same checks as the home screen's question: refused now, not at the first save.
+  const checked = checkNewPath(path);
+  if (!checked.ok) throw new Error(checked.error);
+  return { file: newDraftFile(checked.value), draft: { version: 1 } };
 }
 
 export async function openDraft(path: string): Promise<{ file: DraftFile; draft: Draft }> {
