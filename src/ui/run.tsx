@@ -62,7 +62,8 @@ function rescue(snapshot: Snapshot): string | undefined {
   if (!snapshot.wizard) return undefined;
   const path = join(tmpdir(), `postmortem-wizard-rescue-${Date.now()}.yaml`);
   try {
-    writeFileSync(path, `# Rescued by postmortem-wizard: the draft could not be saved.\n${stringify(snapshot.wizard.draft)}`);
+    // Readable by this user only: a postmortem in progress may name people and systems.
+    writeFileSync(path, `# Rescued by postmortem-wizard: the draft could not be saved.\n${stringify(snapshot.wizard.draft)}`, { mode: 0o600 });
     return path;
   } catch {
     return undefined;
@@ -101,7 +102,8 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
   process.on('SIGHUP', onSignal);
 
   for (;;) {
-    outcome = undefined;
+    // A signal that came while the editor had the terminal still ends the program.
+    if (outcome?.kind !== 'quit') outcome = undefined;
     const app = render(
       <Root
         initial={snapshot}
