@@ -126,6 +126,8 @@ describe('timeline', () => {
     const lines = app.frame().split('\n').filter((line) => /\d\d:\d\d /.test(line));
     expect(lines[0]).toMatch(/13:45 Detection\s+Alerts fired\./);
     expect(lines[1]).toMatch(/14:00 Action\s+We suspected the database\./);
+    // The entry added last is the one selected, wherever sorting put it.
+    expect(lines[0]).toMatch(/^› 13:45/);
     expect(app.frame()).toContain('✓ detection  ✓ action  ○ misleading path');
   });
 

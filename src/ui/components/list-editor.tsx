@@ -1,5 +1,5 @@
 import { Box, Text, useInput } from 'ink';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRefState } from '../hooks/use-ref-state.js';
 import { useHints } from '../hints-context.js';
 import { is, type Hint } from '../keymap.js';
@@ -26,6 +26,8 @@ export interface ListEditorProps<T> {
   status?: ReactNode;
   /** Rows the list itself may take. */
   rows: number;
+  /** Whether a listed item is the one just saved (default: the same object), to select it. */
+  isSame?(listed: T, saved: T): boolean;
   noun: string;
 }
 
@@ -59,6 +61,15 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
     setFormKey((k) => k + 1);
     setMode(next);
   };
+  // After an add or an edit the list re-sorts; the saved item is found again and selected.
+  const justSaved = useRef<{ item: T } | undefined>(undefined);
+  useEffect(() => {
+    if (!justSaved.current) return;
+    const same = props.isSame ?? ((a: T, b: T) => a === b);
+    const index = items.findIndex((item) => same(item, justSaved.current!.item));
+    if (index !== -1) setSelected(index);
+    justSaved.current = undefined;
+  }, [items]);
   const current = Math.min(selected, Math.max(0, items.length - 1));
 
   useInput(
@@ -111,6 +122,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
               setMode({ kind: 'browse' });
               return;
             }
+            justSaved.current = { item: saved };
             if (mode.kind === 'edit') {
               props.onReplace(mode.index, saved);
               setMessage({ text: `Saved the ${noun}.`, tone: 'ok' });

@@ -91,6 +91,7 @@ export function TimelineQuestion({ step, state, dispatch, rows }: QuestionProps)
       rows={Math.max(3, rows - 8)}
       noun={fixedKind === 'misleading' ? 'misleading path' : fixedKind === 'escalation' ? 'escalation' : 'entry'}
       renderItem={(resolved) => describe(resolved)}
+      isSame={(listed, saved) => listed.entry === saved.entry}
       renderForm={(editing, done) => (
         <FormSequence
           title={editing ? 'Edit entry' : 'New entry'}
