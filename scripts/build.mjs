@@ -85,6 +85,22 @@ const unusedByConfPlugin = {
   },
 };
 
+/**
+ * Unicode-property regexes (\p{RGI_Emoji} and friends) cost milliseconds to create; string-width
+ * creates several at load although plain text never reaches them. Each becomes a function that
+ * builds its regex on first use.
+ */
+function lazyUnicodeRegexes(source) {
+  const names = [];
+  let out = source.replace(/^const (\w+Regex) = (\/(?:\\.|[^/\n])+\/[a-z]*);$/gm, (line, name, literal) => {
+    if (!literal.includes('\\p{')) return line;
+    names.push(name);
+    return `let ${name}__; const ${name} = () => (${name}__ ??= ${literal});`;
+  });
+  for (const name of names) out = out.replace(new RegExp(`\\b${name}\\b(?!\\s*=)`, 'g'), `${name}()`);
+  return out;
+}
+
 /** ink's text measuring creates grapheme segmenters at load; ours creates them when needed (src/ui/graphemes.ts). */
 const SEGMENTER_USERS = /node_modules[\\/](string-width|wrap-ansi[\\/]node_modules[\\/]string-width|@alcalzone[\\/]ansi-tokenize[\\/]build|slice-ansi)[\\/][^\\/]+\.js$/;
 const lazySegmenterPlugin = {
@@ -92,8 +108,8 @@ const lazySegmenterPlugin = {
   setup(b) {
     const helper = JSON.stringify(new URL('../src/ui/graphemes.ts', import.meta.url).pathname);
     b.onLoad({ filter: SEGMENTER_USERS }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      if (!source.includes('new Intl.Segmenter(')) return undefined;
+      const source = lazyUnicodeRegexes(readFileSync(path, 'utf8'));
+      if (!source.includes('new Intl.Segmenter(')) return { contents: source, loader: 'js' };
       return {
         contents: `import { createSegmenter as __pmwSegmenter } from ${helper};\n${source.replaceAll('new Intl.Segmenter(', '__pmwSegmenter(')}`,
         loader: 'js',

@@ -175,7 +175,15 @@ describe('the wizard in a real terminal', () => {
     const cwd = tempDir();
     const t = start(['new', 'pm.yaml'], cwd, isolatedEnv({ NO_COLOR: '1' }));
     await t.waitFor('Title of the postmortem');
-    await t.answer('x', 'Author(s)');
+    // Wide characters (CJK, emoji) are measured as the terminal draws them: the frame stays aligned.
+    await t.type('障害 👍 outage');
+    await t.waitFor('› 障害 👍 outage');
+    const rows = t.screen().split('\n');
+    const rules = rows.filter((row) => /^─+$/.test(row));
+    expect(rules).toHaveLength(2);
+    expect(rules.every((row) => row.length === 79)).toBe(true);
+    await t.press(KEYS.enter);
+    await t.waitFor('Author(s)');
     expect(t.raw).not.toMatch(/\u001b\[[0-9;]*(3[0-9]|9[0-7])m/);
     const colored = start(['new', 'pm2.yaml'], cwd, isolatedEnv());
     await colored.waitFor('Title of the postmortem');
