@@ -101,6 +101,22 @@ function lazyUnicodeRegexes(source) {
   return out;
 }
 
+/*
+ * Text of single-width letters, punctuation, arrows and box drawing (everything ink draws for
+ * most screens) has the width of its code points: string-width's per-grapheme path, with its
+ * emoji regexes, is kept for the rest. The ranges hold no marks, joiners, controls or
+ * default-ignorables, so both paths agree (the e2e tests draw wide characters through both).
+ */
+const SIMPLE_WIDTH = String.raw`/^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u27BF]*$/`;
+function simpleWidthFastPath(source, path) {
+  const fast = (indent) =>
+    `${indent}if (${SIMPLE_WIDTH}.test(string)) {\n${indent}\tlet width = 0;\n${indent}\tfor (const character of string) width += eastAsianWidth(character.codePointAt(0), {ambiguousAsWide: !ambiguousIsNarrow});\n${indent}\treturn width;\n${indent}}\n`;
+  if (source.includes('// Fast path: printable ASCII')) {
+    return replaceOnce(source, '\tlet width = 0;\n\tconst eastAsianWidthOptions', `${fast('\t')}\n\tlet width = 0;\n\tconst eastAsianWidthOptions`, path);
+  }
+  return replaceOnce(source, '\tif (string.length === 0) {\n\t\treturn 0;\n\t}\n', `\tif (string.length === 0) {\n\t\treturn 0;\n\t}\n${fast('\t')}`, path);
+}
+
 /** ink's text measuring creates grapheme segmenters at load; ours creates them when needed (src/ui/graphemes.ts). */
 const SEGMENTER_USERS = /node_modules[\\/](string-width|wrap-ansi[\\/]node_modules[\\/]string-width|@alcalzone[\\/]ansi-tokenize[\\/]build|slice-ansi)[\\/][^\\/]+\.js$/;
 const lazySegmenterPlugin = {
@@ -108,7 +124,8 @@ const lazySegmenterPlugin = {
   setup(b) {
     const helper = JSON.stringify(new URL('../src/ui/graphemes.ts', import.meta.url).pathname);
     b.onLoad({ filter: SEGMENTER_USERS }, ({ path }) => {
-      const source = lazyUnicodeRegexes(readFileSync(path, 'utf8'));
+      let source = lazyUnicodeRegexes(readFileSync(path, 'utf8'));
+      if (/string-width[\\/]index\.js$/.test(path)) source = simpleWidthFastPath(source, path);
       if (!source.includes('new Intl.Segmenter(')) return { contents: source, loader: 'js' };
       return {
         contents: `import { createSegmenter as __pmwSegmenter } from ${helper};\n${source.replaceAll('new Intl.Segmenter(', '__pmwSegmenter(')}`,
