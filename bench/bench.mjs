@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = process.env.BENCH_BIN ? resolve(process.env.BENCH_BIN) : join(root, 'bin', 'postmortem-wizard.cjs');
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const work = mkdtempSync(join(tmpdir(), 'pmw-bench-'));
 const env = {
   ...process.env,
@@ -120,8 +120,10 @@ if (want(1)) {
       wizard.push(w);
     }
   }
-  const ratio = median(wizard) / median(node);
-  row('first prompt of `new` (pty) vs `node -e`', `${ratio.toFixed(2)}×`, `(${median(wizard).toFixed(0)} ms vs ${median(node).toFixed(0)} ms)`);
+  // Each wizard run is compared with the `node -e` run just before it, so a machine that slows
+  // down or speeds up during the bench moves both sides of every ratio together.
+  const ratio = median(wizard.map((w, i) => w / node[i]));
+  row('first prompt of `new` (pty) vs `node -e`', `${ratio.toFixed(2)}×`, `(medians ${median(wizard).toFixed(0)} ms vs ${median(node).toFixed(0)} ms; median of ${RUNS} paired ratios)`);
 }
 
 // 2. Keystroke to screen in the timeline step with 500 entries open.
