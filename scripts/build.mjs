@@ -163,3 +163,8 @@ const result = await build({
   logLevel: 'warning',
 });
 writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
+
+// bin/ reads the bundle as latin1 (a third faster than UTF-8 decoding), which is exact only for
+// ASCII. (A profiling build keeps comments, which may not be ASCII; only they would read wrong.)
+const nonAscii = /[^\x00-\x7f]/.exec(readFileSync('dist/cli.cjs', 'latin1'));
+if (nonAscii && !process.env.BUILD_PROFILE) throw new Error(`build: dist/cli.cjs must be ASCII; found ${JSON.stringify(nonAscii[0])} at offset ${nonAscii.index} (write it as a \\u escape).`);

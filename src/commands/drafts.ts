@@ -5,13 +5,14 @@ import { DateTime } from 'luxon';
 import { progressSummary } from '../draft/progress.js';
 import type { Draft } from '../draft/schema.js';
 import { systemZoneName } from '../time/zone.js';
-import { loadDraft, newDraftFile, type DraftFile } from '../store/draft-file.js';
+import type { DraftFile } from '../store/draft-file.js';
 import { DraftFileError, SaveError } from '../store/errors.js';
-import { readSettings, recentDrafts, rememberDraft } from '../store/settings.js';
+import type { Settings } from '../store/settings.js';
 
 /*
  * Finding, creating and opening drafts: what `new`, `resume`, `list` and the home screen
- * share. Nothing here draws anything.
+ * share. Nothing here draws anything. The YAML reader and the settings store are imported
+ * where they are used, so drawing the first question of `new` waits for neither.
  */
 
 export function shortPath(path: string, cwd = process.cwd()): string {
@@ -53,9 +54,10 @@ export function gitUserName(): string | undefined {
  * the system. Asked for after the first frame: it reads the settings, runs git and loads the
  * time zone database, none of which the first question needs.
  */
-export function newDraftDefaults(): { authors?: string[]; template: string; timezone: string } {
-  let settings: ReturnType<typeof readSettings> = {};
+export async function newDraftDefaults(): Promise<{ authors?: string[]; template: string; timezone: string }> {
+  let settings: Settings = {};
   try {
+    const { readSettings } = await import('../store/settings.js');
     settings = readSettings();
   } catch {
     // A settings file that cannot be read leaves the system's defaults.
@@ -72,18 +74,20 @@ export function prepareNewDraft(path: string): { file: DraftFile; draft: Draft }
   // The same checks as the home screen's question: refused now, not at the first save.
   const checked = checkNewPath(path);
   if (!checked.ok) throw new Error(checked.error);
-  return { file: newDraftFile(checked.value), draft: { version: 1 } };
+  return { file: { path: checked.value }, draft: { version: 1 } };
 }
 
 export async function openDraft(path: string): Promise<{ file: DraftFile; draft: Draft }> {
+  const { loadDraft } = await import('../store/draft-file.js');
   const loaded = await loadDraft(path);
   return { file: loaded, draft: loaded.draft };
 }
 
 /** Puts the draft on the recent list, after the first frame (it writes the settings file). */
 export function rememberLater(path: string, title: string | undefined): void {
-  setTimeout(() => {
+  setTimeout(async () => {
     try {
+      const { rememberDraft } = await import('../store/settings.js');
       rememberDraft(path, title);
     } catch {
       // The recent list is a convenience; a settings folder that cannot be written loses nothing.
@@ -108,6 +112,7 @@ export interface DraftListing {
 
 /** Recent drafts with what `list` and the home screen show; missing files are left out. */
 export async function listRecentDrafts(cwd = process.cwd()): Promise<DraftListing[]> {
+  const [{ loadDraft }, { recentDrafts }] = await Promise.all([import('../store/draft-file.js'), import('../store/settings.js')]);
   const listings: DraftListing[] = [];
   for (const recent of recentDrafts()) {
     if (!existsSync(recent.path)) continue;

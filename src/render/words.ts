@@ -11,5 +11,5 @@ export function countWords(markdown: string): number {
     .replace(/^```[\s\S]*?^```/gm, ' ')
     .replace(/\]\([^)]*\)/g, ' ')
     .replace(/&[a-z]+;/g, ' ');
-  return prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’.:/%-]*/gu)?.length ?? 0;
+  return prose.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019.:/%-]*/gu)?.length ?? 0;
 }

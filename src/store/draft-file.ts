@@ -11,7 +11,8 @@ import { mergeIntoDocument, stringifyDocument } from './yaml-merge.js';
 /** A draft as it is on disk: the parsed document (comments and all) and the bytes last seen. */
 export interface DraftFile {
   path: string;
-  doc: Document;
+  /** The YAML as read, comments and all; absent for a draft not yet written (the first save makes it). */
+  doc?: Document;
   /** What the file held when we last read or wrote it; undefined for a file not yet created. */
   text?: string;
 }
@@ -213,11 +214,16 @@ export async function loadDraft(path: string, mode: LoadMode = 'edit'): Promise<
 }
 
 /** A file that does not exist yet, to be created by the first save. */
+/** A draft not on disk yet: nothing is built until the first save, so creating one costs nothing. */
 export function newDraftFile(path: string): DraftFile {
+  return { path };
+}
+
+function newDocument(path: string): Document {
   const doc = new Document({});
   // On the map rather than the document, so no blank line separates it from `version: 1`.
   (doc.contents as YAMLMap).commentBefore = headerComment(path);
-  return { path, doc };
+  return doc;
 }
 
 /** True when the text on disk is a draft (so replacing it loses nothing but what `.bak` keeps). */
@@ -250,14 +256,15 @@ export async function saveDraft(file: DraftFile, draft: Draft): Promise<DraftFil
     if (file.text === undefined) throw new SaveError(file.path, 'a file of that name already exists; choose another name');
     if (!isDraftText(file.path, onDisk)) throw new SaveError(file.path, 'the file was replaced by something that is not a postmortem draft, so it was left alone');
   }
-  mergeIntoDocument(file.doc, draft as Record<string, unknown>);
-  const text = stringifyDocument(file.doc);
-  if (text === onDisk) return { ...file, text };
+  const doc = file.doc ?? newDocument(file.path);
+  mergeIntoDocument(doc, draft as Record<string, unknown>);
+  const text = stringifyDocument(doc);
+  if (text === onDisk) return { ...file, doc, text };
   try {
     if (onDisk !== undefined) await writeFileAtomic(`${file.path}.bak`, onDisk, { fsync: true });
     await writeFileAtomic(file.path, text, { fsync: true });
   } catch (error) {
     throw new SaveError(file.path, describeFsError(error));
   }
-  return { ...file, text };
+  return { ...file, doc, text };
 }

@@ -1,5 +1,5 @@
 import type { Draft } from '../draft/schema.js';
-import { saveDraft, type DraftFile } from './draft-file.js';
+import type { DraftFile } from './draft-file.js';
 import { SaveError } from './errors.js';
 
 export type SaveStatus =
@@ -63,6 +63,8 @@ export class DraftSession {
       const { draft, revision } = this.wanted;
       this.publish({ state: 'saving' });
       try {
+        // Loaded on the first save: the YAML library is not needed to draw the first question.
+        const { saveDraft } = await import('./draft-file.js');
         this.file = await saveDraft(this.file, draft);
         this.savedRevision = revision;
         this.publish({ state: 'saved', at: this.now(), revision });

@@ -17,6 +17,8 @@ import { WizardApp, type WizardAppProps } from './wizard-app.js';
 /** Everything needed to draw the app again exactly where it was (after $EDITOR, a remount). */
 export interface Snapshot {
   route: 'home' | 'pick' | 'settings' | 'newPath' | 'wizard';
+  /** What the settings screen edits, read when it opens. */
+  settings?: Settings;
   session?: DraftSession;
   wizard?: WizardState;
   notice?: string;
@@ -29,8 +31,8 @@ export interface RootProps {
   onSnapshot(snapshot: Snapshot): void;
   services: WizardServices;
   recent: RecentItem[];
-  settings: Settings;
-  saveSettings(settings: Settings): void;
+  readSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
   /** Where `new` suggests saving the draft. */
   suggestedPath: string;
   checkNewPath(text: string): Parsed<string>;
@@ -81,10 +83,12 @@ export function Root(props: RootProps) {
     case 'settings':
       body = (
         <SettingsScreen
-          settings={props.settings}
+          settings={snapshot.settings ?? {}}
           onSave={(settings) => {
-            props.saveSettings(settings);
-            update({ route: 'home', notice: 'Settings saved.' });
+            void props.saveSettings(settings).then(
+              () => update({ route: 'home', notice: 'Settings saved.' }),
+              (failure: Error) => setError(`Settings not saved: ${failure.message}`),
+            );
           }}
           onCancel={() => update({ route: 'home' })}
         />
@@ -110,7 +114,12 @@ export function Root(props: RootProps) {
           notice={snapshot.notice}
           onChoose={(choice) => {
             if (choice.kind === 'new') update({ route: 'newPath' });
-            else if (choice.kind === 'settings') update({ route: 'settings' });
+            else if (choice.kind === 'settings') {
+              void props.readSettings().then(
+                (settings) => update({ route: 'settings', settings }),
+                (failure: Error) => setError(`Settings cannot be read: ${failure.message}`),
+              );
+            }
             else if (choice.kind === 'resume') void open({ kind: 'resume', path: choice.path });
             else props.services.quit('save');
           }}

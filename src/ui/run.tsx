@@ -2,16 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink';
-import { stringify } from 'yaml';
 import { checkNewPath, describeAge, describeOpenError, listRecentDrafts, newDraftDefaults, openDraft, prepareNewDraft, rememberLater, shortPath, suggestNewPath } from '../commands/drafts.js';
 import { EXIT } from '../commands/exit-codes.js';
-import { writeReadme } from '../commands/write-output.js';
 import { countWords } from '../render/words.js';
-import { loadDraft } from '../store/draft-file.js';
 import { DraftSession } from '../store/draft-session.js';
-import { readSettings, writeSettings } from '../store/settings.js';
 import { initialState, wizardReducer } from '../wizard/reducer.js';
-import { editText, runEditor } from './external-editor.js';
 import { sanitizedStdin } from './terminal-input.js';
 import { Root, type OpenResult, type Snapshot } from './root.js';
 import type { RecentItem } from './screens/home-screen.js';
@@ -57,9 +52,15 @@ async function open(request: { kind: 'new' | 'resume'; path: string }): Promise<
   }
 }
 
+/*
+ * The YAML writer, the template engine, the settings store and the editor hand-over are imported
+ * where they are used: none of them is needed to draw the first question.
+ */
+
 /** Where the answers go when the draft itself cannot be written: never lose them. */
-function rescue(snapshot: Snapshot): string | undefined {
+async function rescue(snapshot: Snapshot): Promise<string | undefined> {
   if (!snapshot.wizard) return undefined;
+  const { stringify } = await import('yaml');
   const path = join(tmpdir(), `postmortem-wizard-rescue-${Date.now()}.yaml`);
   try {
     // Readable by this user only: a postmortem in progress may name people and systems.
@@ -116,14 +117,17 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
           quit: (reason, message) => leave({ kind: 'quit', reason, message }),
         }}
         recent={recent}
-        settings={readSettings()}
-        saveSettings={(settings) => writeSettings(settings)}
+        readSettings={async () => (await import('../store/settings.js')).readSettings()}
+        saveSettings={async (settings) => {
+          (await import('../store/settings.js')).writeSettings(settings);
+        }}
         suggestedPath={suggestNewPath()}
         checkNewPath={(text) => checkNewPath(text)}
         openDraft={open}
         newDraftDefaults={newDraftDefaults}
         writeReadme={async (path, markdown) => {
           try {
+            const { writeReadme } = await import('../commands/write-output.js');
             const result = await writeReadme(path, markdown, true);
             const verb = result === 'replaced' ? 'Replaced' : result === 'unchanged' ? 'Already up to date:' : 'Wrote';
             return { ok: true, message: `${verb} ${shortPath(path)} (${countWords(markdown)} words).` };
@@ -132,8 +136,12 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
           }
         }}
       />,
-      { exitOnCtrlC: false, stdin: sanitizedStdin(process.stdin), maxFps: 120 },
+      // Nothing here writes to the console while ink draws, so ink need not wrap it.
+      { exitOnCtrlC: false, stdin: sanitizedStdin(process.stdin), maxFps: 120, patchConsole: false },
     );
+    // The first frame is on screen: the launcher may now keep the code compiled so far.
+    startupDone?.();
+    startupDone = undefined;
     // Before a hand-over to $EDITOR the frame is wiped, so it is not left above the editor's screen.
     finish = () => {
       if (outcome && outcome.kind !== 'quit') app.clear();
@@ -146,6 +154,7 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
     if (!done) return EXIT.ok;
 
     if (done.kind === 'editText' && snapshot.wizard) {
+      const { editText } = await import('./external-editor.js');
       const edited = editText(done.text);
       snapshot = {
         ...snapshot,
@@ -158,6 +167,7 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
       const session = snapshot.session;
       await session.save(snapshot.wizard.draft, snapshot.wizard.revision);
       await session.flush();
+      const [{ runEditor }, { loadDraft }] = await Promise.all([import('./external-editor.js'), import('../store/draft-file.js')]);
       const edited = runEditor(session.path);
       try {
         const loaded = await loadDraft(session.path);
@@ -182,7 +192,7 @@ async function quit(snapshot: Snapshot, done: Extract<Outcome, { kind: 'quit' }>
   const status = await session.flush();
   const shown = shortPath(session.path);
   if (status.state === 'failed') {
-    const copy = rescue(snapshot);
+    const copy = await rescue(snapshot);
     print(`Could not save ${shown}: ${status.reason}.${copy ? `\nYour answers are in ${copy}.` : ''}\n`);
     return done.reason === 'cancel' ? EXIT.cancelled : EXIT.problems;
   }

@@ -18,7 +18,7 @@ export interface WizardAppProps {
   /** A sentence from before this mount (an editor that failed), shown until the next step. */
   notice?: string;
   /** Defaults for a new draft, asked for once its first question is on screen. */
-  newDraftDefaults?(): Extract<WizardAction, { type: 'defaults' }>['values'];
+  newDraftDefaults?(): Promise<Extract<WizardAction, { type: 'defaults' }>['values']>;
 }
 
 /** The wizard for one open draft: questions in order, then the review. Autosaves confirmed answers. */
@@ -37,7 +37,14 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
 
   // Effects run after the frame is written: the first question shows before git and the settings are asked.
   useEffect(() => {
-    if (newDraftDefaults && !state.defaultsApplied) dispatch({ type: 'defaults', values: newDraftDefaults() });
+    if (!newDraftDefaults || state.defaultsApplied) return;
+    let mounted = true;
+    void newDraftDefaults().then((values) => {
+      if (mounted) dispatch({ type: 'defaults', values });
+    });
+    return () => {
+      mounted = false;
+    };
   }, []);
 
   useEffect(() => {

@@ -41,7 +41,7 @@ export function parsePercent(question: Question, typed: string): Parsed<number |
   const empty = required(question, text);
   if (empty) return { ok: false, error: 'Type a number from 0 to 100, like 15.' };
   if (text === '') return { ok: true, value: undefined };
-  const match = /^(?:about|~|≈)?\s*(\d+(?:[.,]\d+)?)\s*%?$/i.exec(text);
+  const match = /^(?:about|~|\u2248)?\s*(\d+(?:[.,]\d+)?)\s*%?$/i.exec(text);
   const value = match ? Number.parseFloat(match[1]!.replace(',', '.')) : Number.NaN;
   if (!match || value > 100) return { ok: false, error: `${text} is not a percentage: type a number from 0 to 100, like 15.` };
   return { ok: true, value };
@@ -51,6 +51,8 @@ export function parseTimezone(question: Question, typed: string): Parsed<string 
   const text = cleanLine(typed).trim();
   const empty = required(question, text);
   if (empty) return empty as Parsed<undefined>;
+  // Left empty where it may be (the settings): the system's zone is used.
+  if (text === '') return { ok: true, value: undefined };
   const zone = parseZone(text);
   return zone.ok ? { ok: true, value: zone.value.name } : { ok: false, error: zone.error };
 }

@@ -18,8 +18,10 @@ function mountRoot(overrides: Partial<RootProps> = {}) {
       { path: '/work/a.yaml', shown: 'a.yaml', title: 'Payment outage', progress: { done: 5, total: 7 }, detail: 'edited 2 hours ago', usable: true },
       { path: '/work/b.yaml', shown: 'b.yaml', detail: 'cannot be opened', usable: false },
     ],
-    settings: { author: 'Jane Doe' },
-    saveSettings: (settings) => saved.push(settings),
+    readSettings: async () => ({ author: 'Jane Doe' }),
+    saveSettings: async (settings) => {
+      saved.push(settings);
+    },
     suggestedPath: 'postmortem.yaml',
     checkNewPath: (text) => (text === 'taken.yaml' ? { ok: false, error: 'taken.yaml already exists.' } : { ok: true, value: `/work/${text}` }),
     openDraft: async (request) => {
@@ -27,7 +29,7 @@ function mountRoot(overrides: Partial<RootProps> = {}) {
       return { ok: false, error: 'Not in this test.' };
     },
     writeReadme: async () => ({ ok: true, message: '' }),
-    newDraftDefaults: () => ({ template: 'alx', timezone: 'UTC' }),
+    newDraftDefaults: async () => ({ template: 'alx', timezone: 'UTC' }),
     ...overrides,
   };
   app = mount(<Root {...props} />);

@@ -33,6 +33,9 @@ describe('typed answers', () => {
   it('read timezones', () => {
     expect(parseTimezone(timezone, 'africa/lagos')).toEqual({ ok: true, value: 'Africa/Lagos' });
     expect(parseTimezone(timezone, 'Mars/Base')).toMatchObject({ ok: false });
+    // Optional (the settings' default): empty means "use the system's".
+    expect(parseTimezone({ ...timezone, required: false }, '  ')).toEqual({ ok: true, value: undefined });
+    expect(parseTimezone(timezone, '')).toMatchObject({ ok: false });
   });
 
   it('need a date for the start, and read a bare end time against it (past midnight: next day)', () => {

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * What each way in evaluates before it draws or prints anything, read from the production
+ * bundle's import graph (dist/meta.json, written by `npm run build`, which `npm test` runs
+ * first). Modules reached only through `import()` are evaluated when that code runs.
+ */
+interface Meta {
+  inputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
+}
+
+function loadedAtStart(entry: string): Set<string> {
+  const file = new URL('../../dist/meta.json', import.meta.url);
+  if (!existsSync(file)) throw new Error('dist/meta.json is missing: run `npm run build` first.');
+  const meta = JSON.parse(readFileSync(file, 'utf8')) as Meta;
+  if (!meta.inputs[entry]) throw new Error(`${entry} is not in the bundle.`);
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length) {
+    const path = queue.pop()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    for (const imported of meta.inputs[path]?.imports ?? []) if (imported.kind !== 'dynamic-import' && !imported.external) queue.push(imported.path);
+  }
+  return seen;
+}
+
+function packages(paths: Set<string>): string[] {
+  const names = new Set<string>();
+  for (const path of paths) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
+    if (match) names.add(match[1]!);
+  }
+  return [...names].sort();
+}
+
+describe('what start-up loads', () => {
+  it('the command line itself loads only its argument parser', () => {
+    expect(packages(loadedAtStart('src/cli.ts'))).toEqual(['commander']);
+  });
+
+  it('render, check and list never load ink or React', () => {
+    for (const command of ['src/commands/render.ts', 'src/commands/check.ts', 'src/commands/list.ts']) {
+      const loaded = packages(loadedAtStart(command));
+      expect(loaded, command).not.toContain('ink');
+      expect(loaded, command).not.toContain('react');
+      expect(loaded, command).not.toContain('yoga-layout');
+    }
+  });
+
+  it('the wizard draws its first question before loading YAML, the settings store or file writing', () => {
+    const loaded = packages(loadedAtStart('src/ui/run.tsx'));
+    expect(loaded).toContain('ink');
+    for (const later of ['yaml', 'js-yaml', 'conf', 'write-file-atomic', 'valibot']) expect(loaded).not.toContain(later);
+  });
+});
