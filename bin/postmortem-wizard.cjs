@@ -12,11 +12,12 @@ const { createRequire, wrap } = require('node:module');
 const bundle = path.join(__dirname, '..', 'dist', 'cli.cjs');
 const args = process.argv.slice(2);
 
+// Each command compiles a different part of the bundle: one cache each (the wizard's is shared).
+const kind = args.length === 0 || args[0] === 'new' || args[0] === 'resume' ? 'wizard' : /^(render|check|list|import)$/.test(args[0]) ? args[0] : 'other';
+
 function cacheFile(stat) {
   if (process.env.POSTMORTEM_WIZARD_NO_CODE_CACHE) return undefined;
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  // The wizard and the batch commands compile different parts of the bundle: one cache each.
-  const kind = args.length === 0 || args[0] === 'new' || args[0] === 'resume' ? 'wizard' : 'batch';
   const key = `${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}-${kind}`;
   return path.join(base, 'postmortem-wizard', `${key}.v8cache`);
 }
@@ -34,28 +35,25 @@ function load() {
   const script = new vm.Script(wrap(source), { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
-  const stale = !cachedData || script.cachedDataRejected;
-  let saved = false;
-  // The cache holds the functions compiled so far, so it is written once a run has done the
-  // work to be sped up: the wizard when its first screen is drawn (what runs after that is
-  // compiled as needed, and a smaller cache loads faster), other commands at exit. A cache from
-  // a run that stopped earlier (and so holds less) is replaced by a fuller one.
+  // The cache holds the functions compiled so far, so it is written when a run has done the work
+  // worth keeping: the wizard once its first screen is drawn (what runs after that compiles as
+  // needed, and a smaller cache loads faster), other commands when they succeed. Only a missing
+  // or outdated cache is written: making one takes longer than the start-up it saves.
+  let wanted = cache !== undefined && (!cachedData || script.cachedDataRejected);
   const save = () => {
-    if (!cache || saved) return;
-    saved = true;
+    if (!wanted) return;
+    wanted = false;
     try {
       const data = script.createCachedData();
-      if (!stale && data.length <= cachedData.length * 1.05) return;
       fs.mkdirSync(path.dirname(cache), { recursive: true });
       const temp = `${cache}.${process.pid}.tmp`;
       fs.writeFileSync(temp, data);
       fs.renameSync(temp, cache);
-      cachedData = data;
     } catch {
       // A cache folder that cannot be written only costs speed.
     }
   };
-  return { main: module.exports.main, save, stale };
+  return { main: module.exports.main, save };
 }
 
 // Output piped into `head` or a closed pager: stop quietly, as Unix tools do.
@@ -66,9 +64,9 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const { main, save, stale } = load();
+const { main, save } = load();
 main(args, { startupDone: save }).then((code) => {
-  if (stale) save();
+  if (kind !== 'wizard' && code === 0) save();
   // Exit explicitly: the wizard keeps signal handlers and stdin listeners that would otherwise
   // hold the process open, and the exit code must be the one main chose.
   process.exit(code);
