@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, extname, relative, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { progressSummary } from '../draft/progress.js';
 import type { Draft } from '../draft/schema.js';
@@ -28,10 +29,24 @@ export function suggestNewPath(cwd = process.cwd()): string {
   }
 }
 
+/**
+ * Where to offer saving a draft whose own file cannot be written: the same name in the home
+ * folder (which can almost always be written), numbered if that name is taken.
+ */
+export function suggestElsewhere(path: string, home = homedir()): string {
+  const name = basename(path, extname(path)) || 'postmortem';
+  for (let n = 1; ; n++) {
+    const candidate = join(home, n === 1 ? `${name}.yaml` : `${name}-${n}.yaml`);
+    if (candidate !== resolve(path) && !existsSync(candidate)) return candidate;
+  }
+}
+
 /** Checks a path for a new draft: adds `.yaml` when there is no extension; never an existing file. */
 export function checkNewPath(text: string, cwd = process.cwd()): { ok: true; value: string } | { ok: false; error: string } {
-  const typed = text.trim();
+  let typed = text.trim();
   if (typed === '') return { ok: false, error: 'Type a file name for the draft, like postmortem.yaml.' };
+  // The shell would have expanded it; a prompt must do the same.
+  if (typed === '~' || typed.startsWith('~/')) typed = join(homedir(), typed.slice(1));
   const withExtension = extname(typed) === '' ? `${typed}.yaml` : typed;
   const path = resolve(cwd, withExtension);
   if (existsSync(path)) {

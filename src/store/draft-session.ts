@@ -52,6 +52,19 @@ export class DraftSession {
     return this.running;
   }
 
+  /**
+   * Makes `path` the draft's file from now on (the first one cannot be written) and saves the
+   * answers there. It must be a new file: nothing is ever written over.
+   */
+  async relocate(path: string, draft: Draft, revision: number): Promise<SaveStatus> {
+    await this.flush();
+    this.file = { path, doc: this.file.doc };
+    this.savedRevision = -1;
+    this.wanted = undefined;
+    await this.save(draft, revision);
+    return this.status;
+  }
+
   /** Waits for every requested save to finish. */
   async flush(): Promise<SaveStatus> {
     while (this.running) await this.running;

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useInputPaused } from './input-focus.js';
 import type { Hint } from './keymap.js';
 
 /*
@@ -22,6 +23,8 @@ export function HintsProvider({ children }: { children: ReactNode }) {
 
 export function useHints(hints: Hint[], isActive = true): void {
   const { setHints } = useContext(HintsContext);
+  // Under a dialog the dialog's keys show; these come back when it closes.
+  isActive = isActive && !useInputPaused();
   const signature = hints.map((h) => `${String(h.keys)}:${h.does}`).join('|');
   useEffect(() => {
     if (isActive) setHints([...hints, QUIT_HINT]);

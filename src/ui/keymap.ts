@@ -8,7 +8,7 @@ import type { Key } from 'ink';
 export type KeyMeaning =
   | 'submit' | 'back' | 'quit' | 'newline' | 'openEditor'
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end'
-  | 'add' | 'edit' | 'delete' | 'done' | 'complete' | 'yes' | 'no';
+  | 'add' | 'edit' | 'delete' | 'done' | 'complete' | 'yes' | 'no' | 'saveElsewhere';
 
 interface Binding {
   label: string;
@@ -37,6 +37,7 @@ export const KEYMAP: Record<KeyMeaning, Binding> = {
   complete: { label: 'Tab', matches: (_, key) => key.tab && !key.shift },
   yes: { label: 'y', matches: letter('y') },
   no: { label: 'n', matches: (input, key) => letter('n')(input, key) || key.escape },
+  saveElsewhere: { label: 'Ctrl+S', matches: (input, key) => key.ctrl && input === 's' },
 };
 
 export function is(meaning: KeyMeaning, input: string, key: Key): boolean {

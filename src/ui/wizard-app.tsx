@@ -6,9 +6,12 @@ import { STEPS } from '../wizard/flow.js';
 import { isDirty, wizardReducer, type WizardAction, type WizardState } from '../wizard/reducer.js';
 import { SECTIONS } from '../draft/sections.js';
 import { Frame, useBodyRows } from './components/frame.js';
+import { SaveElsewhereDialog } from './components/save-elsewhere-dialog.js';
+import { PauseInput, useKeys } from './input-focus.js';
+import { is } from './keymap.js';
 import { QuestionView } from './questions/question-screen.js';
 import { ReviewScreen, type ReviewProps } from './screens/review-screen.js';
-import { useSession } from './session-context.js';
+import { useSaveStatus, useSession } from './session-context.js';
 
 export interface WizardAppProps {
   initial: WizardState;
@@ -25,7 +28,10 @@ export interface WizardAppProps {
 export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefaults }: WizardAppProps) {
   const session = useSession();
   const [state, dispatch] = useReducer(wizardReducer, initial);
-  const rows = useBodyRows();
+  const status = useSaveStatus();
+  const [elsewhere, setElsewhere] = useState(false);
+  // The dialog (about 7 rows) is drawn under the screen, which gives it the room.
+  const rows = useBodyRows() - (elsewhere ? 7 : status.state === 'failed' ? 1 : 0);
   const [shownNotice, setShownNotice] = useState(notice);
   useEffect(() => {
     if (state !== initial) setShownNotice(undefined);
@@ -59,12 +65,36 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
     [session],
   );
 
+  useKeys((input, key) => {
+    if (is('saveElsewhere', input, key)) setElsewhere(true);
+  });
+
   const file = basename(session.path);
+  const dialog = elsewhere ? (
+    <SaveElsewhereDialog
+      path={session.path}
+      reason={status.state === 'failed' ? status.reason : undefined}
+      onSave={async (target) => {
+        const result = await session.relocate(target, state.draft, state.revision);
+        if (result.state === 'failed') return result.reason;
+        setElsewhere(false);
+        setShownNotice(undefined);
+        return undefined;
+      }}
+      onCancel={() => setElsewhere(false)}
+    />
+  ) : status.state === 'failed' ? (
+    <Text color={theme.error}>✗ Not saved (see below). Your answers are kept; Ctrl+S saves them elsewhere.</Text>
+  ) : null;
+
   if (state.screen.kind === 'review') {
     return (
       <Frame file={file} place="Review">
         {shownNotice ? <Text color={theme.error}>✗ {shownNotice}</Text> : null}
-        <ReviewScreen state={state} dispatch={dispatch} rows={rows} writeReadme={writeReadme} />
+        <PauseInput paused={elsewhere}>
+          <ReviewScreen state={state} dispatch={dispatch} rows={rows} writeReadme={writeReadme} />
+        </PauseInput>
+        {dialog}
       </Frame>
     );
   }
@@ -74,7 +104,10 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
   return (
     <Frame file={file} place={place}>
       {shownNotice ? <Text color={theme.error}>✗ {shownNotice}</Text> : null}
-      <QuestionView step={step} state={state} dispatch={dispatch} rows={rows} />
+      <PauseInput paused={elsewhere}>
+        <QuestionView step={step} state={state} dispatch={dispatch} rows={rows} />
+      </PauseInput>
+      {dialog}
     </Frame>
   );
 }

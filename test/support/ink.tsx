@@ -22,6 +22,7 @@ export const KEY = {
   ctrlJ: '\n',
   ctrlC: '\u0003',
   ctrlX: '\u0018',
+  ctrlS: '\u0013',
   pageDown: '\u001b[6~',
   pageUp: '\u001b[5~',
 } as const;

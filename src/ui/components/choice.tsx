@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../input-focus.js';
 import { useHints } from '../hints-context.js';
 import { useRefState } from '../hooks/use-ref-state.js';
 import { is } from '../keymap.js';
@@ -28,7 +29,7 @@ export interface ChoiceProps<V> {
  */
 export function Choice<V>({ prompt, help, items, initial, onSelect, onBack, isActive = true, limit }: ChoiceProps<V>) {
   const [selected, setSelected, selectedRef] = useRefState(() => Math.max(0, items.findIndex((item) => item.value === initial)));
-  useInput(
+  useKeys(
     (input, key) => {
       const current = Math.min(selectedRef.current, items.length - 1);
       if (is('back', input, key)) onBack?.();

@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../input-focus.js';
 import { useState } from 'react';
 import type { Parsed } from '../../wizard/answers.js';
 import { useHints } from '../hints-context.js';
@@ -49,7 +50,7 @@ export function FieldPrompt(props: FieldPromptProps) {
   const suggestions = props.suggest ? props.suggest(state.text).slice(0, 4) : [];
   const live = state.text.trim() === '' ? undefined : props.parse(state.text);
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (is('quit', input, key)) return;
       if (is('back', input, key)) {

@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../input-focus.js';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRefState } from '../hooks/use-ref-state.js';
 import { useHints } from '../hints-context.js';
@@ -72,7 +73,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
   }, [items]);
   const current = Math.min(selected, Math.max(0, items.length - 1));
 
-  useInput(
+  useKeys(
     (input, key) => {
       // Read the refs: keys that arrive together with the one that opened a form must not
       // be taken as list commands, and each ↑↓ must count.

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../input-focus.js';
 import { useMemo, useState, type Dispatch } from 'react';
 import { checkDraft } from '../../check/rubric.js';
 import { sectionProgress } from '../../draft/progress.js';
@@ -47,12 +48,12 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
   const maxScroll = Math.max(0, lines.length - previewRows);
   const top = Math.min(scroll, maxScroll);
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const from = Math.min(scrollRef.current, maxScroll);
     if (is('pageDown', input, key)) setScroll(Math.min(maxScroll, from + previewRows - 1));
     else if (is('pageUp', input, key)) setScroll(Math.max(0, from - previewRows + 1));
   });
-  useInput(
+  useKeys(
     (input, key) => {
       if (mode.kind !== 'confirmWrite') return;
       if (is('yes', input, key)) void write(true);
