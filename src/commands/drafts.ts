@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, hostname } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { progressSummary } from '../draft/progress.js';
 import type { Draft } from '../draft/schema.js';
 import { systemZoneName } from '../time/zone.js';
 import type { DraftFile } from '../store/draft-file.js';
+import type { LockOwner } from '../store/draft-lock.js';
 import { DraftFileError, SaveError } from '../store/errors.js';
 import type { Settings } from '../store/settings.js';
 
@@ -108,6 +109,15 @@ export function rememberLater(path: string, title: string | undefined): void {
       // The recent list is a convenience; a settings folder that cannot be written loses nothing.
     }
   }, 0);
+}
+
+/** "process 4242, since 14:02 today": who has a draft open, in words. */
+export function describeLockOwner(owner: LockOwner, now = new Date()): string {
+  const since = DateTime.fromISO(owner.since);
+  const today = since.isValid && since.hasSame(DateTime.fromJSDate(now), 'day');
+  const when = !since.isValid ? 'since an unknown time' : today ? `since ${since.toFormat('HH:mm')} today` : `since ${since.toFormat('LLL d, HH:mm')}`;
+  const where = owner.host === hostname() ? '' : ` on ${owner.host}`;
+  return owner.pid ? `process ${owner.pid}${where}, ${when}` : `a process that did not say which${where}`;
 }
 
 export function describeOpenError(error: unknown): string {

@@ -1,12 +1,22 @@
 import type { Draft } from '../draft/schema.js';
 import type { DraftFile } from './draft-file.js';
+import { acquireDraftLock, type DraftLock } from './draft-lock.js';
 import { SaveError } from './errors.js';
 
 export type SaveStatus =
   | { state: 'idle' }
   | { state: 'saving' }
   | { state: 'saved'; at: Date; revision: number }
-  | { state: 'failed'; reason: string; revision: number };
+  | { state: 'failed'; reason: string; revision: number }
+  /** Opened while another wizard has the draft: shown, never written. */
+  | { state: 'readOnly' };
+
+export interface SessionOptions {
+  /** The draft's lock, let go when the session ends. */
+  lock?: DraftLock;
+  readOnly?: boolean;
+  now?(): Date;
+}
 
 /**
  * The open draft file and its autosave. Saves run one at a time; a change that arrives while
@@ -22,10 +32,30 @@ export class DraftSession {
   status: SaveStatus;
 
   /** `file` is on disk as revision 0 of the answers (just created or just loaded). */
-  constructor(file: DraftFile, private readonly now: () => Date = () => new Date()) {
+  private lock?: DraftLock;
+  private readonly now: () => Date;
+  readonly readOnly: boolean;
+
+  constructor(file: DraftFile, options: SessionOptions = {}) {
     this.file = file;
+    this.lock = options.lock;
+    this.now = options.now ?? (() => new Date());
+    this.readOnly = options.readOnly ?? false;
     this.savedRevision = file.text === undefined ? -1 : 0;
-    this.status = file.text === undefined ? { state: 'idle' } : { state: 'saved', at: now(), revision: 0 };
+    this.status = this.readOnly ? { state: 'readOnly' } : file.text === undefined ? { state: 'idle' } : { state: 'saved', at: this.now(), revision: 0 };
+  }
+
+  /** The same draft read again (after $EDITOR changed it): a new session that keeps the lock. */
+  reloaded(file: DraftFile): DraftSession {
+    const next = new DraftSession(file, { lock: this.lock, readOnly: this.readOnly, now: this.now });
+    this.lock = undefined;
+    return next;
+  }
+
+  /** The session is over: its lock is let go (after the last save). */
+  close(): void {
+    this.lock?.release();
+    this.lock = undefined;
   }
 
   get path(): string {
@@ -44,7 +74,7 @@ export class DraftSession {
 
   /** Asks for `draft` (at `revision`) to be saved; resolves when it, or a newer one, is written. */
   save(draft: Draft, revision: number): Promise<void> {
-    if (revision <= this.savedRevision) return this.running ?? Promise.resolve();
+    if (this.readOnly || revision <= this.savedRevision) return this.running ?? Promise.resolve();
     if (!this.wanted || revision >= this.wanted.revision) this.wanted = { draft, revision };
     this.running ??= this.drain().finally(() => {
       this.running = undefined;
@@ -58,6 +88,13 @@ export class DraftSession {
    */
   async relocate(path: string, draft: Draft, revision: number): Promise<SaveStatus> {
     await this.flush();
+    const attempt = acquireDraftLock(path);
+    if (!attempt.ok) {
+      this.publish({ state: 'failed', reason: `${path} is open in another postmortem-wizard`, revision });
+      return this.status;
+    }
+    this.lock?.release();
+    this.lock = attempt.lock;
     this.file = { path, doc: this.file.doc };
     this.savedRevision = -1;
     this.wanted = undefined;

@@ -7,28 +7,30 @@ import type { Hint } from './keymap.js';
  * announces them with useHints; only one component takes keys at a time, so one set shows.
  */
 
-const QUIT_HINT: Hint = { keys: 'quit', does: 'save & quit' };
-
 interface HintsStore {
   hints: Hint[];
   setHints(hints: Hint[]): void;
+  quit: Hint;
 }
 
-const HintsContext = createContext<HintsStore>({ hints: [], setHints: () => undefined });
+const SAVE_AND_QUIT: Hint = { keys: 'quit', does: 'save & quit' };
+const HintsContext = createContext<HintsStore>({ hints: [], setHints: () => undefined, quit: SAVE_AND_QUIT });
 
-export function HintsProvider({ children }: { children: ReactNode }) {
+/** `readOnly`: Ctrl+C only quits (nothing here is saved), and the footer says so. */
+export function HintsProvider({ children, readOnly = false }: { children: ReactNode; readOnly?: boolean }) {
   const [hints, setHints] = useState<Hint[]>([]);
-  return <HintsContext.Provider value={{ hints, setHints }}>{children}</HintsContext.Provider>;
+  const quit = readOnly ? { keys: 'quit' as const, does: 'quit' } : SAVE_AND_QUIT;
+  return <HintsContext.Provider value={{ hints, setHints, quit }}>{children}</HintsContext.Provider>;
 }
 
 export function useHints(hints: Hint[], isActive = true): void {
-  const { setHints } = useContext(HintsContext);
+  const { setHints, quit } = useContext(HintsContext);
   // Under a dialog the dialog's keys show; these come back when it closes.
   isActive = isActive && !useInputPaused();
   const signature = hints.map((h) => `${String(h.keys)}:${h.does}`).join('|');
   useEffect(() => {
-    if (isActive) setHints([...hints, QUIT_HINT]);
-  }, [signature, isActive]);
+    if (isActive) setHints([...hints, quit]);
+  }, [signature, isActive, quit]);
 }
 
 export function useCurrentHints(): Hint[] {

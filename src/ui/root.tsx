@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { Text, useInput } from 'ink';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { DraftSession } from '../store/draft-session.js';
@@ -9,6 +10,7 @@ import { Frame } from './components/frame.js';
 import { HintsProvider } from './hints-context.js';
 import { is } from './keymap.js';
 import { HomeScreen, type RecentItem } from './screens/home-screen.js';
+import { LockedScreen } from './screens/locked-screen.js';
 import { SettingsScreen } from './screens/settings-screen.js';
 import { ServicesContext, SessionContext, type WizardServices } from './session-context.js';
 import { theme } from './theme.js';
@@ -16,7 +18,9 @@ import { WizardApp, type WizardAppProps } from './wizard-app.js';
 
 /** Everything needed to draw the app again exactly where it was (after $EDITOR, a remount). */
 export interface Snapshot {
-  route: 'home' | 'pick' | 'settings' | 'newPath' | 'wizard';
+  route: 'home' | 'pick' | 'settings' | 'newPath' | 'locked' | 'wizard';
+  /** The draft another wizard has open, and who that is in words. */
+  locked?: { path: string; owner: string };
   /** What the settings screen edits, read when it opens. */
   settings?: Settings;
   session?: DraftSession;
@@ -24,7 +28,10 @@ export interface Snapshot {
   notice?: string;
 }
 
-export type OpenResult = { ok: true; session: DraftSession; wizard: WizardState } | { ok: false; error: string };
+export type OpenRequest = { kind: 'new' | 'resume'; path: string; readOnly?: boolean };
+export type OpenResult =
+  | { ok: true; session: DraftSession; wizard: WizardState }
+  | { ok: false; error: string; locked?: { path: string; owner: string } };
 
 export interface RootProps {
   initial: Snapshot;
@@ -36,7 +43,7 @@ export interface RootProps {
   /** Where `new` suggests saving the draft. */
   suggestedPath: string;
   checkNewPath(text: string): Parsed<string>;
-  openDraft(request: { kind: 'new' | 'resume'; path: string }): Promise<OpenResult>;
+  openDraft(request: OpenRequest): Promise<OpenResult>;
   writeReadme: WizardAppProps['writeReadme'];
   newDraftDefaults: NonNullable<WizardAppProps['newDraftDefaults']>;
 }
@@ -56,11 +63,14 @@ export function Root(props: RootProps) {
     if (is('quit', input, key)) props.services.quit('cancel');
   });
 
-  const open = async (request: { kind: 'new' | 'resume'; path: string }) => {
+  const open = async (request: OpenRequest) => {
     const result = await props.openDraft(request);
     if (result.ok) {
       setError(undefined);
       update({ route: 'wizard', session: result.session, wizard: result.wizard });
+    } else if (result.locked && request.kind === 'resume') {
+      setError(undefined);
+      update({ route: 'locked', locked: result.locked });
     } else {
       setError(result.error);
     }
@@ -91,6 +101,18 @@ export function Root(props: RootProps) {
             );
           }}
           onCancel={() => update({ route: 'home' })}
+        />
+      );
+      break;
+    case 'locked':
+      body = (
+        <LockedScreen
+          file={basename(snapshot.locked!.path)}
+          owner={snapshot.locked!.owner}
+          onChoose={(choice) => {
+            if (choice === 'readOnly') void open({ kind: 'resume', path: snapshot.locked!.path, readOnly: true });
+            else props.services.quit('save');
+          }}
         />
       );
       break;
@@ -141,7 +163,7 @@ export function Providers({ services, session, children }: { services: WizardSer
   return (
     <ServicesContext.Provider value={services}>
       <SessionContext.Provider value={session}>
-        <HintsProvider>{children}</HintsProvider>
+        <HintsProvider readOnly={session?.readOnly}>{children}</HintsProvider>
       </SessionContext.Provider>
     </ServicesContext.Provider>
   );

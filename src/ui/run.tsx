@@ -2,13 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink';
-import { checkNewPath, describeAge, describeOpenError, listRecentDrafts, newDraftDefaults, openDraft, prepareNewDraft, rememberLater, shortPath, suggestNewPath } from '../commands/drafts.js';
+import { checkNewPath, describeAge, describeLockOwner, describeOpenError, listRecentDrafts, newDraftDefaults, openDraft, prepareNewDraft, rememberLater, shortPath, suggestNewPath } from '../commands/drafts.js';
 import { EXIT } from '../commands/exit-codes.js';
 import { countWords } from '../render/words.js';
+import { acquireDraftLock } from '../store/draft-lock.js';
 import { DraftSession } from '../store/draft-session.js';
 import { initialState, wizardReducer } from '../wizard/reducer.js';
 import { sanitizedStdin } from './terminal-input.js';
-import { Root, type OpenResult, type Snapshot } from './root.js';
+import { Root, type OpenRequest, type OpenResult, type Snapshot } from './root.js';
 import type { RecentItem } from './screens/home-screen.js';
 import type { QuitReason } from './session-context.js';
 
@@ -38,11 +39,21 @@ async function recentItems(): Promise<RecentItem[]> {
   }));
 }
 
-async function open(request: { kind: 'new' | 'resume'; path: string }): Promise<OpenResult> {
+async function open(request: OpenRequest): Promise<OpenResult> {
   try {
     const isNew = request.kind === 'new';
     const { file, draft } = isNew ? prepareNewDraft(request.path) : await openDraft(request.path);
-    const session = new DraftSession(file);
+    if (request.readOnly) {
+      // Someone else is writing it: the review shows it as saved; nothing here can change it.
+      const wizard = initialState(draft, 'resume');
+      return { ok: true, session: new DraftSession(file, { readOnly: true }), wizard: { ...wizard, screen: { kind: 'review' }, defaultsApplied: true } };
+    }
+    const attempt = acquireDraftLock(file.path);
+    if (!attempt.ok) {
+      const owner = describeLockOwner(attempt.owner);
+      return { ok: false, error: `${shortPath(file.path)} is open in another postmortem-wizard (${owner}).`, locked: { path: file.path, owner } };
+    }
+    const session = new DraftSession(file, { lock: attempt.lock });
     rememberLater(request.path, draft.title);
     const wizard = initialState(draft, isNew ? 'beginning' : 'resume');
     // A resumed draft has had its defaults; a new one gets them (and is saved) after the first frame.
@@ -82,11 +93,12 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
   else if (request.kind === 'new' && !request.path) snapshot = { route: 'newPath' };
   else {
     const opened = await open({ kind: request.kind, path: request.path! });
-    if (!opened.ok) {
+    if (opened.ok) snapshot = { route: 'wizard', session: opened.session, wizard: opened.wizard };
+    else if (opened.locked && request.kind === 'resume') snapshot = { route: 'locked', locked: opened.locked };
+    else {
       process.stderr.write(`${opened.error}\n`);
       return EXIT.usage;
     }
-    snapshot = { route: 'wizard', session: opened.session, wizard: opened.wizard };
   }
   const recent = snapshot.route === 'home' || snapshot.route === 'pick' ? await recentItems() : [];
 
@@ -171,7 +183,7 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
       const edited = runEditor(session.path);
       try {
         const loaded = await loadDraft(session.path);
-        const reopened = new DraftSession(loaded);
+        const reopened = session.reloaded(loaded);
         snapshot = { ...snapshot, session: reopened, wizard: { ...initialState(loaded.draft), screen: { kind: 'review' } }, notice: edited.ok ? undefined : edited.error };
       } catch (error) {
         print(`${describeOpenError(error)}\nFix the file and resume with: npx postmortem-wizard resume ${shortPath(session.path)}\n`);
@@ -188,9 +200,15 @@ async function quit(snapshot: Snapshot, done: Extract<Outcome, { kind: 'quit' }>
   const code = done.code ?? (done.reason === 'cancel' ? EXIT.cancelled : EXIT.ok);
   const { session, wizard } = snapshot;
   if (!session || !wizard) return code;
+  const shown = shortPath(session.path);
+  if (session.readOnly) {
+    if (done.message) print(`${done.message}\n`);
+    print(`Left ${shown} as it was: another postmortem-wizard has it open.\n`);
+    return code;
+  }
   await session.save(wizard.draft, wizard.revision);
   const status = await session.flush();
-  const shown = shortPath(session.path);
+  session.close();
   if (status.state === 'failed') {
     const copy = await rescue(snapshot);
     print(`Could not save ${shown}: ${status.reason}.${copy ? `\nYour answers are in ${copy}.` : ''}\n`);

@@ -66,7 +66,7 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
   );
 
   useKeys((input, key) => {
-    if (is('saveElsewhere', input, key)) setElsewhere(true);
+    if (is('saveElsewhere', input, key) && !session.readOnly) setElsewhere(true);
   });
 
   const file = basename(session.path);

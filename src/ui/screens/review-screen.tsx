@@ -64,7 +64,7 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
   useHints(
     mode.kind === 'confirmWrite'
       ? [{ keys: 'yes', does: 'replace' }, { keys: 'no', does: 'keep it' }]
-      : [{ keys: ['up', 'down'], does: 'choose' }, { keys: 'submit', does: 'pick' }, { keys: ['pageUp', 'pageDown'], does: 'scroll preview' }, { keys: 'back', does: 'back' }],
+      : [{ keys: ['up', 'down'], does: 'choose' }, { keys: 'submit', does: 'pick' }, { keys: ['pageUp', 'pageDown'], does: 'scroll preview' }, ...(session.readOnly ? [] : [{ keys: 'back' as const, does: 'back' }])],
     mode.kind === 'menu' || mode.kind === 'confirmWrite',
   );
 
@@ -86,12 +86,18 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
     }
   }
 
-  const menu: { label: string; value: MenuAction }[] = [
-    { label: `Write ${basename(target)}`, value: 'write' },
-    { label: 'Edit a section', value: 'edit' },
-    { label: 'Open the draft in your editor', value: 'editor' },
-    { label: 'Save and quit', value: 'quit' },
-  ];
+  // Read-only (another wizard has the draft): nothing that would change it is offered.
+  const menu: { label: string; value: MenuAction }[] = session.readOnly
+    ? [
+        { label: `Write ${basename(target)}`, value: 'write' },
+        { label: 'Quit', value: 'quit' },
+      ]
+    : [
+        { label: `Write ${basename(target)}`, value: 'write' },
+        { label: 'Edit a section', value: 'edit' },
+        { label: 'Open the draft in your editor', value: 'editor' },
+        { label: 'Save and quit', value: 'quit' },
+      ];
   const wordsOk = report.words >= WORD_RANGE.min && report.words <= WORD_RANGE.max;
 
   return (
@@ -131,7 +137,7 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
       {mode.kind === 'menu' ? (
         <Choice<MenuAction>
           items={menu}
-          onBack={() => dispatch({ type: 'back' })}
+          onBack={session.readOnly ? undefined : () => dispatch({ type: 'back' })}
           onSelect={(action) => {
             setNotice(undefined);
             if (action === 'write') void write(false);
