@@ -8,7 +8,7 @@ import { countWords } from '../render/words.js';
 import { acquireDraftLock } from '../store/draft-lock.js';
 import { DraftSession } from '../store/draft-session.js';
 import { initialState, wizardReducer } from '../wizard/reducer.js';
-import { sanitizedStdin } from './terminal-input.js';
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, sanitizedStdin } from './terminal-input.js';
 import { Root, type OpenRequest, type OpenResult, type Snapshot } from './root.js';
 import type { RecentItem } from './screens/home-screen.js';
 import type { QuitReason } from './session-context.js';
@@ -113,10 +113,15 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
   const onSignal = (signal: NodeJS.Signals) => leave({ kind: 'quit', reason: 'signal', code: signal === 'SIGHUP' ? 129 : 143 });
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
+  // However the process ends, the shell gets its terminal back without paste marking.
+  process.once('exit', () => print(BRACKETED_PASTE_OFF));
 
   for (;;) {
     // A signal that came while the editor had the terminal still ends the program.
     if (outcome?.kind !== 'quit') outcome = undefined;
+    // Pastes arrive marked, so their line breaks are never taken for Enter (off again below, and
+    // before $EDITOR gets the terminal).
+    print(BRACKETED_PASTE_ON);
     const app = render(
       <Root
         initial={snapshot}
@@ -161,6 +166,7 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
     };
     if (outcome) finish();
     await app.waitUntilExit();
+    print(BRACKETED_PASTE_OFF);
     finish = undefined;
     const done = outcome as Outcome | undefined;
     if (!done) return EXIT.ok;

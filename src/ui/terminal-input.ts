@@ -19,17 +19,109 @@ export function sanitizeTerminalInput(chunk: string): string {
     });
 }
 
+/** Asks the terminal to mark pastes (bracketed paste mode), and to stop. */
+export const BRACKETED_PASTE_ON = '\u001b[?2004h';
+export const BRACKETED_PASTE_OFF = '\u001b[?2004l';
+const PASTE_START = '\u001b[200~';
+const PASTE_END = '\u001b[201~';
+// CSI, SS3 (ESC O x), string controls up to BEL/ST, or ESC and one character.
+const ANY_ESCAPE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|O[ -~]?|[\]PX^_][\s\S]*?(?:\u0007|\u001b\\|$)|.?)|\u009b[0-?]*[ -/]*[@-~]/g;
+
+/**
+ * What was pasted, as text: escape sequences in it are never keys, and its line breaks (CR
+ * from most terminals) are line breaks, never Enter. Breaks at its very end are dropped: a
+ * chunk ending in one is a line typed ahead with Enter, which a paste must never look like.
+ */
+export function pastedText(text: string): string {
+  return text.replace(ANY_ESCAPE, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+}
+
+/**
+ * Joins a bracketed paste that arrives in several reads into one chunk, so the wizard sees
+ * one paste (its line breaks kept, none taken as Enter) however the terminal split it.
+ */
+export class PasteJoiner {
+  private pasting = false;
+  private buffer = '';
+
+  get waiting(): boolean {
+    return this.pasting;
+  }
+
+  /** Takes a chunk as read; returns what to pass on now. */
+  push(chunk: string): string {
+    let out = '';
+    let rest = chunk;
+    while (rest !== '') {
+      if (!this.pasting) {
+        const start = rest.indexOf(PASTE_START);
+        if (start === -1) return out + sanitizeTerminalInput(rest);
+        out += sanitizeTerminalInput(rest.slice(0, start));
+        rest = rest.slice(start + PASTE_START.length);
+        this.pasting = true;
+      }
+      const end = rest.indexOf(PASTE_END);
+      if (end === -1) {
+        this.buffer += rest;
+        return out;
+      }
+      out += pastedText(this.buffer + rest.slice(0, end));
+      this.buffer = '';
+      this.pasting = false;
+      rest = rest.slice(end + PASTE_END.length);
+    }
+    return out;
+  }
+
+  /** A paste whose end never came (a terminal that lost it): pass on what there is. */
+  flush(): string {
+    const out = pastedText(this.buffer);
+    this.buffer = '';
+    this.pasting = false;
+    return out;
+  }
+}
+
+/** A paste not finished this long after its last piece is passed on as it is. */
+const PASTE_PATIENCE_MS = 500;
+
 /**
  * The terminal's stdin as ink should see it: the same stream (raw mode, listeners, ref) with
- * each chunk it reads passed through sanitizeTerminalInput.
+ * each chunk it reads sanitized, and bracketed pastes joined into one chunk.
  */
 export function sanitizedStdin(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
+  const joiner = new PasteJoiner();
+  let overdue: NodeJS.Timeout | undefined;
+  let flushNow = false;
+  let reads = 0;
+  const giveUpLater = (target: NodeJS.ReadStream) => {
+    overdue = setTimeout(() => {
+      const seen = reads;
+      // Timers run before the loop reads the terminal: if we were busy drawing, the rest of the
+      // paste may be waiting unread. Decide only after the loop has had a look.
+      setImmediate(() => {
+        if (reads !== seen || !joiner.waiting) return;
+        flushNow = true;
+        target.emit('readable');
+      });
+    }, PASTE_PATIENCE_MS);
+    overdue.unref();
+  };
   return new Proxy(stdin, {
     get(target, property, receiver) {
       if (property === 'read') {
         return (size?: number) => {
           const chunk = target.read(size) as string | Buffer | null;
-          return chunk === null ? null : sanitizeTerminalInput(String(chunk));
+          if (chunk === null) {
+            if (!flushNow) return null;
+            flushNow = false;
+            return joiner.flush();
+          }
+          reads++;
+          const out = joiner.push(String(chunk));
+          clearTimeout(overdue);
+          if (joiner.waiting) giveUpLater(target);
+          return out;
         };
       }
       const value = Reflect.get(target, property, receiver) as unknown;

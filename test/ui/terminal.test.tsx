@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { newDraftFile, saveDraft } from '../../src/store/draft-file.js';
 import { DraftSession } from '../../src/store/draft-session.js';
 import { Providers } from '../../src/ui/root.js';
-import { sanitizedStdin, sanitizeTerminalInput } from '../../src/ui/terminal-input.js';
+import { PasteJoiner, sanitizedStdin, sanitizeTerminalInput } from '../../src/ui/terminal-input.js';
 import { WizardApp } from '../../src/ui/wizard-app.js';
 import { initialState } from '../../src/wizard/reducer.js';
 import { join } from 'node:path';
@@ -105,5 +105,29 @@ describe('sanitizeTerminalInput', () => {
       }),
       { numRuns: runs(300) },
     );
+  });
+});
+
+describe('bracketed pastes', () => {
+  it('arrive as one chunk however the terminal splits them, line breaks as line breaks', () => {
+    const joiner = new PasteJoiner();
+    expect(joiner.push('ab\u001b[200~first line\r')).toBe('ab');
+    expect(joiner.waiting).toBe(true);
+    expect(joiner.push('\rsecond \u001b[31mred\u001b[0m line')).toBe('');
+    // A break at the very end is dropped (it would look like Enter); the CR after the paste is Enter.
+    expect(joiner.push('\r\u001b[201~\r')).toBe('first line\n\nsecond red line\r');
+    expect(joiner.waiting).toBe(false);
+  });
+
+  it('never pass on an escape sequence from inside a paste, not even a key', () => {
+    const joiner = new PasteJoiner();
+    expect(joiner.push('\u001b[200~up\u001b[A\u001b]0;title\u0007\u001bOPdone\u001b[201~')).toBe('updone');
+  });
+
+  it('give up waiting for a lost end marker and pass on what came', () => {
+    const joiner = new PasteJoiner();
+    joiner.push('\u001b[200~half a paste\r');
+    expect(joiner.flush()).toBe('half a paste');
+    expect(joiner.push('x')).toBe('x');
   });
 });

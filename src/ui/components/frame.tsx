@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useCurrentHints } from '../hints-context.js';
 import { describeHint } from '../keymap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -20,6 +20,19 @@ function SaveBadge() {
     default:
       return null;
   }
+}
+
+/** Columns the screen's content may use; a box with a border inside it gives less to its children. */
+const ContentWidth = createContext(80);
+
+export function useContentWidth(): number {
+  return useContext(ContentWidth);
+}
+
+/** For content drawn inside a border or padding `by` columns wide in all. */
+export function InsetWidth({ by, children }: { by: number; children: ReactNode }) {
+  const width = useContentWidth();
+  return <ContentWidth.Provider value={Math.max(10, width - by)}>{children}</ContentWidth.Provider>;
 }
 
 export interface FrameProps {
@@ -54,7 +67,9 @@ export function Frame({ place, file, children }: FrameProps) {
         {place ? <Text color={theme.muted}>{place}</Text> : null}
       </Box>
       <Text color={theme.muted}>{rule}</Text>
-      <Box flexDirection="column">{children}</Box>
+      <Box flexDirection="column">
+        <ContentWidth.Provider value={width}>{children}</ContentWidth.Provider>
+      </Box>
       <Text color={theme.muted}>{rule}</Text>
       <Box justifyContent="space-between">
         <Box flexShrink={1}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { checkNewPath, shortPath, suggestElsewhere } from '../../commands/drafts.js';
 import { theme } from '../theme.js';
 import { FieldPrompt } from './field-prompt.js';
+import { InsetWidth } from './frame.js';
 
 export interface SaveElsewhereProps {
   /** The draft's file now. */
@@ -21,6 +22,7 @@ export function SaveElsewhereDialog({ path, reason, onSave, onCancel }: SaveElse
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.warn} paddingX={1}>
       {reason ? <Text color={theme.error}>{shortPath(path)} cannot be saved: {reason}.</Text> : null}
+      <InsetWidth by={4}>
       <FieldPrompt
         prompt="Save the draft to another file:"
         help="A new file; the draft is saved there from now on."
@@ -36,6 +38,7 @@ export function SaveElsewhereDialog({ path, reason, onSave, onCancel }: SaveElse
         }}
         onBack={onCancel}
       />
+      </InsetWidth>
       {failure ? <Text color={theme.error}>✗ Not saved there either: {failure}. Try another folder.</Text> : null}
     </Box>
   );

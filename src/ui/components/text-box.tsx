@@ -1,65 +1,57 @@
 import { Box, Text } from 'ink';
 import { splitAtCursor, type EditState } from '../text-edit.js';
+import { textWindow } from '../text-layout.js';
 import { theme } from '../theme.js';
+import { useContentWidth } from './frame.js';
 
-/** Draws a field's text with an inverse block for the cursor; long text shows a window of lines. */
+const PREFIX = 2;
+
+/**
+ * Draws a field's text with an inverse block for the cursor. Text is wrapped at words to the
+ * screen's width here, not by the layout engine, so however long it is (a 100 KB paste) only a
+ * window of rows around the cursor is drawn and the frame never outgrows the terminal.
+ */
 export function TextBox({ state, multiline, maxLines = 8, placeholder }: { state: EditState; multiline: boolean; maxLines?: number; placeholder?: string }) {
-  const { before, at, after } = splitAtCursor(state.text, state.cursor);
-  if (!multiline) {
-    if (state.text === '' && placeholder) {
-      return (
-        <Text>
-          <Text color={theme.accent}>› </Text>
-          <Text inverse> </Text>
-          <Text color={theme.muted}>{placeholder}</Text>
-        </Text>
-      );
-    }
+  const width = useContentWidth();
+  if (state.text === '' && placeholder && !multiline) {
     return (
-      <Box>
+      <Text>
         <Text color={theme.accent}>› </Text>
-        <Box flexShrink={1}>
-          <Text>
-            {before}
-            <Text inverse>{at === '' ? ' ' : at}</Text>
-            {after}
-          </Text>
-        </Box>
-      </Box>
+        <Text inverse> </Text>
+        <Text color={theme.muted}>{placeholder}</Text>
+      </Text>
     );
   }
-  const lines = state.text.split('\n');
-  const cursorLine = before.split('\n').length - 1;
-  const column = before.length - (before.lastIndexOf('\n') + 1);
-  const first = Math.max(0, Math.min(cursorLine - Math.floor(maxLines / 2), lines.length - maxLines));
-  const hiddenAfter = Math.max(0, lines.length - first - maxLines);
-  const under = at === '' || at === '\n' ? ' ' : at;
+  // One column is kept for the cursor block at the end of a full row.
+  const view = textWindow(state.text, state.cursor, width - PREFIX - 1, multiline ? maxLines : Math.min(maxLines, 4));
   return (
     <Box flexDirection="column">
-      {first > 0 ? <Text color={theme.muted}>  ↑ {first} more line{first === 1 ? '' : 's'}</Text> : null}
-      {lines.slice(first, first + maxLines).map((line, i) => {
-        const number = first + i;
-        const prefix = <Text color={theme.accent}>{number === 0 ? '› ' : '  '}</Text>;
+      {view.hiddenBefore ? <Text color={theme.muted}>  ↑ more above</Text> : null}
+      {view.rows.map((row, i) => {
+        const text = state.text.slice(row.start, row.end);
+        const firstRowOfText = row.start === 0;
+        const prefix = <Text color={theme.accent}>{firstRowOfText ? '› ' : '  '}</Text>;
+        if (i !== view.cursorRow) {
+          return (
+            <Text key={row.start} wrap="truncate-end">
+              {prefix}
+              {text === '' ? ' ' : text}
+            </Text>
+          );
+        }
+        // The grapheme under the cursor (an emoji stays whole); at a line's end, a blank block.
+        const { at } = splitAtCursor(state.text, state.cursor);
         const atEnd = at === '' || at === '\n';
-        // The prefix is its own column, so a wrapped line stays indented under the text.
         return (
-          <Box key={number} minHeight={1}>
+          <Text key={row.start} wrap="truncate-end">
             {prefix}
-            <Box flexShrink={1}>
-              {number !== cursorLine ? (
-                <Text>{line === '' ? ' ' : line}</Text>
-              ) : (
-                <Text>
-                  {line.slice(0, column)}
-                  <Text inverse>{under}</Text>
-                  {line.slice(column + (atEnd ? 0 : at.length))}
-                </Text>
-              )}
-            </Box>
-          </Box>
+            {text.slice(0, state.cursor - row.start)}
+            <Text inverse>{atEnd ? ' ' : at}</Text>
+            {state.text.slice(state.cursor + (atEnd ? 0 : at.length), Math.max(row.end, state.cursor))}
+          </Text>
         );
       })}
-      {hiddenAfter > 0 ? <Text color={theme.muted}>  ↓ {hiddenAfter} more line{hiddenAfter === 1 ? '' : 's'}</Text> : null}
+      {view.hiddenAfter ? <Text color={theme.muted}>  ↓ more below</Text> : null}
     </Box>
   );
 }

@@ -11,8 +11,9 @@ export function useTextEdit(initial: string, multiline: boolean) {
   const latest = useRef(state);
   const handle = useCallback(
     (input: string, key: Key): EditResult => {
-      // A one-line field given text and Enter in one chunk (a pasted line, or keys sent by a
-      // script) takes the text and submits, as a shell prompt would.
+      // A one-line field given text and Enter in one chunk (keys sent by a script, a line typed
+      // before the wizard started, a paste from a terminal that does not mark pastes) takes the
+      // text and submits, as a shell prompt would. A marked paste never ends in a line break.
       if (!multiline && input.length > 1 && /[\r\n]$/.test(input) && !key.ctrl && !key.meta) {
         const typed = applyKey(latest.current, input.replace(/[\r\n]+$/, ''), {}, false);
         if (typed && typeof typed === 'object') {
