@@ -4,7 +4,8 @@ import { parseZone, type IncidentZone } from './zone.js';
 /** How a date-time is kept in the draft: wall-clock time in the incident's timezone. */
 
 export type WhenResult =
-  | { ok: true; value: DateTime; dateGiven: boolean }
+  /** `twice`: the wall time happened twice (clocks went back), and which one was taken. */
+  | { ok: true; value: DateTime; dateGiven: boolean; twice?: string }
   | { ok: false; error: string };
 
 export interface WhenContext {
@@ -117,7 +118,10 @@ function parseDay(text: string, zone: IncidentZone, defaultDate?: DateTime): Dat
 export function parseWhen(input: string, context: WhenContext): WhenResult {
   // The draft's own form, by far the most common: no need for the general reader.
   const stored = parseStored(input, context.zone);
-  if (stored) return { ok: true, value: stored, dateGiven: true };
+  if (stored) {
+    const twice = describeRepeat(stored, context.zone);
+    return twice ? { ok: true, value: stored, dateGiven: true, twice } : { ok: true, value: stored, dateGiven: true };
+  }
   const text = normalise(input);
   if (text === '') return { ok: false, error: 'Type a time such as 14:30 or 2023-08-02 14:30.' };
   if (/^now$/i.test(text)) {
@@ -175,7 +179,35 @@ export function parseWhen(input: string, context: WhenContext): WhenResult {
     const nextDay = value.plus({ days: 1 });
     if (!context.until || nextDay <= context.until) value = nextDay;
   }
-  return { ok: true, value, dateGiven };
+  const twice = typedZone ? undefined : describeRepeat(value, zone);
+  return twice ? { ok: true, value, dateGiven, twice } : { ok: true, value, dateGiven };
+}
+
+const sameWallTime = (a: DateTime, b: DateTime) =>
+  a.day === b.day && a.hour === b.hour && a.minute === b.minute && a.offset !== b.offset;
+
+/**
+ * When clocks go back, an hour of wall time happens twice. The draft keeps wall times, which
+ * read as the later of the two; say so, rather than pick silently.
+ */
+function describeRepeat(value: DateTime, zone: IncidentZone): string | undefined {
+  // A fixed offset (UTC, +01:00) never goes back; most drafts are in one, and are read in bulk.
+  if (zone.zone.isUniversal) return undefined;
+  // Only near a change of offset can a wall time repeat: two cheap lookups rule out the rest.
+  const at = value.toMillis();
+  if (zone.zone.offset(at - 3 * 3_600_000) === zone.zone.offset(at + 3 * 3_600_000)) return undefined;
+  const zoneName = zone.name;
+  for (const minutes of [30, 60, 120]) {
+    const earlier = value.minus({ minutes });
+    if (sameWallTime(earlier, value)) {
+      return `${value.toFormat('HH:mm')} happened twice on ${value.toFormat('yyyy-MM-dd')} in ${zoneName} (the clocks went back): it is read as the later one, ${value.toFormat('HH:mm ZZZZ')}, not ${earlier.toFormat('HH:mm ZZZZ')}.`;
+    }
+    const later = value.plus({ minutes });
+    if (sameWallTime(later, value)) {
+      return `${value.toFormat('HH:mm')} happened twice on ${value.toFormat('yyyy-MM-dd')} in ${zoneName} (the clocks went back): it is read as the earlier one, ${value.toFormat('HH:mm ZZZZ')}, not ${later.toFormat('HH:mm ZZZZ')}.`;
+    }
+  }
+  return undefined;
 }
 
 /** Reads a date-time as the draft stores it; undefined when it is not in that form. */

@@ -66,7 +66,7 @@ function describeMoment(value: DateTime, draft: Draft): string {
  * Reads the start or the end. The end may be a bare time (it takes the start's date, or the
  * next day when it is earlier); the note says how it was read and, for the end, how long.
  */
-export function parseMoment(question: Question, typed: string, draft: Draft): Parsed<string | undefined> {
+export function parseMoment(question: Question, typed: string, draft: Draft): Parsed<string | undefined> & { warning?: string } {
   const text = cleanLine(typed).trim();
   const empty = required(question, text);
   if (empty) return empty as Parsed<undefined>;
@@ -83,7 +83,8 @@ export function parseMoment(question: Question, typed: string, draft: Draft): Pa
   const note = isEnd && incident.start
     ? `${describeMoment(parsed.value, draft)} · lasted ${formatDuration(incident.start, parsed.value)}`
     : describeMoment(parsed.value, draft);
-  return { ok: true, value: formatStored(parsed.value, incident.zone), note };
+  const value = formatStored(parsed.value, incident.zone);
+  return parsed.twice ? { ok: true, value, note, warning: parsed.twice } : { ok: true, value, note };
 }
 
 /** Reads a timeline entry's time against the incident; outside start–end is allowed but noted. */
@@ -97,7 +98,7 @@ export function parseEntryTime(typed: string, draft: Draft): Parsed<string> & { 
   const note = describeMoment(parsed.value, draft);
   if (incident.start && parsed.value < incident.start) return { ok: true, value, note, warning: 'This is before the start of the incident.' };
   if (incident.end && parsed.value > incident.end) return { ok: true, value, note, warning: 'This is after the end of the incident.' };
-  return { ok: true, value, note };
+  return parsed.twice ? { ok: true, value, note, warning: parsed.twice } : { ok: true, value, note };
 }
 
 export function parseDueDate(typed: string, draft: Draft): Parsed<string | undefined> {

@@ -73,6 +73,13 @@ describe('parseWhen', () => {
     expect(when('23:30', { defaultDate: late, after: late, until: end })).toBe('2023-08-02 23:30');
   });
 
+  it('says which one is meant when a time happened twice (clocks went back)', () => {
+    const berlin = (parseZone('Europe/Berlin') as { ok: true; value: IncidentZone }).value;
+    const result = parseWhen('2023-10-29 02:30', { zone: berlin });
+    expect(result).toMatchObject({ ok: true, twice: expect.stringContaining('02:30 happened twice on 2023-10-29 in Europe/Berlin (the clocks went back)') });
+    expect(parseWhen('2023-10-29 04:30', { zone: berlin })).not.toHaveProperty('twice');
+  });
+
   it('says when a time falls in a daylight-saving gap', () => {
     const ny = zone('America/New_York');
     const day = parseStored('2024-03-10 00:00', ny)!;
