@@ -1,0 +1,91 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDraft } from '../../src/store/draft-file.js';
+import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { fixture, tempDir } from '../support/temp.js';
+
+const sessions: TerminalSession[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.kill();
+});
+
+const seed = () => readFileSync(fixture('seed-001-deployment.yaml'), 'utf8');
+
+/** Where the wizard is when the end comes, and what it must have saved by then. */
+interface Step {
+  name: string;
+  draft?: string;
+  args: string[];
+  reach(t: TerminalSession): Promise<void>;
+  saved(text: string): void;
+}
+
+const STEPS: Step[] = [
+  {
+    name: 'typing the authors of a new draft',
+    args: ['new', 'pm.yaml'],
+    reach: async (t) => {
+      await t.waitFor('Title of the postmortem');
+      await t.answer('Queue backlog', 'Author(s)');
+      await t.type('Half typed');
+    },
+    saved: (text) => expect(text).toContain('title: Queue backlog'),
+  },
+  {
+    name: 'adding a timeline entry, half way through its form',
+    draft: seed().replace(/^timeline:\n(?: {2}.*\n)+/m, 'timeline: []\n'),
+    args: ['resume', 'pm.yaml'],
+    reach: async (t) => {
+      await t.waitFor('What happened, when?');
+      await t.press('a');
+      await t.waitFor(/time/i);
+      await t.type('02:1');
+    },
+    saved: (text) => expect(text).toContain('detectedBy: monitoring'),
+  },
+  {
+    name: 'writing a paragraph, one line confirmed with Ctrl+J',
+    draft: seed().replace(/^rootCause: \|\n(?: {2}.*\n|\n)+(?=resolution)/m, ''),
+    args: ['resume', 'pm.yaml'],
+    reach: async (t) => {
+      await t.waitFor('What caused it, in detail?');
+      await t.type('A connection leak');
+      await t.press(KEYS.ctrlJ);
+      await t.type('and a pool that');
+    },
+    saved: (text) => expect(text).toContain('title: Main service outage after a faulty deployment'),
+  },
+  {
+    name: 'on the review screen',
+    draft: seed(),
+    args: ['resume', 'pm.yaml'],
+    reach: async (t) => {
+      await t.waitFor('Write README.md');
+    },
+    saved: (text) => expect(text).toContain('The service was fully restored'),
+  },
+];
+
+const ENDINGS: { name: string; end(t: TerminalSession): void; code: number }[] = [
+  { name: 'SIGTERM', end: (t) => t.kill('SIGTERM'), code: 143 },
+  { name: 'SIGHUP', end: (t) => t.kill('SIGHUP'), code: 129 },
+  { name: 'Ctrl+C', end: (t) => t.pty.write(KEYS.ctrlC), code: 130 },
+];
+
+describe.each(ENDINGS)('$name', ({ end, code }) => {
+  it.each(STEPS)('while $name: saves first and leaves a readable draft', async (step) => {
+    const cwd = tempDir();
+    if (step.draft) writeFileSync(join(cwd, 'pm.yaml'), step.draft);
+    const t = new TerminalSession(step.args, { cwd, env: isolatedEnv() });
+    sessions.push(t);
+    await step.reach(t);
+    end(t);
+    expect(await t.exited).toBe(code);
+    const path = join(cwd, 'pm.yaml');
+    // Loads as a draft (no broken YAML, no half-written file), with what had been confirmed.
+    await loadDraft(path);
+    step.saved(readFileSync(path, 'utf8'));
+    expect(readFileSync(path, 'utf8')).not.toMatch(/[\u0000-\u0008\u001b]/);
+  }, 60_000);
+});
