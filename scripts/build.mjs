@@ -85,6 +85,40 @@ const unusedByConfPlugin = {
   },
 };
 
+/*
+ * Node built-ins that dependencies load at start-up but use only on paths the wizard never
+ * takes: commander's child_process (for executable subcommands) and terminal-size's (for a
+ * terminal that does not report its size). Loading child_process also loads dgram and more.
+ * Each is loaded on first use. signal-exit 3 loads all of assert for one check of its
+ * argument, made here without it.
+ */
+const LAZY_BUILTIN_USERS = [
+  [/node_modules[\\/]commander[\\/]lib[\\/]command\.js$/, 'node:child_process'],
+  [/node_modules[\\/]terminal-size[\\/]index\.js$/, 'node:child_process'],
+  [/node_modules[\\/]signal-exit[\\/]index\.js$/, 'assert'],
+];
+const SIGNAL_EXIT_ASSERT = `module.exports = { equal(actual, expected, message) { if (actual != expected) throw new Error(message); } };`;
+const lazyBuiltinsPlugin = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:child_process|assert)$/ }, (args) =>
+      LAZY_BUILTIN_USERS.some(([importer, name]) => importer.test(args.importer) && name === args.path) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      loader: 'js',
+      contents:
+        args.path === 'assert'
+          ? SIGNAL_EXIT_ASSERT
+          : `let loaded; const load = () => (loaded ??= require(${JSON.stringify(args.path)}));
+module.exports = new Proxy(function () {}, {
+  get: (_, key) => load()[key],
+  apply: (_, self, argv) => load().apply(self, argv),
+  has: (_, key) => key in load(),
+});`,
+    }));
+  },
+};
+
 /**
  * Unicode-property regexes (\p{RGI_Emoji} and friends) cost milliseconds to create; string-width
  * creates several at load although plain text never reaches them. Each becomes a function that
@@ -159,10 +193,16 @@ const result = await build({
     __PMW_VERSION__: JSON.stringify(manifest.version),
   },
   banner: { js: 'var __pmwModuleUrl=require("url").pathToFileURL(__filename).href;' },
-  plugins: [yogaPlugin, inkPlugin, unusedByConfPlugin, lazySegmenterPlugin],
+  plugins: [yogaPlugin, inkPlugin, unusedByConfPlugin, lazySegmenterPlugin, lazyBuiltinsPlugin],
   logLevel: 'warning',
 });
 writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
+
+// bin/ runs the bundle in a vm.Script, where import() of anything left outside it (a Node
+// built-in) throws: built-ins must be required.
+const bundled = readFileSync('dist/cli.cjs', 'latin1');
+const dynamicImport = /\bimport\(\s*["'`]/.exec(bundled);
+if (dynamicImport) throw new Error(`build: dist/cli.cjs imports a module at run time near offset ${dynamicImport.index}; use require for Node built-ins.`);
 
 // bin/ reads the bundle as latin1 (a third faster than UTF-8 decoding), which is exact only for
 // ASCII. (A profiling build keeps comments, which may not be ASCII; only they would read wrong.)

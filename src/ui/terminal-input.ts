@@ -36,6 +36,14 @@ export function pastedText(text: string): string {
   return text.replace(ANY_ESCAPE, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
 }
 
+// A control key (C0 but ESC, which starts a sequence ink parses itself; DEL) on its own.
+const CONTROL_KEY = /([\u0000-\u001a\u001c-\u001f\u007f])/;
+
+/** "ab\u0003" → ["ab", "\u0003"]: text runs and control keys as separate pieces. */
+export function splitKeys(text: string): string[] {
+  return text.split(CONTROL_KEY).filter((piece) => piece !== '');
+}
+
 /**
  * Joins a bracketed paste that arrives in several reads into one chunk, so the wizard sees
  * one paste (its line breaks kept, none taken as Enter) however the terminal split it.
@@ -48,29 +56,38 @@ export class PasteJoiner {
     return this.pasting;
   }
 
-  /** Takes a chunk as read; returns what to pass on now. */
-  push(chunk: string): string {
-    let out = '';
+  /**
+   * Takes a chunk as read; returns the pieces to pass on now, in order. Typed keys are split
+   * so that each control key (Ctrl+C, Enter, Backspace, Tab) is a piece of its own: keys
+   * arriving together (fast typing, a slow connection) are each seen, none swallowed as text.
+   * A paste is one piece.
+   */
+  push(chunk: string): string[] {
+    const pieces: string[] = [];
     let rest = chunk;
     while (rest !== '') {
       if (!this.pasting) {
         const start = rest.indexOf(PASTE_START);
-        if (start === -1) return out + sanitizeTerminalInput(rest);
-        out += sanitizeTerminalInput(rest.slice(0, start));
+        if (start === -1) {
+          pieces.push(...splitKeys(sanitizeTerminalInput(rest)));
+          return pieces;
+        }
+        pieces.push(...splitKeys(sanitizeTerminalInput(rest.slice(0, start))));
         rest = rest.slice(start + PASTE_START.length);
         this.pasting = true;
       }
       const end = rest.indexOf(PASTE_END);
       if (end === -1) {
         this.buffer += rest;
-        return out;
+        return pieces;
       }
-      out += pastedText(this.buffer + rest.slice(0, end));
+      const pasted = pastedText(this.buffer + rest.slice(0, end));
+      if (pasted !== '') pieces.push(pasted);
       this.buffer = '';
       this.pasting = false;
       rest = rest.slice(end + PASTE_END.length);
     }
-    return out;
+    return pieces;
   }
 
   /** A paste whose end never came (a terminal that lost it): pass on what there is. */
@@ -107,21 +124,27 @@ export function sanitizedStdin(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
     }, PASTE_PATIENCE_MS);
     overdue.unref();
   };
+  const queue: string[] = [];
   return new Proxy(stdin, {
     get(target, property, receiver) {
       if (property === 'read') {
+        // ink reads until null: the pieces of one chunk are handed over one read at a time.
         return (size?: number) => {
-          const chunk = target.read(size) as string | Buffer | null;
-          if (chunk === null) {
-            if (!flushNow) return null;
-            flushNow = false;
-            return joiner.flush();
+          if (queue.length > 0) return queue.shift()!;
+          for (;;) {
+            const chunk = target.read(size) as string | Buffer | null;
+            if (chunk === null) {
+              if (!flushNow) return null;
+              flushNow = false;
+              const rest = joiner.flush();
+              return rest === '' ? null : rest;
+            }
+            reads++;
+            queue.push(...joiner.push(String(chunk)));
+            clearTimeout(overdue);
+            if (joiner.waiting) giveUpLater(target);
+            if (queue.length > 0) return queue.shift()!;
           }
-          reads++;
-          const out = joiner.push(String(chunk));
-          clearTimeout(overdue);
-          if (joiner.waiting) giveUpLater(target);
-          return out;
         };
       }
       const value = Reflect.get(target, property, receiver) as unknown;

@@ -97,9 +97,10 @@ export type EditResult = EditState | 'submit' | 'newline-refused' | undefined;
 export function applyKey(state: EditState, input: string, key: EditKey, multiline: boolean): EditResult {
   const { text, cursor } = state;
   if (key.return && !key.meta) return 'submit';
-  if ((key.return && key.meta) || input === '\n') {
-    return multiline ? insert(state, '\n') : 'newline-refused';
-  }
+  if (key.return && key.meta) return multiline ? insert(state, '\n') : 'newline-refused';
+  // A bare \n is Ctrl+J, or Enter from a terminal not yet in raw mode (a line typed ahead):
+  // a new line where the field has lines, else the end of the answer.
+  if (input === '\n') return multiline ? insert(state, '\n') : 'submit';
   if (key.leftArrow) return { text, cursor: previousBoundary(text, cursor) };
   if (key.rightArrow) return { text, cursor: nextBoundary(text, cursor) };
   if (key.upArrow) return multiline ? verticalMove(state, -1) : undefined;

@@ -89,3 +89,16 @@ describe.each(ENDINGS)('$name', ({ end, code }) => {
     expect(readFileSync(path, 'utf8')).not.toMatch(/[\u0000-\u0008\u001b]/);
   }, 60_000);
 });
+
+describe('keys arriving together', () => {
+  it('Ctrl+C in the same read as typed text still saves and quits', async () => {
+    const cwd = tempDir();
+    const t = new TerminalSession(['new', 'pm.yaml'], { cwd, env: isolatedEnv() });
+    sessions.push(t);
+    await t.waitFor('Title of the postmortem');
+    await t.answer('Queue backlog', 'Author(s)');
+    t.pty.write('Jane Doe\u0003');
+    expect(await t.exited).toBe(130);
+    expect(readFileSync(join(cwd, 'pm.yaml'), 'utf8')).toContain('title: Queue backlog');
+  }, 60_000);
+});

@@ -111,23 +111,29 @@ describe('sanitizeTerminalInput', () => {
 describe('bracketed pastes', () => {
   it('arrive as one chunk however the terminal splits them, line breaks as line breaks', () => {
     const joiner = new PasteJoiner();
-    expect(joiner.push('ab\u001b[200~first line\r')).toBe('ab');
+    expect(joiner.push('ab\u001b[200~first line\r')).toEqual(['ab']);
     expect(joiner.waiting).toBe(true);
-    expect(joiner.push('\rsecond \u001b[31mred\u001b[0m line')).toBe('');
+    expect(joiner.push('\rsecond \u001b[31mred\u001b[0m line')).toEqual([]);
     // A break at the very end is dropped (it would look like Enter); the CR after the paste is Enter.
-    expect(joiner.push('\r\u001b[201~\r')).toBe('first line\n\nsecond red line\r');
+    expect(joiner.push('\r\u001b[201~\r')).toEqual(['first line\n\nsecond red line', '\r']);
     expect(joiner.waiting).toBe(false);
   });
 
   it('never pass on an escape sequence from inside a paste, not even a key', () => {
     const joiner = new PasteJoiner();
-    expect(joiner.push('\u001b[200~up\u001b[A\u001b]0;title\u0007\u001bOPdone\u001b[201~')).toBe('updone');
+    expect(joiner.push('\u001b[200~up\u001b[A\u001b]0;title\u0007\u001bOPdone\u001b[201~')).toEqual(['updone']);
   });
 
   it('give up waiting for a lost end marker and pass on what came', () => {
     const joiner = new PasteJoiner();
     joiner.push('\u001b[200~half a paste\r');
     expect(joiner.flush()).toBe('half a paste');
-    expect(joiner.push('x')).toBe('x');
+    expect(joiner.push('x')).toEqual(['x']);
+  });
+
+  it('split typed keys so that Ctrl+C, Enter and Backspace arriving with text are each seen', () => {
+    const joiner = new PasteJoiner();
+    expect(joiner.push('02:1\u0003')).toEqual(['02:1', '\u0003']);
+    expect(joiner.push('ab\u007f\rnext\u001b[A')).toEqual(['ab', '\u007f', '\r', 'next\u001b[A']);
   });
 });

@@ -29,7 +29,8 @@ describe('text editing', () => {
 
   it('submits on Enter; a new line only where the field has lines', () => {
     expect(keys('x', [['', { return: true }]])).toBe('submit');
-    expect(keys('x', [['\n']])).toBe('newline-refused');
+    expect(keys('x', [['\n']])).toBe('submit');
+    expect(keys('x', [['', { return: true, meta: true }]])).toBe('newline-refused');
     expect(keys('one', [['\n'], ['two']], true)).toEqual({ text: 'one\ntwo', cursor: 7 });
     expect(keys('one', [['', { return: true, meta: true }], ['two']], true)).toEqual({ text: 'one\ntwo', cursor: 7 });
   });
