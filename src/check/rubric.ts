@@ -5,6 +5,7 @@ import { SECTIONS } from '../draft/sections.js';
 import { ENTRY_KIND_LABELS, type EntryKind } from '../draft/vocabulary.js';
 import { renderMarkdown, type RenderOptions } from '../render/render.js';
 import { countWords, WORD_RANGE } from '../render/words.js';
+import { reviewDraft, type Timing } from './review.js';
 import { formatStored, parseDate } from '../time/when.js';
 
 /** One thing the postmortem still needs, named by the README section it belongs to. */
@@ -13,12 +14,16 @@ export interface Finding {
   message: string;
   /** Where in the draft, so a file's line can be named. */
   path?: DraftPath;
+  /** The words the finding is about, as written. */
+  quote?: string;
 }
 
 export interface RubricReport {
   findings: Finding[];
   words: number;
   markdown: string;
+  /** Time to detect and to resolve, in minutes, when the draft's times give them. */
+  timing: Timing;
 }
 
 const ENTRY_HINTS: Record<EntryKind, string> = {
@@ -99,10 +104,14 @@ function truncate(text: string): string {
   return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
 
-/** The rubric (DESIGN §2) applied to a draft: what is missing, what is wrong, and the length. */
+/**
+ * The rubric (DESIGN §2) applied to a draft: what is missing, what is wrong, and the length;
+ * then a reviewer's reading (contradictions, timezones, blame, vague tasks) and the timing.
+ */
 export function checkDraft(draft: Draft, options: RenderOptions = {}): RubricReport {
   const incident = resolveIncident(draft);
-  const findings = [...missingFindings(draft), ...valueFindings(draft, incident)];
+  const review = reviewDraft(draft, incident);
+  const findings: Finding[] = [...missingFindings(draft), ...valueFindings(draft, incident), ...review.findings];
   const markdown = renderMarkdown(draft, options);
   const words = countWords(markdown);
   if (words < WORD_RANGE.min || words > WORD_RANGE.max) {
@@ -111,5 +120,5 @@ export function checkDraft(draft: Draft, options: RenderOptions = {}): RubricRep
       message: `the README has ${words} words; the rubric asks for ${WORD_RANGE.min}–${WORD_RANGE.max}${words < WORD_RANGE.min ? ': say more in the root cause and resolution' : ': make it briefer'}.`,
     });
   }
-  return { findings, words, markdown };
+  return { findings, words, markdown, timing: review.timing };
 }

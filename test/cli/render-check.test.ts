@@ -126,7 +126,7 @@ describe('check', () => {
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[2]).toBe(`${path}:23: Timeline: "The messaging service was fully restore…" at 2023-05-02 16:00 is after the end (2023-05-02 12:00 GMT).`);
-    expect(lines[4]).toBe('4 problems (168 words).');
+    expect(lines[4]).toBe('4 problems (168 words; time to detect: at once, time to resolve: 1 day 2 hours).');
   });
 
   it('prints JSON for scripts', () => {
