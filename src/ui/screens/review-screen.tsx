@@ -8,6 +8,7 @@ import { sectionProgress } from '../../draft/progress.js';
 import type { SectionId } from '../../draft/sections.js';
 import { GENERATED_MARKER } from '../../render/render.js';
 import { WORD_RANGE } from '../../render/words.js';
+import { formatMinutes } from '../../time/duration.js';
 import type { WizardAction, WizardState } from '../../wizard/reducer.js';
 import { Choice } from '../components/choice.js';
 import { useHints } from '../hints-context.js';
@@ -99,6 +100,13 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
         { label: 'Save and quit', value: 'quit' },
       ];
   const wordsOk = report.words >= WORD_RANGE.min && report.words <= WORD_RANGE.max;
+  const { toDetect, toResolve } = report.timing;
+  const timing = [
+    toDetect !== undefined ? `Detected ${toDetect < 1 ? 'at once' : `in ${formatMinutes(toDetect)}`}` : undefined,
+    toResolve !== undefined ? `resolved in ${formatMinutes(toResolve)}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
 
   return (
     <Box flexDirection="column">
@@ -109,10 +117,16 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
         <Text color={theme.muted}> (the rubric asks {WORD_RANGE.min}–{WORD_RANGE.max})</Text>
       </Text>
       {report.findings.length === 0 ? (
-        <Text color={theme.ok}>✓ Meets the rubric.</Text>
+        <Text>
+          <Text color={theme.ok}>✓ Meets the rubric.</Text>
+          {timing ? <Text color={theme.muted}> {timing}.</Text> : null}
+        </Text>
       ) : (
         <Box flexDirection="column">
-          <Text color={theme.warn}>{report.findings.length} open point{report.findings.length === 1 ? '' : 's'}:</Text>
+          <Text>
+            <Text color={theme.warn}>{report.findings.length} open point{report.findings.length === 1 ? '' : 's'}:</Text>
+            {timing ? <Text color={theme.muted}> ({timing})</Text> : null}
+          </Text>
           {report.findings.slice(0, findingsShown).map((finding, i) => (
             <Text key={i} wrap="truncate-end" color={theme.warn}>  • {finding.section}: {finding.message}</Text>
           ))}
