@@ -1,4 +1,4 @@
-import type { Incident } from '../draft/incident.js';
+import { incidentTiming, type Incident, type Timing } from '../draft/incident.js';
 import type { Draft, DraftPath } from '../draft/schema.js';
 import { formatMinutes, minutesBetween } from '../time/duration.js';
 import { zoneLabel } from '../time/zone.js';
@@ -17,12 +17,7 @@ export interface ReviewFinding {
   quote?: string;
 }
 
-export interface Timing {
-  /** Minutes from the start to the first detection entry. */
-  toDetect?: number;
-  /** Minutes from the start to the end. */
-  toResolve?: number;
-}
+export type { Timing } from '../draft/incident.js';
 
 interface Passage {
   section: string;
@@ -205,15 +200,6 @@ function truncate(text: string): string {
 
 // ---- Together ----------------------------------------------------------------------------
 
-export function timing(incident: Incident): Timing {
-  const result: Timing = {};
-  const { start, end } = incident;
-  if (start && end) result.toResolve = minutesBetween(start, end);
-  const detected = incident.entries.find((e) => e.entry.kind === 'detection' && e.at)?.at;
-  if (start && detected && detected >= start) result.toDetect = minutesBetween(start, detected);
-  return result;
-}
-
 export function reviewDraft(draft: Draft, incident: Incident): { findings: ReviewFinding[]; timing: Timing } {
   const findings: ReviewFinding[] = [];
   const prose = passages(draft);
@@ -228,5 +214,5 @@ export function reviewDraft(draft: Draft, incident: Incident): { findings: Revie
     findings.push(...blameFindings(passage));
   }
   findings.push(...taskFindings(draft));
-  return { findings, timing: timing(incident) };
+  return { findings, timing: incidentTiming(incident) };
 }

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { minutesBetween } from '../time/duration.js';
 import { parseWhen } from '../time/when.js';
 import { parseZone, type IncidentZone } from '../time/zone.js';
 import type { Draft, TimelineEntry } from './schema.js';
@@ -82,6 +83,23 @@ export function sortEntries(entries: ResolvedEntry[]): ResolvedEntry[] {
     if (!a.at || !b.at) return (a.at ? 0 : 1) - (b.at ? 0 : 1) || a.index - b.index;
     return a.at.toMillis() - b.at.toMillis() || a.index - b.index;
   });
+}
+
+export interface Timing {
+  /** Minutes from the start to the first detection entry. */
+  toDetect?: number;
+  /** Minutes from the start to the end. */
+  toResolve?: number;
+}
+
+/** Time to detect and time to resolve, where the draft's times give them. */
+export function incidentTiming(incident: Incident): Timing {
+  const result: Timing = {};
+  const { start, end } = incident;
+  if (start && end) result.toResolve = minutesBetween(start, end);
+  const detected = incident.entries.find((e) => e.entry.kind === 'detection' && e.at)?.at;
+  if (start && detected && detected >= start) result.toDetect = minutesBetween(start, detected);
+  return result;
 }
 
 /** True when the incident's times fall on more than one calendar day. */

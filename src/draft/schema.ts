@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DETECTION_SOURCES, ENTRY_KINDS } from './vocabulary.js';
+import { DETECTION_SOURCES, ENTRY_KINDS, TASK_TYPES } from './vocabulary.js';
 
 /*
  * The shape of a draft (DESIGN §5). Every answer is optional, since a draft is work in
@@ -54,8 +54,8 @@ const TaskSchema = v.pipe(
   v.unknown(),
   v.transform((value) => (typeof value === 'string' ? { text: value } : value)),
   v.looseObject(
-    { text: maybe(text), owner: maybe(text), due: maybe(text) },
-    'must be a task with text (and optional owner and due)',
+    { text: maybe(text), owner: maybe(text), due: maybe(text), type: maybe(v.picklist(TASK_TYPES, `must be one of ${TASK_TYPES.join(', ')}`)) },
+    'must be a task with text (and optional owner, due and type)',
   ),
 );
 
@@ -67,10 +67,11 @@ const LessonsSchema = v.looseObject(
 const ExtrasSchema = v.looseObject(
   {
     humor: maybe(text),
+    trigger: maybe(text),
     lessons: maybe(LessonsSchema),
     diagram: maybe(v.boolean('must be true or false')),
   },
-  'must be a set of answers (humor, lessons, diagram)',
+  'must be a set of answers (humor, trigger, lessons, diagram)',
 );
 
 export const DraftSchema = v.looseObject(

@@ -1,5 +1,5 @@
 import type { DraftPath } from './schema.js';
-import type { EntryKind } from './vocabulary.js';
+import { DETECTION_CHOICE_LABELS, DETECTION_SOURCES, TEMPLATE_LABELS, TEMPLATES, type EntryKind } from './vocabulary.js';
 
 /*
  * The one description of the postmortem's sections and questions. The wizard asks them in
@@ -33,6 +33,8 @@ export interface Question {
   entryKind?: EntryKind;
   /** For `list`: what one item is called ("improvement", "lesson"). */
   itemLabel?: string;
+  /** For `choice`: what can be picked, in order. */
+  choices?: readonly { value: string; label: string }[];
   help?: string;
 }
 
@@ -80,7 +82,14 @@ export const SECTIONS: readonly Section[] = [
     title: 'Timeline',
     heading: 'Timeline',
     questions: [
-      { path: ['detectedBy'], kind: 'choice', label: 'how it was detected', prompt: 'How was it detected?', required: true },
+      {
+        path: ['detectedBy'],
+        kind: 'choice',
+        label: 'how it was detected',
+        prompt: 'How was it detected?',
+        required: true,
+        choices: DETECTION_SOURCES.map((value) => ({ value, label: DETECTION_CHOICE_LABELS[value] })),
+      },
       { path: ['timeline'], kind: 'entries', label: 'timeline', prompt: 'What happened, when?', required: true,
         covers: ['detection', 'action', 'resolution'],
         help: 'Each entry: a time, a kind and one or two short sentences.' },
@@ -129,6 +138,15 @@ export const SECTIONS: readonly Section[] = [
     heading: 'Extras',
     optional: true,
     questions: [
+      {
+        path: ['template'],
+        kind: 'choice',
+        label: 'the README layout',
+        prompt: 'Which layout should the README have?',
+        required: false,
+        choices: TEMPLATES.map((value) => ({ value, label: TEMPLATE_LABELS[value] })),
+      },
+      { path: ['extras', 'trigger'], kind: 'text', label: 'the trigger', prompt: 'What triggered it? (optional: a deploy, a traffic spike, a config push)', required: false },
       { path: ['extras', 'humor'], kind: 'text', label: 'a touch of humour', prompt: 'A line of humour (optional)', required: false },
       { path: ['extras', 'lessons', 'wentWell'], kind: 'list', label: 'what went well', prompt: 'Lessons learned: what went well? (optional)', required: false, itemLabel: 'lesson' },
       { path: ['extras', 'lessons', 'wentWrong'], kind: 'list', label: 'what went wrong', prompt: 'Lessons learned: what went wrong? (optional)', required: false, itemLabel: 'lesson' },

@@ -25,5 +25,33 @@ export const DETECTION_LABELS: Record<DetectionSource, string> = {
   other: 'other means',
 };
 
+/** Kinds of action item, as the SRE book's action-item tables name them. */
+export const TASK_TYPES = ['mitigate', 'prevent', 'detect', 'process', 'other'] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+export const TASK_TYPE_LABELS: Record<TaskType, string> = {
+  mitigate: 'mitigate',
+  prevent: 'prevent',
+  detect: 'detect',
+  process: 'process',
+  other: 'other',
+};
+
+/** The built-in README layouts (templates/NAME.md). */
+export const TEMPLATES = ['alx', 'sre'] as const;
+export type TemplateName = (typeof TEMPLATES)[number];
+
+export const TEMPLATE_LABELS: Record<TemplateName, string> = {
+  alx: 'ALX postmortem: the rubric\'s four sections',
+  sre: 'Google SRE style: impact, trigger, detection, action items table, lessons learned',
+};
+
+export const DETECTION_CHOICE_LABELS: Record<DetectionSource, string> = {
+  monitoring: 'A monitoring alert',
+  engineer: 'An engineer noticed',
+  customer: 'A customer complained',
+  other: 'Something else',
+};
+
 /** The newest draft format this build reads and writes. */
 export const DRAFT_VERSION = 1;

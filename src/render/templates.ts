@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEMPLATES } from '../draft/vocabulary.js';
 import { DraftFileError } from '../store/errors.js';
 
 /** A template's text and where it came from (for error messages). */
@@ -24,7 +25,7 @@ function builtInFolder(): string {
 }
 
 export function builtInTemplateNames(): string[] {
-  return [DEFAULT_TEMPLATE];
+  return [...TEMPLATES];
 }
 
 function looksLikePath(nameOrPath: string): boolean {

@@ -1,8 +1,8 @@
 import type { DateTime } from 'luxon';
-import { resolveIncident, spansDays, type Incident } from '../draft/incident.js';
+import { incidentTiming, resolveIncident, spansDays, type Incident } from '../draft/incident.js';
 import type { Draft } from '../draft/schema.js';
-import { DETECTION_LABELS, ENTRY_KIND_LABELS, type DetectionSource, type EntryKind } from '../draft/vocabulary.js';
-import { formatDuration } from '../time/duration.js';
+import { DETECTION_LABELS, ENTRY_KIND_LABELS, type DetectionSource, type EntryKind, type TaskType } from '../draft/vocabulary.js';
+import { formatDuration, formatMinutes } from '../time/duration.js';
 import { formatClock } from '../time/when.js';
 import { zoneLabel } from '../time/zone.js';
 
@@ -28,6 +28,8 @@ export interface ViewModel {
     rootCause: string;
   };
   detectedBy?: { id: DetectionSource; label: string };
+  /** "10 minutes", "at once": from the start to the first detection entry, and to the end. */
+  timing: { toDetect?: string; toResolve?: string };
   timeline: {
     time: string;
     kind: EntryKind;
@@ -39,9 +41,10 @@ export interface ViewModel {
   rootCause: string;
   resolution: string;
   measures: string[];
-  tasks: { text: string; owner?: string; due?: string }[];
+  tasks: { text: string; owner?: string; due?: string; type?: TaskType }[];
   extras: {
     humor?: string;
+    trigger?: string;
     lessons?: { wentWell: string[]; wentWrong: string[]; lucky: string[] };
     diagram: boolean;
   };
@@ -80,6 +83,14 @@ function describeWindow(incident: Incident, draft: Draft): string {
     : `${startText} ${startLabel} – ${endText} ${endLabel}${named}`;
 }
 
+function describeTiming(incident: Incident): ViewModel['timing'] {
+  const { toDetect, toResolve } = incidentTiming(incident);
+  return {
+    ...(toDetect !== undefined ? { toDetect: toDetect < 1 ? 'at once' : formatMinutes(toDetect) } : {}),
+    ...(toResolve !== undefined ? { toResolve: formatMinutes(toResolve) } : {}),
+  };
+}
+
 export function buildViewModel(draft: Draft, incident: Incident = resolveIncident(draft)): ViewModel {
   const summary = draft.summary ?? {};
   const multiDay = spansDays(incident);
@@ -98,6 +109,7 @@ export function buildViewModel(draft: Draft, incident: Incident = resolveInciden
       rootCause: given(summary.rootCause) ?? pending('root cause'),
     },
     ...(draft.detectedBy ? { detectedBy: { id: draft.detectedBy, label: DETECTION_LABELS[draft.detectedBy] } } : {}),
+    timing: describeTiming(incident),
     timeline: incident.entries
       .filter(({ entry }) => given(entry.text))
       .map(({ entry, at }) => {
@@ -120,9 +132,11 @@ export function buildViewModel(draft: Draft, incident: Incident = resolveInciden
         text: task.text ?? '',
         ...(given(task.owner) ? { owner: task.owner } : {}),
         ...(given(task.due) ? { due: task.due } : {}),
+        ...(task.type ? { type: task.type } : {}),
       })),
     extras: {
       ...(given(draft.extras?.humor) ? { humor: draft.extras?.humor } : {}),
+      ...(given(draft.extras?.trigger) ? { trigger: draft.extras?.trigger } : {}),
       ...(lessons && (lessons.wentWell?.length || lessons.wentWrong?.length || lessons.lucky?.length)
         ? { lessons: { wentWell: nonEmpty(lessons.wentWell), wentWrong: nonEmpty(lessons.wentWrong), lucky: nonEmpty(lessons.lucky) } }
         : {}),

@@ -4,7 +4,8 @@ import { renderMarkdown } from '../../src/render/render.js';
 import { loadTemplate } from '../../src/render/templates.js';
 import { countWords } from '../../src/render/words.js';
 import { loadDraft } from '../../src/store/draft-file.js';
-import { outline } from '../support/markdown.js';
+import type { Table } from 'mdast';
+import { outline, parseMarkdown, plainText } from '../support/markdown.js';
 import { fixture } from '../support/temp.js';
 
 async function renderFixture(name: string): Promise<string> {
@@ -135,7 +136,30 @@ describe('render (alx template)', () => {
 
   it('loads built-in templates by name and refuses unknown names', () => {
     expect(loadTemplate('alx').text).toContain('## Issue Summary');
-    expect(() => loadTemplate('fancy')).toThrow(/fancy: is not a built-in template: use alx/);
+    expect(loadTemplate('sre').text).toContain('## Action Items');
+    expect(() => loadTemplate('fancy')).toThrow(/fancy: is not a built-in template: use alx or sre/);
+  });
+
+  it('renders the SRE layout: summary table, impact, causes, trigger, detection, action items, lessons, timeline', async () => {
+    const { draft } = await loadDraft(fixture('seed-001-deployment.yaml'));
+    const withSre: Draft = {
+      ...draft,
+      extras: { ...draft.extras, trigger: 'The 02:00 deploy of release 4.2 | with the pool change.', lessons: { wentWell: ['Alerts fired at once.'], wentWrong: [], lucky: ['It was night.'] } },
+      tasks: [{ text: 'Add a | pipe-safe alert on pool saturation', type: 'detect', owner: 'SRE', due: '2024-08-28' }, ...(draft.tasks ?? [])],
+    };
+    const md = renderMarkdown(withSre, { template: loadTemplate('sre') });
+    expect(outline(md).filter((block) => /^h\d /.test(block))).toEqual([
+      'h1 Main service outage after a faulty deployment', 'h2 Impact', 'h2 Root Causes', 'h2 Trigger', 'h2 Resolution', 'h2 Detection',
+      'h2 Action Items', 'h2 Lessons Learned', 'h3 What went well', 'h3 What went wrong', 'h3 Where we got lucky', 'h2 Timeline',
+    ]);
+    // Tables stay tables, with a pipe typed by the author kept inside its cell.
+    const tables = parseMarkdown(md).children.filter((node) => node.type === 'table');
+    expect(tables).toHaveLength(2);
+    const actionRows = (tables[1] as Table).children.map((row) => row.children.map((cell) => plainText(cell)));
+    expect(actionRows[0]).toEqual(['Action Item', 'Type', 'Owner', 'Due']);
+    expect(actionRows[1]).toEqual(['Add a | pipe-safe alert on pool saturation', 'detect', 'SRE', '2024-08-28']);
+    expect(md).toContain('Detected by a monitoring alert, as it began. Resolved 2 hours 30 minutes after it began.');
+    expect(md).toContain('The 02:00 deploy of release 4.2');
   });
 
   it('counts words as a reader reads them', () => {

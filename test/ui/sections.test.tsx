@@ -254,7 +254,16 @@ describe('measures and tasks', () => {
     await app.waitFor('[ ] Patch the pool — SRE, due 2023-08-16');
     expect(app.frame()).toContain('[ ] Add monitoring');
     await app.press(KEY.tab);
+    // The extras begin with the README's layout: the rubric's, or the SRE book's.
+    await app.waitFor('Which layout should the README have?');
+    expect(app.frame()).toContain('Google SRE style');
+    await app.press(KEY.down, KEY.enter);
+    await app.waitFor('What triggered it?');
+    await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toContain('template: sre'));
+    await app.type('A config push');
+    await app.press(KEY.enter);
     await app.waitFor('A line of humour (optional)');
+    await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toContain('trigger: A config push'));
     await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toContain('tasks:\n  - text: Patch the pool\n    owner: SRE\n    due: "2023-08-16"\n  - text: Add monitoring'));
   });
 

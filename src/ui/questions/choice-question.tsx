@@ -1,23 +1,17 @@
 import { valueAt } from '../../draft/progress.js';
-import { DETECTION_SOURCES, type DetectionSource } from '../../draft/vocabulary.js';
 import { Choice, type ChoiceItem } from '../components/choice.js';
 import type { QuestionProps } from './question-props.js';
-
-const DETECTION_ITEMS: ChoiceItem<DetectionSource>[] = DETECTION_SOURCES.map((value) => ({
-  value,
-  label: { monitoring: 'A monitoring alert', engineer: 'An engineer noticed', customer: 'A customer complained', other: 'Something else' }[value],
-}));
 
 const TOGGLE_ITEMS: ChoiceItem<boolean>[] = [
   { value: true, label: 'Yes' },
   { value: false, label: 'No' },
 ];
 
-/** A question answered by picking: how it was detected, or a yes/no. */
+/** A question answered by picking one of its choices (how it was detected, the layout), or a yes/no. */
 export function ChoiceQuestion({ step, state, dispatch }: QuestionProps) {
   const { question } = step;
   const current = valueAt(state.draft, question.path);
-  const items: ChoiceItem<unknown>[] = question.kind === 'toggle' ? TOGGLE_ITEMS : DETECTION_ITEMS;
+  const items: ChoiceItem<unknown>[] = question.kind === 'toggle' ? TOGGLE_ITEMS : [...(question.choices ?? [])];
   return (
     <Choice
       key={step.index}
