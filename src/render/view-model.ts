@@ -8,6 +8,7 @@ import { zoneLabel } from '../time/zone.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 import { escapeBlock, escapeInline } from './escape.js';
+import { timelineDiagram } from './mermaid.js';
 
 /*
  * What a template receives (`it` in the template). Strings are the person's words, not yet
@@ -38,6 +39,8 @@ export interface ViewModel {
     misleading: boolean;
   }[];
   spansDays: boolean;
+  /** A ```mermaid timeline of the entries when the draft asks for the diagram; '' otherwise. */
+  diagram: string;
   rootCause: string;
   resolution: string;
   measures: string[];
@@ -123,6 +126,7 @@ export function buildViewModel(draft: Draft, incident: Incident = resolveInciden
         };
       }),
     spansDays: multiDay,
+    diagram: draft.extras?.diagram === true ? timelineDiagram(given(draft.title) ?? 'Postmortem', incident, multiDay) : '',
     rootCause: given(draft.rootCause) ?? pending('root cause'),
     resolution: given(draft.resolution) ?? pending('resolution'),
     measures: nonEmpty(draft.measures),
