@@ -9,6 +9,7 @@ const commands = {
   interactive: () => import('./commands/interactive.js'),
   list: () => import('./commands/list.js'),
   render: () => import('./commands/render.js'),
+  import: () => import('./commands/import.js'),
 };
 
 const EXAMPLES = `
@@ -20,6 +21,7 @@ Examples:
   $ ${PROGRAM} render postmortem.yaml -o -         print the Markdown
   $ ${PROGRAM} check postmortem.yaml               list what the rubric still needs
   $ ${PROGRAM} check postmortem.yaml --json        the same, for scripts
+  $ ${PROGRAM} import old-postmortem.md            a hand-written postmortem into a draft
 
 Exit codes: 0 done, 1 problems found, 2 bad usage or unusable input, 130 cancelled.
 `;
@@ -60,6 +62,13 @@ function buildProgram(run: (work: Promise<number>) => void, hooks: LaunchHooks):
     .option('-t, --template <name|path>', 'a built-in template (alx) or a template file')
     .option('-f, --force', 'replace an existing file this tool did not write (a .bak is kept)')
     .action((draft: string, flags) => run(commands.render().then((m) => m.renderCommand(draft, flags))));
+
+  program
+    .command('import')
+    .description('turn a postmortem written by hand (Markdown or text) into a draft to finish')
+    .argument('<file>', 'the postmortem: Markdown, HTML-in-Markdown or plain text, any extension')
+    .option('-o, --output <draft>', 'where to save the draft (default: FILE with .yaml, beside it)')
+    .action((file: string, flags) => run(commands.import().then((m) => m.importCommand(file, flags))));
 
   program
     .command('check')

@@ -88,6 +88,8 @@ export const DraftSchema = v.looseObject(
     measures: maybe(textList),
     tasks: maybe(v.array(TaskSchema, 'must be a list of tasks')),
     extras: maybe(ExtrasSchema),
+    /** What an import could not place, kept word for word. */
+    notes: maybe(text),
   },
   'must be a set of answers (version, title, summary…)',
 );

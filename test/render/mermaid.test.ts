@@ -15,7 +15,8 @@ import { fixture } from '../support/temp.js';
  * happy-dom provides, since Mermaid's sanitizer needs one even to parse.
  */
 let mermaid: { parse(text: string): Promise<unknown> };
-const saved = { window: globalThis.window, document: globalThis.document };
+const globals = globalThis as Record<string, unknown>;
+const saved = { window: globals.window, document: globals.document };
 beforeAll(async () => {
   const window = new Window();
   Object.assign(globalThis, { window, document: window.document });

@@ -1,0 +1,364 @@
+import type { DateTime } from 'luxon';
+import type { Draft, TimelineEntry } from '../draft/schema.js';
+import { DRAFT_VERSION, type DetectionSource, type EntryKind } from '../draft/vocabulary.js';
+import { formatStored, parseWhen } from '../time/when.js';
+import { parseZone, type IncidentZone } from '../time/zone.js';
+import { plainLines } from './plain-lines.js';
+
+/*
+ * Reads a postmortem written by hand into a draft the wizard can resume. People write these
+ * in many ways (Markdown or HTML headings, bold or plain "Timeline:" labels, times in 12- or
+ * 24-hour clocks with the zone once or on every line), so the reading is by shape: find the
+ * sections, then read each the way its kind of content is usually written. Whatever cannot be
+ * placed is kept, word for word, in `notes`: nothing is dropped.
+ */
+
+type SectionKey = 'summary' | 'timeline' | 'rootCause' | 'rootCauseAndResolution' | 'resolution' | 'measures' | 'tasks' | 'lessons' | 'other';
+
+export interface ImportResult {
+  draft: Draft;
+  /** What was found, for the person to check: counts of what went where. */
+  found: { timeline: number; measures: number; tasks: number; notes: number };
+}
+
+function classify(heading: string): SectionKey | undefined {
+  const text = heading.replace(/[`*_#:]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  if (/\b(issue|incident) summary\b|^summary$|^overview$/.test(text)) return 'summary';
+  if (/\btimeline\b|\bchronology\b|sequence of events/.test(text)) return 'timeline';
+  if (/(root )?cause (and|&) resolution/.test(text)) return 'rootCauseAndResolution';
+  if (/^(the )?root causes?$|^cause$/.test(text)) return 'rootCause';
+  if (/^resolution( steps)?$|^(the )?fix$/.test(text)) return 'resolution';
+  if (/corrective|preventa?tive|^measures$|improvements and fixes|^prevention$/.test(text)) return 'measures';
+  if (/^(task list|tasks?( to address the issue)?|action items|to ?do( list)?)$/.test(text)) return 'tasks';
+  if (/lessons learned/.test(text)) return 'lessons';
+  return undefined;
+}
+
+/** The text of a line that is a heading: `## X`, `**X:**` alone on its line, or a known `X:` label. */
+function headingText(line: string): string | undefined {
+  const markdown = /^\s*#{1,6}\s*(.+?)\s*#*\s*$/.exec(line);
+  if (markdown) return markdown[1];
+  const bold = /^\s*(?:[-*]\s+)?\*\*([^*]+?)\*\*\s*:?\s*$/.exec(line);
+  if (bold) return bold[1];
+  const label = /^\s*(?:[-*]\s+)?([A-Z][A-Za-z0-9 ./&'()-]{2,60}?)\s*:\s*$/.exec(line);
+  if (label && classify(label[1]!)) return label[1];
+  return undefined;
+}
+
+const ZONE = String.raw`(?:UTC|GMT|Z|[A-Z]{2,5}T|(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Za-z_]+/[A-Za-z_]+)`;
+const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?`;
+const DAY = String.raw`(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4},?\s*(?:at\s+)?|\d{4}-\d{2}-\d{2}[ T])`;
+const MOMENT = String.raw`${DAY}?${CLOCK}(?:\s*\(?\s*${ZONE}\s*\)?)?`;
+// "- **10:30 AM (UTC):** text", "08:30 AM UTC - text", "* May 1, 2023, 10:00 AM (GMT): text", "- 02:47 text".
+const ENTRY_LINE = new RegExp(String.raw`^\s*(?:[-*\u2022]\s*|\d+[.)]\s+)?(?:\*\*)?\s*(${MOMENT})\s*(?:\*\*)?\s*[:\-\u2013\u2014]?\s*(?:\*\*)?\s*(.*)$`);
+const MOMENT_IN_TEXT = new RegExp(String.raw`${DAY}${CLOCK}(?:\s*\(?\s*${ZONE}\s*\)?)?`);
+const ZONE_AT_END = new RegExp(String.raw`\(?\s*(${ZONE})\s*\)?\s*$`);
+const KEY_VALUE = /^\s*(?:[-*\u2022]\s*)?(?:\*\*)?\s*([A-Za-z][A-Za-z /]{1,40}?)\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+)$/;
+const CHROME = /^(code|issues|pull requests|actions|projects|security|insights|preview|blame|history|latest commit|file metadata and controls|raw|edit)$/i;
+
+/** Bullets, numbering, checkboxes and bold markers off an item. */
+function cleanItem(line: string): string {
+  return line
+    .replace(/^\s*(?:[-*\u2022+]|\d+[.)])\s+/, '')
+    .replace(/^\[[ xX]\]\s*/, '')
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/^\s*:\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function guessKind(text: string, label = ''): EntryKind {
+  const l = label.toLowerCase();
+  if (/detect/.test(l)) return 'detection';
+  if (/mislead|debugging path|red herring/.test(l)) return 'misleading';
+  if (/escalat/.test(l)) return 'escalation';
+  if (/resol|recover/.test(l)) return 'resolution';
+  if (/action/.test(l)) return 'action';
+  const t = text.toLowerCase();
+  if (/\bescalat/.test(t)) return 'escalation';
+  if (/\b(misleading|assum|suspect|red herring|ruled out|turned out|wrongly|mistakenly|initially (?:thought|believed|focused))/.test(t)) return 'misleading';
+  if (/\b(resolved|restored|recovered|back to normal|fully operational|normal operations? resumed|service (?:was )?back)\b/.test(t)) return 'resolution';
+  if (/\b(detected|noticed|alerted|alerts? (?:fired|triggered|indicat)|monitoring (?:tools? )?(?:detected|alert)|first reported|paged)\b/.test(t) || /\ud83d\udea8/.test(text)) return 'detection';
+  return 'action';
+}
+
+function detectionSource(text: string): DetectionSource {
+  const t = text.toLowerCase();
+  if (/customer|user report|complain|support ticket/.test(t)) return 'customer';
+  if (/monitor|alert|pagerduty|alarm|dashboard|pager/.test(t)) return 'monitoring';
+  if (/engineer|developer|noticed|operator/.test(t)) return 'engineer';
+  return 'other';
+}
+
+function firstSentence(text: string): string {
+  const match = /^(.+?[.!?])(\s|$)/.exec(text.trim());
+  return (match ? match[1]! : text).trim();
+}
+
+interface Block {
+  key: SectionKey;
+  heading?: string;
+  lines: string[];
+}
+
+export function importPostmortem(input: string): ImportResult {
+  const lines = plainLines(input);
+  const notes: string[] = [];
+  const blocks: Block[] = [{ key: 'other', lines: [] }];
+  for (const line of lines) {
+    const heading = headingText(line);
+    let key = heading !== undefined ? classify(heading) : undefined;
+    // A "Tasks" heading before any part of the postmortem is a course page's, not the action items.
+    if (key === 'tasks' && !blocks.some((b) => b.key === 'summary' || b.key === 'timeline')) key = undefined;
+    if (heading !== undefined && (key || blocks.length === 1)) {
+      blocks.push({ key: key ?? 'other', heading, lines: [] });
+      continue;
+    }
+    if (heading !== undefined && !key) {
+      // An unknown heading after the known sections: its text is kept with what follows.
+      blocks.push({ key: 'other', heading, lines: [] });
+      continue;
+    }
+    blocks.at(-1)!.lines.push(line);
+  }
+
+  const draft: Draft = { version: DRAFT_VERSION };
+  const summary: NonNullable<Draft['summary']> = {};
+  let zone: IncidentZone | undefined;
+  let start: DateTime | undefined;
+  let end: DateTime | undefined;
+  const rootCause: string[] = [];
+  // A "Root Cause" section of its own (beside "Root Cause and Resolution") is the summary's line.
+  const causeSection: string[] = [];
+  const hasDetailedCause = blocks.some((b) => b.key === 'rootCauseAndResolution');
+  const resolution: string[] = [];
+  const measures: string[] = [];
+  const tasks: string[] = [];
+  const rawEntries: { when?: string; text: string; label: string }[] = [];
+
+  const zoneFrom = (text: string) => {
+    const found = ZONE_AT_END.exec(text.trim());
+    if (!found) return undefined;
+    const parsed = parseZone(found[1]!.replace(/\s/g, ''));
+    return parsed.ok ? parsed.value : undefined;
+  };
+  const readDuration = (value: string) => {
+    const z = zoneFrom(value);
+    zone ??= z;
+    const body = value.replace(ZONE_AT_END, '').trim();
+    const sides = body.split(/\s+(?:-|\u2013|\u2014|to|until|through)\s+/i);
+    if (sides.length !== 2) return false;
+    const context = { zone: zone ?? utc() };
+    const a = parseWhen(sides[0]!, context);
+    if (!a.ok || !a.dateGiven) return false;
+    const b = parseWhen(sides[1]!, { ...context, defaultDate: a.value, after: a.value });
+    if (!b.ok) return false;
+    start = a.value;
+    end = b.value;
+    return true;
+  };
+
+  // Title: the heading or plain line just before the first section, that is not boilerplate.
+  const firstKnown = blocks.findIndex((b) => b.key !== 'other');
+  const titleCandidates = blocks
+    .slice(0, firstKnown === -1 ? blocks.length : firstKnown)
+    .flatMap((b) => [b.heading, ...(b.key === 'other' && b === blocks[0] ? b.lines : [])])
+    .filter((t): t is string => !!t && t.trim().length >= 8 && t.trim().length <= 100)
+    .map((t) => cleanItem(t.replace(/`/g, '')))
+    .filter((t) => !/^0x[0-9a-f]+\b|^#|^!\[|^tasks$|devops|sysadmin|^\[|^postmortem$|lines? \(|commit|^breadcrumbs/i.test(t) && !CHROME.test(t));
+  const title = titleCandidates.filter((t) => /postmortem|outage|incident|failure|down/i.test(t)).at(-1) ?? titleCandidates.at(-1);
+  if (title) draft.title = title.replace(/\s*:\s*$/, '');
+
+  for (const block of blocks) {
+    let mode: SectionKey = block.key;
+    let label = '';
+    for (let i = 0; i < block.lines.length; i++) {
+      const line = block.lines[i]!;
+      if (line.trim() === '') continue;
+      const sub = /^\s*(?:[-*]\s+)?(?:\*\*)?([^*:]{3,60}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*$/.exec(line);
+      const subKey = sub ? classify(sub[1]!) : undefined;
+      if (mode === 'measures' || mode === 'tasks' || mode === 'rootCauseAndResolution') {
+        if (subKey === 'tasks' || subKey === 'measures') {
+          mode = subKey;
+          continue;
+        }
+        if (subKey === 'resolution') {
+          mode = 'resolution';
+          continue;
+        }
+      }
+      const kv = KEY_VALUE.exec(line);
+      const key = kv?.[1]?.toLowerCase().trim() ?? '';
+      switch (mode) {
+        case 'summary': {
+          if (kv && /duration|when|date|time window/.test(key)) {
+            if (readDuration(kv[2]!)) continue;
+          }
+          if (kv && /^start(ed)?( time)?$/.test(key)) {
+            zone ??= zoneFrom(kv[2]!);
+            const a = parseWhen(kv[2]!, { zone: zone ?? utc() });
+            if (a.ok && a.dateGiven) {
+              start = a.value;
+              continue;
+            }
+          }
+          if (kv && /^end(ed)?( time)?$/.test(key)) {
+            zone ??= zoneFrom(kv[2]!);
+            const b = parseWhen(kv[2]!, { zone: zone ?? utc(), defaultDate: start, after: start });
+            if (b.ok) {
+              end = b.value;
+              continue;
+            }
+          }
+          if (kv && /^(time ?zone)$/.test(key)) {
+            const z = parseZone(kv[2]!.trim());
+            if (z.ok) {
+              zone = z.value;
+              continue;
+            }
+          }
+          if (kv && /impact/.test(key)) {
+            summary.impact = cleanItem(kv[2]!);
+            const percent = /(\d+(?:\.\d+)?)\s?%/.exec(kv[2]!);
+            if (percent) summary.usersAffectedPercent = Number(percent[1]);
+            continue;
+          }
+          if (kv && /root cause|^cause/.test(key)) {
+            summary.rootCause = cleanItem(kv[2]!);
+            continue;
+          }
+          if (subKey === 'rootCause') {
+            mode = 'rootCause';
+            continue;
+          }
+          notes.push(line.trim());
+          continue;
+        }
+        case 'timeline': {
+          const entry = ENTRY_LINE.exec(line);
+          if (entry && /\d:\d\d/.test(entry[1]!)) {
+            let text = cleanItem(entry[2]!);
+            // A time on its own line, its words on the next (indented) one.
+            if (text === '' && block.lines[i + 1]?.trim()) text = cleanItem(block.lines[++i]!);
+            rawEntries.push({ when: entry[1]!.trim(), text, label });
+            continue;
+          }
+          if (sub) {
+            label = sub[1]!;
+            continue;
+          }
+          if (kv && /detect|action|mislead|escalat|resol|debug|investigat/.test(key)) {
+            const moment = MOMENT_IN_TEXT.exec(kv[2]!);
+            const rest = cleanItem(moment ? kv[2]!.replace(moment[0], '').replace(/^[\s,.:;-]+/, '') : kv[2]!);
+            rawEntries.push({ when: moment?.[0], text: rest || cleanItem(kv[2]!), label: kv[1]! });
+            continue;
+          }
+          if (/^\s*(?:[-*\u2022]|\d+[.)])\s+/.test(line) && label) {
+            const moment = MOMENT_IN_TEXT.exec(line);
+            rawEntries.push({ when: moment?.[0], text: cleanItem(line), label });
+            continue;
+          }
+          notes.push(line.trim());
+          continue;
+        }
+        case 'rootCause':
+        case 'rootCauseAndResolution':
+        case 'resolution': {
+          if (kv && /^(the )?(root )?cause$/.test(key)) {
+            rootCause.push(cleanItem(kv[2]!));
+            continue;
+          }
+          if (kv && /^resolution|^fix/.test(key)) {
+            resolution.push(cleanItem(kv[2]!));
+            mode = 'resolution';
+            continue;
+          }
+          if (mode !== 'resolution' && /^\s*to (resolve|fix|mitigate|address)\b/i.test(line)) mode = 'resolution';
+          // "…exhaustion. To fix the issue, the team…": the fix starts mid-paragraph.
+          const fixStarts = mode !== 'resolution' ? /(?<=[.!?])\s+(?=To (?:resolve|fix|mitigate|address) (?:the|this) (?:issue|problem|outage))/.exec(line) : null;
+          if (fixStarts) {
+            (block.key === 'rootCause' && hasDetailedCause ? causeSection : rootCause).push(line.slice(0, fixStarts.index).trim());
+            resolution.push(line.slice(fixStarts.index).trim());
+            mode = 'resolution';
+            continue;
+          }
+          let text = /^\s*(?:[-*\u2022]|\d+[.)])\s+/.test(line) ? line.trim().replace(/^[*\u2022]\s+/, '- ') : line.trim();
+          // Plain lines after "…the team:" are the items it introduces.
+          const target = mode === 'resolution' ? resolution : block.key === 'rootCause' && hasDetailedCause ? causeSection : rootCause;
+          const previous = target.at(-1);
+          const isItem = /^(?:-|\d+[.)])\s/.test(text);
+          const continuesList = /^- /.test(previous ?? '') && block.lines[i - 1]?.trim() !== '';
+          if (previous && !isItem && (/:$/.test(previous) || continuesList)) text = `- ${text}`;
+          target.push(text.replace(/\*\*(.+?)\*\*/g, '$1'));
+          continue;
+        }
+        case 'measures':
+        case 'tasks': {
+          const text = cleanItem(line);
+          if (/^!?\[[^\]]*\]\([^)]*\)$/.test(text)) {
+            notes.push(line.trim());
+            continue;
+          }
+          if (/^\s*[-*]\s*\[[ xX]\]/.test(line)) {
+            tasks.push(text);
+            continue;
+          }
+          if (/^(in conclusion|overall|to conclude|this (outage|incident))\b/i.test(text) || text.length > 240 || /:\s*$/.test(text)) {
+            notes.push(line.trim());
+            continue;
+          }
+          (mode === 'tasks' ? tasks : measures).push(text);
+          continue;
+        }
+        default:
+          if (!CHROME.test(line.trim())) notes.push(line.trim());
+          else notes.push(line.trim());
+      }
+    }
+    if (block.key === 'other' && block.heading && block !== blocks[0] && block.heading !== title) notes.unshift(`${block.heading}:`);
+  }
+
+  // Times of entries: read in the incident's zone, or the zone written on the line.
+  zone ??= rawEntries.map((e) => (e.when ? zoneFrom(e.when) : undefined)).find(Boolean);
+  const incidentZone = zone ?? utc();
+  if (zone) summary.timezone = zone.name;
+  if (start) summary.start = formatStored(start, incidentZone);
+  if (end) summary.end = formatStored(end, incidentZone);
+  const timeline: TimelineEntry[] = rawEntries.map(({ when, text, label }) => {
+    const kind = guessKind(`${label} ${text}`, label);
+    if (!when) return { kind, text };
+    const at = parseWhen(when, { zone: incidentZone, defaultDate: start, after: start, until: end });
+    return at.ok ? { at: formatStored(at.value, incidentZone), kind, text } : { kind, text: `${when} ${text}` };
+  });
+
+  if (!summary.rootCause && causeSection.length) summary.rootCause = firstSentence(causeSection.join(' ').replace(/^- /, ''));
+  if (!summary.rootCause && rootCause.length) summary.rootCause = firstSentence(rootCause.join(' ').replace(/^- /, ''));
+  if (Object.keys(summary).length) draft.summary = summary;
+  const detection = timeline.find((e) => e.kind === 'detection');
+  if (detection?.text) draft.detectedBy = detectionSource(detection.text);
+  if (timeline.length) draft.timeline = timeline;
+  if (rootCause.length) draft.rootCause = paragraphs(rootCause);
+  if (resolution.length) draft.resolution = paragraphs(resolution);
+  if (measures.length) draft.measures = measures;
+  if (tasks.length) draft.tasks = tasks.map((text) => ({ text }));
+  const kept = notes.filter((line) => line.trim() !== '');
+  if (kept.length) draft.notes = kept.join('\n');
+  return { draft, found: { timeline: timeline.length, measures: measures.length, tasks: tasks.length, notes: kept.length } };
+}
+
+/** Lines back into paragraphs: list items stay one per line, prose lines separated by a blank line. */
+function paragraphs(lines: string[]): string {
+  let out = '';
+  lines.forEach((line, i) => {
+    const item = /^(?:-|\d+[.)])\s/.test(line);
+    const previousItem = i > 0 && /^(?:-|\d+[.)])\s/.test(lines[i - 1]!);
+    out += i === 0 ? line : item && previousItem ? `\n${line}` : `\n\n${line}`;
+  });
+  return out;
+}
+
+let utcZone: IncidentZone | undefined;
+function utc(): IncidentZone {
+  utcZone ??= (parseZone('UTC') as { ok: true; value: IncidentZone }).value;
+  return utcZone;
+}
