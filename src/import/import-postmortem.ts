@@ -45,7 +45,8 @@ function headingText(line: string): string | undefined {
   return undefined;
 }
 
-const ZONE = String.raw`(?:UTC|GMT|Z|[A-Z]{2,5}T|(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Za-z_]+/[A-Za-z_]+)`;
+// Offsets first: "GMT+1" must not be read as "GMT" with "+1" left over.
+const ZONE = String.raw`(?:(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Za-z_]+/[A-Za-z_]+|UTC|GMT|Z|[A-Z]{2,5}T)`;
 const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?`;
 const DAY = String.raw`(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4},?\s*(?:at\s+)?|\d{4}-\d{2}-\d{2}[ T])`;
 const MOMENT = String.raw`${DAY}?${CLOCK}(?:\s*\(?\s*${ZONE}\s*\)?)?`;
@@ -78,7 +79,7 @@ export function guessKind(text: string, label = ''): EntryKind {
   if (/\bescalat/.test(t)) return 'escalation';
   if (/\b(misleading|assum|suspect|red herring|ruled out|turned out|wrongly|mistakenly|initially (?:thought|believed|focused))/.test(t)) return 'misleading';
   if (/\b(resolved|restored|recovered|back to normal|fully operational|normal operations? resumed|service (?:was )?back)\b/.test(t)) return 'resolution';
-  if (/\b(detected|noticed|alerted|alerts? (?:fired|triggered|indicat)|monitoring (?:tools? )?(?:detected|alert)|first reported|paged)\b/.test(t) || /\ud83d\udea8/.test(text)) return 'detection';
+  if (/\b(detected|noticed|alerted|alerts? (?:fired|triggered|indicat)|monitoring (?:tools? )?(?:detected|alert)|first reported|paged|pager|went off|alarm)\b/.test(t) || /\ud83d\udea8/.test(text)) return 'detection';
   return 'action';
 }
 
@@ -328,10 +329,15 @@ export function importPostmortem(input: string): ImportResult {
     const kind = guessKind(`${label} ${text}`, label);
     if (!when) return { kind, text };
     const at = parseWhen(when, { zone: incidentZone, defaultDate: start, after: start, until: end });
-    return at.ok ? { at: formatStored(at.value, incidentZone), kind, text } : { kind, text: `${when} ${text}` };
+    if (!at.ok) return { kind, text: `${when} ${text}` };
+    let value = at.value;
+    // A bare time earlier than the start belongs to the next day when the incident runs past midnight.
+    if (!at.dateGiven && start && value < start && end && value.plus({ days: 1 }) <= end) value = value.plus({ days: 1 });
+    return { at: formatStored(value, incidentZone), kind, text };
   });
 
-  if (!summary.rootCause && causeSection.length) summary.rootCause = firstSentence(causeSection.join(' ').replace(/^- /, ''));
+  // The summary's own "Root Cause" section is kept whole: it is the author's summary.
+  if (!summary.rootCause && causeSection.length) summary.rootCause = causeSection.join(' ').replace(/^- /, '');
   if (!summary.rootCause && rootCause.length) summary.rootCause = firstSentence(rootCause.join(' ').replace(/^- /, ''));
   if (Object.keys(summary).length) draft.summary = summary;
   const detection = timeline.find((e) => e.kind === 'detection');

@@ -40,8 +40,8 @@ describe('what start-up loads', () => {
     expect(packages(loadedAtStart('src/cli.ts'))).toEqual(['commander']);
   });
 
-  it('render, check and list never load ink or React', () => {
-    for (const command of ['src/commands/render.ts', 'src/commands/check.ts', 'src/commands/list.ts']) {
+  it('render, check, list and import never load ink or React', () => {
+    for (const command of ['src/commands/render.ts', 'src/commands/check.ts', 'src/commands/list.ts', 'src/commands/import.ts']) {
       const loaded = packages(loadedAtStart(command));
       expect(loaded, command).not.toContain('ink');
       expect(loaded, command).not.toContain('react');

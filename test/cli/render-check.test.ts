@@ -154,3 +154,33 @@ describe('check', () => {
     }
   });
 });
+
+describe('import', () => {
+  it('writes a draft beside the file, says what went where, and the draft checks and renders', () => {
+    const dir = tempDir();
+    const source = tempFile('old-postmortem.md', '# Cache outage\n\n## Issue Summary\n- Duration: 2023-08-02 13:45 - 2023-08-02 15:30 (UTC)\n- Impact: Slow pages for 30% of users.\n\n## Timeline\n- 13:45: Alerts fired on latency.\n- 15:30: Back to normal.\n\nA stray line.\n');
+    const target = join(dir, 'draft.yaml');
+    const result = runCli(['import', source, '-o', target]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('into ');
+    expect(result.stdout).toMatch(/2 timeline entries, 0 measures, 0 tasks\.\n1 line it could not place is kept under notes: in the draft\.\nCheck it with: npx postmortem-wizard check .*draft\.yaml\nFinish it with: npx postmortem-wizard resume .*draft\.yaml\n$/);
+    const text = readFileSync(target, 'utf8');
+    expect(text).toContain('title: Cache outage');
+    expect(text).toContain('notes: A stray line.');
+    expect(runCli(['check', target]).status).toBe(1);
+    expect(runCli(['render', target, '-o', '-']).stdout).toContain('# Cache outage');
+    // Never over an existing file.
+    const again = runCli(['import', source, '-o', target]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/draft\.yaml already exists: choose another name with -o/);
+  });
+
+  it('refuses a missing, empty or binary file with exit 2', () => {
+    const dir = tempDir();
+    expect(runCli(['import', join(dir, 'nope.md')]).stderr).toMatch(/nope\.md: does not exist\./);
+    expect(runCli(['import', tempFile('empty.md', '')]).status).toBe(2);
+    const binary = runCli(['import', tempFile('bin.md', Buffer.from([1, 0, 2]))]);
+    expect(binary.status).toBe(2);
+    expect(binary.stderr).toMatch(/bin\.md: is a binary file/);
+  });
+});
