@@ -86,7 +86,7 @@ describe('render', () => {
     expect(result.stdout.split('\n')[0]).toBe('Incident: Payment service outage (1 hour 45 minutes)');
     const unknown = runCli(['render', seedIn(dir), '--template', 'fancy']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('fancy: is not a built-in template: use alx, or a path to your own template file.\n');
+    expect(unknown.stderr).toBe('fancy: is not a built-in template: use alx or sre, or a path to your own template file.\n');
   });
 
   it('stops quietly when its output is cut short (piped into head)', () => {

@@ -72,7 +72,10 @@ async function timelineAndRest(t: TerminalSession): Promise<void> {
   }
   await t.press(KEYS.esc);
   await t.press(KEYS.tab);
-  await t.waitFor('A line of humour (optional)');
+  await t.waitFor('Which layout should the README have?');
+  await t.press(KEYS.enter);
+  await t.waitFor('What triggered it?');
+  await t.answer('', 'A line of humour (optional)');
   await t.answer('', 'what went well?');
   for (let i = 0; i < 3; i++) {
     await t.press(KEYS.esc);
