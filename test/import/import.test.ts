@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,8 +8,9 @@ import { importPostmortem } from '../../src/import/import-postmortem.js';
 import { renderMarkdown } from '../../src/render/render.js';
 import { validateDraft } from '../../src/draft/schema.js';
 
-const SEEDS = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
-const seed = (prefix: string) => readFileSync(join(SEEDS, readdirSync(SEEDS).find((name) => name.startsWith(prefix))!), 'utf8');
+// The five postmortems the product was designed from, copied as they were written.
+const SEEDS = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
+const seed = (prefix: string) => readFileSync(join(SEEDS, `seed-${prefix}.txt`), 'utf8');
 const flat = (text: string) => text.replace(/[*_`#>|(),]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** Every line of the source (but the section headings it was sorted by) is somewhere in the draft. */
