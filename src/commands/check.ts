@@ -1,7 +1,11 @@
-import { checkDraft } from '../check/rubric.js';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { checkDraft, type Finding } from '../check/rubric.js';
+import type { Draft, DraftPath } from '../draft/schema.js';
+import { importPostmortem } from '../import/import-postmortem.js';
 import { WORD_RANGE } from '../render/words.js';
 import { loadDraft } from '../store/draft-file.js';
-import { formatProblem } from '../store/errors.js';
+import { DraftFileError, formatProblem } from '../store/errors.js';
 import { formatMinutes } from '../time/duration.js';
 import { EXIT } from './exit-codes.js';
 
@@ -9,14 +13,64 @@ export interface CheckFlags {
   json?: boolean;
 }
 
-/** `check DRAFT`: the rubric as a linter. 0 clean, 1 problems found, 2 unusable input. */
-export async function checkCommand(draftPath: string, flags: CheckFlags): Promise<number> {
-  const loaded = await loadDraft(draftPath, 'read');
-  const report = checkDraft(loaded.draft, { draftPath });
-  const problems = report.findings.map((finding) => ({
+interface Reviewed {
+  draft: Draft;
+  /** The line of the file a finding is about, where it can be told. */
+  lineOf(finding: Finding): number | undefined;
+  /** Findings only a hand-written file can have (several timezones on its lines). */
+  extra: Finding[];
+}
+
+const DRAFT_EXTENSIONS = new Set(['.yaml', '.yml']);
+
+/** A draft: lines come from the YAML. */
+async function reviewDraftFile(path: string): Promise<Reviewed> {
+  const loaded = await loadDraft(path, 'read');
+  return { draft: loaded.draft, lineOf: (finding) => (finding.path ? loaded.lineOf(finding.path) : undefined), extra: [] };
+}
+
+/** A postmortem written by hand: read as `import` would, lines found by the words quoted. */
+async function reviewWrittenFile(path: string): Promise<Reviewed> {
+  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+    throw DraftFileError.at(path, error.code === 'ENOENT' ? 'does not exist.' : `cannot be read: ${error.message}.`);
+  });
+  if (bytes.includes(0)) throw DraftFileError.at(path, 'is a binary file, not a postmortem written as text.');
+  const text = bytes.toString('utf8');
+  if (text.trim() === '') throw DraftFileError.at(path, 'is empty.');
+  const { draft, zones } = importPostmortem(text);
+  const lines = text.split(/\r?\n/).map((line) => line.toLowerCase());
+  const find = (words: string | undefined) => {
+    const needle = words?.replace(/\u2026$/, '').trim().toLowerCase().slice(0, 40);
+    if (!needle) return undefined;
+    const index = lines.findIndex((line) => line.includes(needle));
+    return index === -1 ? undefined : index + 1;
+  };
+  // The words at a finding's place in the draft: the field itself, or the entry or task it is in.
+  const textAt = (path: DraftPath | undefined): string | undefined => {
+    let value: unknown = draft;
+    let words: string | undefined;
+    for (const key of path ?? []) {
+      value = (value as Record<string | number, unknown> | undefined)?.[key];
+      // Times and dates are rewritten on import; the words around them are not.
+      if (typeof value === 'string' && key !== 'at' && key !== 'due') words = value;
+      else if (typeof (value as { text?: unknown } | undefined)?.text === 'string') words = (value as { text: string }).text;
+    }
+    return words;
+  };
+  const extra: Finding[] =
+    zones.length > 1 ? [{ section: 'Timeline', message: `times are written in ${zones.length} timezones (${zones.join(', ')}): give every time in one, and say which.` }] : [];
+  return { draft, lineOf: (finding) => find(finding.quote) ?? find(textAt(finding.path)), extra };
+}
+
+/** `check FILE`: a draft, or a postmortem in Markdown or text, against the rubric and a reviewer. */
+export async function checkCommand(file: string, flags: CheckFlags): Promise<number> {
+  const written = !DRAFT_EXTENSIONS.has(extname(file).toLowerCase());
+  const reviewed = written ? await reviewWrittenFile(file) : await reviewDraftFile(file);
+  const report = checkDraft(reviewed.draft, written ? {} : { draftPath: file });
+  const problems = [...reviewed.extra, ...report.findings].map((finding) => ({
     section: finding.section,
     message: finding.message,
-    line: finding.path ? loaded.lineOf(finding.path) : undefined,
+    line: reviewed.lineOf(finding),
     ...(finding.quote ? { quote: finding.quote } : {}),
   }));
 
@@ -27,7 +81,8 @@ export async function checkCommand(draftPath: string, flags: CheckFlags): Promis
   ].filter(Boolean);
   if (flags.json) {
     const result = {
-      file: draftPath,
+      file,
+      kind: written ? 'written' : 'draft',
       ok: problems.length === 0,
       words: report.words,
       wordRange: WORD_RANGE,
@@ -36,13 +91,14 @@ export async function checkCommand(draftPath: string, flags: CheckFlags): Promis
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else if (problems.length === 0) {
-    process.stdout.write(`${draftPath}: meets the rubric (${report.words} words).\n`);
+    process.stdout.write(`${file}: meets the rubric (${report.words} words).\n`);
     if (timing.length) process.stdout.write(`${timing.join(' · ')}\n`);
   } else {
     for (const problem of problems) {
-      process.stdout.write(`${formatProblem(draftPath, { line: problem.line, message: `${problem.section}: ${problem.message}` })}\n`);
+      process.stdout.write(`${formatProblem(file, { line: problem.line, message: `${problem.section}: ${problem.message}` })}\n`);
     }
     process.stdout.write(`${problems.length} problem${problems.length === 1 ? '' : 's'} (${report.words} words${timing.length ? `; ${timing.join(', ')}` : ''}).\n`);
+    if (written) process.stdout.write(`To fix them in the wizard: npx postmortem-wizard import ${file}\n`);
   }
   return problems.length === 0 ? EXIT.ok : EXIT.problems;
 }

@@ -19,6 +19,8 @@ export interface ImportResult {
   draft: Draft;
   /** What was found, for the person to check: counts of what went where. */
   found: { timeline: number; measures: number; tasks: number; notes: number };
+  /** The timezones its times were written in (more than one is worth a question). */
+  zones: string[];
 }
 
 function classify(heading: string): SectionKey | undefined {
@@ -320,7 +322,13 @@ export function importPostmortem(input: string): ImportResult {
   }
 
   // Times of entries: read in the incident's zone, or the zone written on the line.
-  zone ??= rawEntries.map((e) => (e.when ? zoneFrom(e.when) : undefined)).find(Boolean);
+  const lineZones = rawEntries.map((e) => (e.when ? zoneFrom(e.when) : undefined)).filter((z): z is IncidentZone => !!z);
+  zone ??= lineZones[0];
+  // Every zone written on a line counts, read or not (PDT is refused as ambiguous, but written).
+  // UTC and GMT are the same clock; any other pair is two.
+  const clock = (name: string) => (/^(GMT|UTC|Z)$/i.test(name) ? 'UTC' : name.replace(/\s/g, ''));
+  const written = rawEntries.map((e) => (e.when ? ZONE_AT_END.exec(e.when.trim())?.[1] : undefined)).filter((z): z is string => !!z);
+  const zones = [...new Set([...(zone ? [zone.name] : []), ...written].map(clock))];
   const incidentZone = zone ?? utc();
   if (zone) summary.timezone = zone.name;
   if (start) summary.start = formatStored(start, incidentZone);
@@ -349,7 +357,7 @@ export function importPostmortem(input: string): ImportResult {
   if (tasks.length) draft.tasks = tasks.map((text) => ({ text }));
   const kept = notes.filter((line) => line.trim() !== '');
   if (kept.length) draft.notes = kept.join('\n');
-  return { draft, found: { timeline: timeline.length, measures: measures.length, tasks: tasks.length, notes: kept.length } };
+  return { draft, found: { timeline: timeline.length, measures: measures.length, tasks: tasks.length, notes: kept.length }, zones };
 }
 
 /** Lines back into paragraphs: list items stay one per line, prose lines separated by a blank line. */

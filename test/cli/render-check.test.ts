@@ -184,3 +184,25 @@ describe('import', () => {
     expect(binary.stderr).toMatch(/bin\.md: is a binary file/);
   });
 });
+
+describe('check on a postmortem written by hand', () => {
+  it.each([
+    ['seed-000.txt', /seed-000\.txt:10: Issue Summary: "A 30-minute outage affecting our online payment service, causing slow transactions and se…" says 30 minutes, but 13:45–15:30 UTC is 1 hour 45 minutes\./],
+    ['seed-003.txt', /seed-003\.txt:35: Timeline: "The issue was ultimately resolved on Ma…" at 2023-05-02 16:00 is after the end \(2023-05-02 12:00 GMT\)\./],
+  ])('finds the contradiction in %s, with its line', (name, finding) => {
+    const result = runCli(['check', fixture(`seeds/${name}`)]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(finding);
+    expect(result.stdout).toMatch(/To fix them in the wizard: npx postmortem-wizard import .*\n$/);
+  });
+
+  it('finds times written in several timezones', () => {
+    const file = tempFile('mixed.md', '## Issue Summary\n- Duration: 2023-08-02 10:00 - 2023-08-02 11:00 (UTC)\n## Timeline\n- 10:00 UTC: Alert fired.\n- 3:30 AM PDT: Escalated to DBAs.\n- 11:00 UTC: Restored.\n');
+    const result = runCli(['check', file, '--json']);
+    const report = JSON.parse(result.stdout);
+    expect(report.kind).toBe('written');
+    expect(report.problems).toContainEqual({ section: 'Timeline', message: 'times are written in 2 timezones (UTC, PDT): give every time in one, and say which.' });
+    expect(report.problems).toContainEqual(expect.objectContaining({ line: 5, quote: '3:30 AM PDT' }));
+    expect(report.timing).toEqual({ toDetectMinutes: 0, toResolveMinutes: 60 });
+  });
+});
