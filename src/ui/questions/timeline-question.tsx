@@ -71,7 +71,8 @@ export function TimelineQuestion({ step, state, dispatch, rows }: QuestionProps)
   const incidentSpansDays = !!(incident.start && incident.end && !incident.start.hasSame(incident.end, 'day'));
   const describe = (resolved: ResolvedEntry) => {
     const { entry, at } = resolved;
-    const time = at ? at.toFormat(incidentSpansDays ? 'MMM d HH:mm' : 'HH:mm') : entry.at ?? '?';
+    // Entries without a readable time (an imported list) keep the column: "?" padded to its width.
+    const time = (at ? at.toFormat(incidentSpansDays ? 'MMM d HH:mm' : 'HH:mm') : entry.at ?? '?').padEnd(incidentSpansDays ? 11 : 5);
     const outside = at && ((incident.start && at < incident.start) || (incident.end && at > incident.end));
     return (
       <Text wrap="truncate-end">
