@@ -206,6 +206,27 @@ if (want(5)) {
   row('peak memory of the wizard on its first screen', `${(median(rss) / 1024).toFixed(0)} MB`);
 }
 
+// 6. For comparison: the same first question from @clack/prompts (installed, not bundled),
+// each run paired with the `node -e` run just before it, as in row 1.
+if (want(6)) {
+  const node = [];
+  const clack = [];
+  const script = join(root, 'bench', 'clack-prompt.mjs');
+  for (let i = -2; i < RUNS; i++) {
+    const n = await timeToText(process.execPath, ['-e', 'console.log("ready")'], 'ready');
+    const c = await timeToText(process.execPath, [script], 'Title of the postmortem', async (t) => {
+      await pause(100);
+      t.pty.write('\u0003');
+    });
+    if (i >= 0) {
+      node.push(n);
+      clack.push(c);
+    }
+  }
+  const ratio = median(clack.map((c, i) => c / node[i]));
+  row('for comparison: first prompt of @clack/prompts vs `node -e`', `${ratio.toFixed(2)}×`, `(medians ${median(clack).toFixed(0)} ms vs ${median(node).toFixed(0)} ms)`);
+}
+
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const node = process.version;
 const lines = [
