@@ -90,6 +90,8 @@ export const DraftSchema = v.looseObject(
     extras: maybe(ExtrasSchema),
     /** What an import could not place, kept word for word. */
     notes: maybe(text),
+    /** Text being typed, not yet confirmed, when the wizard was closed: offered again on resume. */
+    unconfirmed: maybe(v.looseObject({ question: maybe(text), text: maybe(text) }, 'must be the question and the text typed')),
   },
   'must be a set of answers (version, title, summary…)',
 );

@@ -10,7 +10,7 @@ const QUOTED_KEYS = new Set(['start', 'end', 'at', 'due']);
 
 /** Where new keys go, by the key that holds the map, so a grown draft reads as DESIGN §5 shows. */
 const KEY_ORDER: Record<string, readonly string[]> = {
-  '': ['version', 'template', 'title', 'authors', 'summary', 'detectedBy', 'timeline', 'rootCause', 'resolution', 'measures', 'tasks', 'extras', 'notes'],
+  '': ['version', 'template', 'title', 'authors', 'summary', 'detectedBy', 'timeline', 'rootCause', 'resolution', 'measures', 'tasks', 'extras', 'notes', 'unconfirmed'],
   summary: ['start', 'end', 'timezone', 'impact', 'usersAffectedPercent', 'rootCause'],
   timeline: ['at', 'kind', 'text'],
   tasks: ['text', 'owner', 'due'],

@@ -7,7 +7,7 @@ import { EXIT } from '../commands/exit-codes.js';
 import { countWords } from '../render/words.js';
 import { acquireDraftLock } from '../store/draft-lock.js';
 import { DraftSession } from '../store/draft-session.js';
-import { initialState, wizardReducer } from '../wizard/reducer.js';
+import { initialState, withUnconfirmed, wizardReducer } from '../wizard/reducer.js';
 import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, sanitizedStdin } from './terminal-input.js';
 import { Root, type OpenRequest, type OpenResult, type Snapshot } from './root.js';
 import type { RecentItem } from './screens/home-screen.js';
@@ -104,6 +104,8 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
 
   let outcome: Outcome | undefined;
   let finish: (() => void) | undefined;
+  // What the open question's field holds, so closing the wizard mid-answer keeps it.
+  let typed: { step: number; text: string } | undefined;
   const leave = (next: Outcome) => {
     outcome ??= next;
     finish?.();
@@ -132,6 +134,9 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
           editText: (text) => leave({ kind: 'editText', text }),
           editDraft: () => leave({ kind: 'editDraft' }),
           quit: (reason, message) => leave({ kind: 'quit', reason, message }),
+          typing: (step, text) => {
+            typed = { step, text };
+          },
         }}
         recent={recent}
         readSettings={async () => (await import('../store/settings.js')).readSettings()}
@@ -198,6 +203,9 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
       continue;
     }
     if (done.kind !== 'quit') continue;
+    const wizard = snapshot.wizard;
+    const atTyped = wizard?.screen.kind === 'question' && typed?.step === wizard.screen.step;
+    if (wizard && done.reason !== 'done' && atTyped) snapshot = { ...snapshot, wizard: withUnconfirmed(wizard, typed!.text) };
     return await quit(snapshot, done);
   }
 }
@@ -221,7 +229,8 @@ async function quit(snapshot: Snapshot, done: Extract<Outcome, { kind: 'quit' }>
     return done.reason === 'cancel' ? EXIT.cancelled : EXIT.problems;
   }
   if (done.message) print(`${done.message}\n`);
+  const withTyped = wizard.draft.unconfirmed ? ', with what you were typing (not yet confirmed)' : '';
   if (done.reason === 'done') print(`Draft kept in ${shown}.\n`);
-  else print(`Draft saved to ${shown}.\nResume with: npx postmortem-wizard resume ${shown}\n`);
+  else print(`Draft saved to ${shown}${withTyped}.\nResume with: npx postmortem-wizard resume ${shown}\n`);
   return code;
 }

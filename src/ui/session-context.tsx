@@ -11,6 +11,8 @@ export interface WizardServices {
   editDraft(): void;
   /** Saves and leaves: the one exit path (Ctrl+C cancels, "save and quit" saves, a README written is done). */
   quit(reason: QuitReason, message?: string): void;
+  /** Told what is in a question's field as it is typed, so closing the wizard does not lose it. */
+  typing?(step: number, text: string): void;
 }
 
 export const ServicesContext = createContext<WizardServices | undefined>(undefined);

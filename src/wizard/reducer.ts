@@ -1,6 +1,8 @@
 import { addEntry, removeEntry, replaceEntry, setAt } from '../draft/edit.js';
 import type { Draft, DraftPath, TimelineEntry } from '../draft/schema.js';
 import type { SectionId } from '../draft/sections.js';
+import { valueAt } from '../draft/progress.js';
+import { answerAsText } from './answers.js';
 import { firstStepOf, isLastOfSection, resumeStep, STEPS } from './flow.js';
 
 /*
@@ -38,24 +40,45 @@ export type WizardAction =
   | { type: 'pending'; text: string | undefined }
   | { type: 'defaults'; values: Pick<Draft, 'authors' | 'template'> & { timezone?: string } };
 
+const questionKey = (path: DraftPath) => path.join('.');
+
 export function initialState(draft: Draft, start: 'resume' | 'beginning' = 'beginning'): WizardState {
-  const at = start === 'resume' ? resumeStep(draft) : 0;
+  // Text left unconfirmed when the wizard was closed reopens its question, typed as it was.
+  const left = draft.unconfirmed;
+  const leftAt = left?.question && left.text ? STEPS.findIndex((step) => questionKey(step.question.path) === left.question) : -1;
+  const at = start === 'resume' ? (leftAt >= 0 ? leftAt : resumeStep(draft)) : 0;
   return {
     draft,
     screen: at === 'review' ? { kind: 'review' } : { kind: 'question', step: at },
     returnToReview: false,
     revision: 0,
     savedRevision: 0,
+    ...(leftAt >= 0 && at === leftAt ? { pending: { step: leftAt, text: left!.text! } } : {}),
   };
+}
+
+/**
+ * The draft to save when the wizard closes while text is typed in a field: the text goes with
+ * the answers as `unconfirmed` (it was not checked, so it is not an answer), to be offered again.
+ */
+export function withUnconfirmed(state: WizardState, typed: string | undefined): WizardState {
+  const draft = { ...state.draft, unconfirmed: undefined };
+  const step = state.screen.kind === 'question' ? STEPS[state.screen.step] : undefined;
+  const answered = step ? valueAt(state.draft, step.question.path) : undefined;
+  const current = step ? answerAsText(step.question, answered) : '';
+  const keep = step && typed !== undefined && typed.trim() !== '' && typed !== current;
+  if (!keep) return state.draft.unconfirmed ? { ...state, draft, revision: state.revision + 1 } : state;
+  return { ...state, draft: { ...draft, unconfirmed: { question: questionKey(step.question.path), text: typed } }, revision: state.revision + 1 };
 }
 
 export function isDirty(state: WizardState): boolean {
   return state.revision !== state.savedRevision;
 }
 
-function changed(state: WizardState, draft: Draft): WizardState {
-  if (draft === state.draft) return state;
-  return { ...state, draft, revision: state.revision + 1 };
+function changed(state: WizardState, next: Draft): WizardState {
+  if (next === state.draft) return state;
+  // A confirmed change replaces whatever was left unconfirmed (undefined: the save removes the key).
+  return { ...state, draft: next.unconfirmed ? { ...next, unconfirmed: undefined } : next, revision: state.revision + 1 };
 }
 
 function advance(state: WizardState): WizardState {

@@ -30,7 +30,11 @@ const STEPS: Step[] = [
       await t.answer('Queue backlog', 'Author(s)');
       await t.type('Half typed');
     },
-    saved: (text) => expect(text).toContain('title: Queue backlog'),
+    saved: (text) => {
+      expect(text).toContain('title: Queue backlog');
+      // What was being typed goes too, marked as not confirmed, for the resume to offer again.
+      expect(text).toContain('unconfirmed:\n  question: authors\n  text: Half typed');
+    },
   },
   {
     name: 'adding a timeline entry, half way through its form',
@@ -54,7 +58,10 @@ const STEPS: Step[] = [
       await t.press(KEYS.ctrlJ);
       await t.type('and a pool that');
     },
-    saved: (text) => expect(text).toContain('title: Main service outage after a faulty deployment'),
+    saved: (text) => {
+      expect(text).toContain('title: Main service outage after a faulty deployment');
+      expect(text).toContain('unconfirmed:\n  question: rootCause\n  text: |-\n    A connection leak\n    and a pool that');
+    },
   },
   {
     name: 'on the review screen',

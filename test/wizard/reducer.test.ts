@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstStepOf, resumeStep, STEPS } from '../../src/wizard/flow.js';
-import { initialState, isDirty, wizardReducer, type WizardAction, type WizardState } from '../../src/wizard/reducer.js';
+import { initialState, isDirty, withUnconfirmed, wizardReducer, type WizardAction, type WizardState } from '../../src/wizard/reducer.js';
 import { loadDraft } from '../../src/store/draft-file.js';
 import { fixture } from '../support/temp.js';
 
@@ -98,5 +98,30 @@ describe('wizard reducer', () => {
     expect(initialState({ version: 1, title: 'x' }, 'resume').screen).toEqual({ kind: 'question', step: firstStepOf('summary') });
     const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
     expect(initialState(draft, 'resume').screen).toEqual({ kind: 'review' });
+  });
+});
+
+describe('text left unconfirmed', () => {
+  it('goes with the draft when the wizard closes mid-answer, and reopens its question on resume', () => {
+    let state = initialState({ version: 1 });
+    state = wizardReducer(state, { type: 'answer', path: ['title'], value: 'Outage' });
+    const closing = withUnconfirmed(state, 'Jane Do');
+    expect(closing.draft.unconfirmed).toEqual({ question: 'authors', text: 'Jane Do' });
+    expect(closing.revision).toBe(state.revision + 1);
+
+    const resumed = initialState(closing.draft, 'resume');
+    expect(resumed.screen).toEqual({ kind: 'question', step: 1 });
+    expect(resumed.pending).toEqual({ step: 1, text: 'Jane Do' });
+
+    // Confirming an answer retires it (undefined, so the save removes the key from the file).
+    const answered = wizardReducer(resumed, { type: 'answer', path: ['authors'], value: ['Jane Doe'] });
+    expect(answered.draft).toHaveProperty('unconfirmed', undefined);
+  });
+
+  it('keeps nothing when the field holds the saved answer, or nothing at all', () => {
+    const state = wizardReducer(initialState({ version: 1 }), { type: 'answer', path: ['title'], value: 'Outage' });
+    expect(withUnconfirmed(state, '')).toBe(state);
+    const back = wizardReducer(state, { type: 'back' });
+    expect(withUnconfirmed(back, 'Outage')).toBe(back);
   });
 });

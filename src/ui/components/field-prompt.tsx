@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useKeys } from '../input-focus.js';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Parsed } from '../../wizard/answers.js';
 import { useHints } from '../hints-context.js';
 import { useTextEdit } from '../hooks/use-text-edit.js';
@@ -23,6 +23,8 @@ export interface FieldPromptProps {
   onOpenEditor?(text: string): void;
   /** Candidates for Tab completion (timezones). */
   suggest?(text: string): string[];
+  /** Told the text after every change (what would be lost if the wizard closed now). */
+  onChange?(text: string): void;
   isActive?: boolean;
 }
 
@@ -46,6 +48,10 @@ export function FieldPrompt(props: FieldPromptProps) {
     ],
     isActive,
   );
+
+  useEffect(() => {
+    props.onChange?.(state.text);
+  }, [state.text]);
 
   const suggestions = props.suggest ? props.suggest(state.text).slice(0, 4) : [];
   const live = state.text.trim() === '' ? undefined : props.parse(state.text);

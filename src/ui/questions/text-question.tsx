@@ -43,6 +43,7 @@ export function TextQuestion(props: QuestionProps) {
       onBack={() => dispatch({ type: 'back' })}
       onOpenEditor={multiline ? (text) => services.editText(text) : undefined}
       suggest={question.kind === 'timezone' ? suggestZones : undefined}
+      onChange={(text) => services.typing?.(step.index, text)}
     />
   );
 }
