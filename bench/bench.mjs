@@ -103,27 +103,34 @@ const row = (name, value, note = '') => {
   console.error(`  ${name}: ${value} ${note}`);
 };
 
-// 1. First prompt of `new` against a bare `node -e`, alternating, after two warm-ups of each
-// (the first run of the wizard writes its code cache, as it does on a user's first run).
-if (want(1)) {
+/**
+ * Time to the first question of a command against a bare `node -e`, alternating, after two
+ * warm-ups of each (the wizard's first run writes its code cache, as on a user's first run).
+ * Each run is compared with the `node -e` run just before it, so a machine that slows down or
+ * speeds up during the bench moves both sides of every ratio together.
+ */
+async function firstPromptRatio(args) {
   const node = [];
-  const wizard = [];
+  const measured = [];
   for (let i = -2; i < RUNS; i++) {
     const n = await timeToText(process.execPath, ['-e', 'console.log("ready")'], 'ready');
-    const draft = join(work, `first-${i}.yaml`);
-    const w = await timeToText(process.execPath, [bin, 'new', draft], 'Title of the postmortem', async (t) => {
-      await pause(200);
+    const m = await timeToText(process.execPath, args(i), 'Title of the postmortem', async (t) => {
+      await pause(150);
       t.pty.write('\u0003');
     });
     if (i >= 0) {
       node.push(n);
-      wizard.push(w);
+      measured.push(m);
     }
   }
-  // Each wizard run is compared with the `node -e` run just before it, so a machine that slows
-  // down or speeds up during the bench moves both sides of every ratio together.
-  const ratio = median(wizard.map((w, i) => w / node[i]));
-  row('first prompt of `new` (pty) vs `node -e`', `${ratio.toFixed(2)}×`, `(medians ${median(wizard).toFixed(0)} ms vs ${median(node).toFixed(0)} ms; median of ${RUNS} paired ratios)`);
+  const ratio = median(measured.map((m, i) => m / node[i]));
+  return { ratio: `${ratio.toFixed(2)}×`, medians: `medians ${median(measured).toFixed(0)} ms vs ${median(node).toFixed(0)} ms` };
+}
+
+// 1. First prompt of `new` against a bare `node -e`.
+if (want(1)) {
+  const { ratio, medians } = await firstPromptRatio((i) => [bin, 'new', join(work, `first-${i}.yaml`)]);
+  row('first prompt of `new` (pty) vs `node -e`', ratio, `(${medians}; median of ${RUNS} paired ratios)`);
 }
 
 // 2. Keystroke to screen in the timeline step with 500 entries open.
@@ -206,25 +213,10 @@ if (want(5)) {
   row('peak memory of the wizard on its first screen', `${(median(rss) / 1024).toFixed(0)} MB`);
 }
 
-// 6. For comparison: the same first question from @clack/prompts (installed, not bundled),
-// each run paired with the `node -e` run just before it, as in row 1.
+// 6. For comparison: the same first question from @clack/prompts (installed, not bundled).
 if (want(6)) {
-  const node = [];
-  const clack = [];
-  const script = join(root, 'bench', 'clack-prompt.mjs');
-  for (let i = -2; i < RUNS; i++) {
-    const n = await timeToText(process.execPath, ['-e', 'console.log("ready")'], 'ready');
-    const c = await timeToText(process.execPath, [script], 'Title of the postmortem', async (t) => {
-      await pause(100);
-      t.pty.write('\u0003');
-    });
-    if (i >= 0) {
-      node.push(n);
-      clack.push(c);
-    }
-  }
-  const ratio = median(clack.map((c, i) => c / node[i]));
-  row('for comparison: first prompt of @clack/prompts vs `node -e`', `${ratio.toFixed(2)}×`, `(medians ${median(clack).toFixed(0)} ms vs ${median(node).toFixed(0)} ms)`);
+  const { ratio, medians } = await firstPromptRatio(() => [join(root, 'bench', 'clack-prompt.mjs')]);
+  row('for comparison: first prompt of @clack/prompts vs `node -e`', ratio, `(${medians})`);
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';

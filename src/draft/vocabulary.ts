@@ -29,14 +29,6 @@ export const DETECTION_LABELS: Record<DetectionSource, string> = {
 export const TASK_TYPES = ['mitigate', 'prevent', 'detect', 'process', 'other'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
-export const TASK_TYPE_LABELS: Record<TaskType, string> = {
-  mitigate: 'mitigate',
-  prevent: 'prevent',
-  detect: 'detect',
-  process: 'process',
-  other: 'other',
-};
-
 /** The built-in README layouts (templates/NAME.md). */
 export const TEMPLATES = ['alx', 'sre'] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
