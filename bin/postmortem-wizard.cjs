@@ -7,7 +7,6 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
-const { createRequire, wrap } = require('node:module');
 
 const bundle = path.join(__dirname, '..', 'dist', 'cli.cjs');
 const args = process.argv.slice(2);
@@ -32,9 +31,12 @@ function load() {
   } catch {
     // No cache yet.
   }
-  const script = new vm.Script(wrap(source), { filename: bundle, cachedData });
+  // The bundle is wrapped as Node wraps a CommonJS module. It requires only Node's built-ins, for
+  // which this file's own require serves (node:module's createRequire would cost a module load).
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+  const script = new vm.Script(wrapped, { filename: bundle, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+  script.runInThisContext()(module.exports, require, module, bundle, path.dirname(bundle));
   // The cache holds the functions compiled so far, so it is written when a run has done the work
   // worth keeping: the wizard once its first screen is drawn (what runs after that compiles as
   // needed, and a smaller cache loads faster), other commands when they succeed. Only a missing

@@ -6,6 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 const YOGA_BINARY = /node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
 const YOGA_INDEX = /node_modules[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/;
 const INK_RECONCILER = /node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/;
+const INK_ERROR_OVERVIEW = /node_modules[\\/]ink[\\/]build[\\/]components[\\/]ErrorOverview\.js$/;
 
 function replaceOnce(source, from, to, file) {
   if (!source.includes(from)) throw new Error(`build: expected to find ${JSON.stringify(from)} in ${file}; the dependency changed.`);
@@ -52,7 +53,11 @@ const yogaPlugin = {
   },
 };
 
-/** Ink's reconciler awaits its devtools and package.json only when DEV=true; the bundle has neither. */
+/**
+ * Ink's reconciler awaits its devtools and package.json only when DEV=true; the bundle has neither.
+ * Ink's error screen builds its stack-trace parser at load (a regex per Node built-in, and
+ * node:module to list them); it is built here when an error is first shown.
+ */
 const inkPlugin = {
   name: 'ink-without-devtools',
   setup(b) {
@@ -61,6 +66,46 @@ const inkPlugin = {
       source = replaceOnce(source, "await import('./devtools.js');", 'void 0;', path);
       source = replaceOnce(source, '? await loadPackageJson()', '? {}', path);
       return { contents: source, loader: 'js' };
+    });
+    b.onLoad({ filter: INK_ERROR_OVERVIEW }, ({ path }) => {
+      let source = readFileSync(path, 'utf8');
+      source = replaceOnce(source, "import StackUtils from 'stack-utils';\n", '', path);
+      source = replaceOnce(
+        source,
+        'const stackUtils = new StackUtils({\n    cwd: cwd(),\n    internals: StackUtils.nodeInternals(),\n});',
+        `let stackUtilsMade;
+const stackUtils = {
+    parseLine(line) {
+        const StackUtils = require('stack-utils');
+        stackUtilsMade ??= new StackUtils({ cwd: cwd(), internals: StackUtils.nodeInternals() });
+        return stackUtilsMade.parseLine(line);
+    },
+};`,
+        path,
+      );
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
+/*
+ * The first touch of the `performance` global makes Node load nine perf_hooks modules (1.2-1.9 ms
+ * here). React's scheduler and ink read it only to time their own work, for which Date's
+ * milliseconds do: ink renders synchronously (legacy mode), so nothing is sliced finer.
+ */
+const SCHEDULER = /node_modules[\\/]scheduler[\\/]cjs[\\/]scheduler\.production\.js$/;
+const INK_INSTANCE = /node_modules[\\/]ink[\\/]build[\\/]ink\.js$/;
+const noPerformanceGlobalPlugin = {
+  name: 'no-performance-global',
+  setup(b) {
+    b.onLoad({ filter: SCHEDULER }, ({ path }) => ({
+      contents: replaceOnce(readFileSync(path, 'utf8'), 'if ("object" === typeof performance && "function" === typeof performance.now) {', 'if (false) {', path),
+      loader: 'js',
+    }));
+    b.onLoad({ filter: INK_INSTANCE }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      if (source.split('performance.now()').length !== 3) throw new Error(`build: expected two performance.now() calls in ${path}; the dependency changed.`);
+      return { contents: source.replaceAll('performance.now()', 'Date.now()'), loader: 'js' };
     });
   },
 };
@@ -86,36 +131,43 @@ const unusedByConfPlugin = {
 };
 
 /*
- * Node built-ins that dependencies load at start-up but use only on paths the wizard never
- * takes: commander's child_process (for executable subcommands) and terminal-size's (for a
- * terminal that does not report its size). Loading child_process also loads dgram and more.
- * Each is loaded on first use. signal-exit 3 loads all of assert for one check of its
- * argument, made here without it.
+ * Node built-ins that are loaded at start-up but used only on paths the first screen never
+ * takes: commander's child_process (for executable subcommands), terminal-size's (for a
+ * terminal that does not report its size) and ours (git's user name, read after the first
+ * frame). Loading child_process also loads dgram and more. Each is loaded on first use.
+ * signal-exit 3 loads all of assert for one check of its argument, made here without it.
+ * CommonJS users get a proxy; ES modules (terminal-size, ours) name the functions they import:
+ * a proxy has no own names for the ES module interop to copy.
  */
 const LAZY_BUILTIN_USERS = [
   [/node_modules[\\/]commander[\\/]lib[\\/]command\.js$/, 'node:child_process'],
-  [/node_modules[\\/]terminal-size[\\/]index\.js$/, 'node:child_process'],
+  [/node_modules[\\/]terminal-size[\\/]index\.js$/, 'node:child_process', ['execFileSync']],
+  [/src[\\/]commands[\\/]drafts\.ts$/, 'node:child_process', ['spawnSync']],
   [/node_modules[\\/]signal-exit[\\/]index\.js$/, 'assert'],
 ];
 const SIGNAL_EXIT_ASSERT = `module.exports = { equal(actual, expected, message) { if (actual != expected) throw new Error(message); } };`;
-const lazyBuiltinsPlugin = {
-  name: 'lazy-builtins',
-  setup(b) {
-    b.onResolve({ filter: /^(node:child_process|assert)$/ }, (args) =>
-      LAZY_BUILTIN_USERS.some(([importer, name]) => importer.test(args.importer) && name === args.path) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-      loader: 'js',
-      contents:
-        args.path === 'assert'
-          ? SIGNAL_EXIT_ASSERT
-          : `let loaded; const load = () => (loaded ??= require(${JSON.stringify(args.path)}));
-module.exports = new Proxy(function () {}, {
+function lazyBuiltin(name, esmNames) {
+  const load = `let loaded; const load = () => (loaded ??= require(${JSON.stringify(name)}));\n`;
+  if (esmNames) return `${load}${esmNames.map((fn) => `export function ${fn}(...args) { return load().${fn}(...args); }`).join('\n')}`;
+  return `${load}module.exports = new Proxy(function () {}, {
   get: (_, key) => load()[key],
   apply: (_, self, argv) => load().apply(self, argv),
   has: (_, key) => key in load(),
-});`,
-    }));
+});`;
+}
+const lazyBuiltinsPlugin = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:child_process|assert)$/ }, (args) => {
+      const user = LAZY_BUILTIN_USERS.find(([importer, name]) => importer.test(args.importer) && name === args.path);
+      if (!user) return undefined;
+      return { path: user[2] ? `${args.path}#${user[2].join(',')}` : args.path, namespace: 'lazy-builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      if (args.path === 'assert') return { loader: 'js', contents: SIGNAL_EXIT_ASSERT };
+      const [name, names] = args.path.split('#');
+      return { loader: 'js', contents: lazyBuiltin(name, names?.split(',')) };
+    });
   },
 };
 
@@ -182,7 +234,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  minify: process.env.BUILD_PROFILE ? false : true,
+  minify: !process.env.BUILD_PROFILE,
   keepNames: Boolean(process.env.BUILD_PROFILE),
   legalComments: 'linked',
   metafile: true,
@@ -193,10 +245,45 @@ const result = await build({
     __PMW_VERSION__: JSON.stringify(manifest.version),
   },
   banner: { js: 'var __pmwModuleUrl=require("url").pathToFileURL(__filename).href;' },
-  plugins: [yogaPlugin, inkPlugin, unusedByConfPlugin, lazySegmenterPlugin, lazyBuiltinsPlugin],
+  plugins: [yogaPlugin, inkPlugin, noPerformanceGlobalPlugin, unusedByConfPlugin, lazySegmenterPlugin, lazyBuiltinsPlugin],
   logLevel: 'warning',
 });
 writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
+
+/*
+ * esbuild gives every ES module that imports a CommonJS one (React, Node's built-ins) its own
+ * copy of the exports, one getter per name: before the first screen that was about 3,400
+ * getters (React's 60 names for each of 43 importers). One copy per module and kind of import
+ * serves every importer; the getters read the live exports, so sharing them changes nothing.
+ * A module that gained exports since (a require cycle) gets a fresh copy.
+ */
+const COPY_ONCE = `((copyEach, copies) => (mod, isNodeMode) => {
+  if (mod === null || (typeof mod !== "object" && typeof mod !== "function")) return copyEach(mod, isNodeMode);
+  const kind = isNodeMode || !mod.__esModule ? 1 : 0;
+  const names = Object.getOwnPropertyNames(mod).length;
+  const held = copies.get(mod) ?? [];
+  copies.set(mod, held);
+  if (held[kind]?.names !== names) held[kind] = { names, copy: copyEach(mod, isNodeMode) };
+  return held[kind].copy;
+})`;
+function copyEsmExportsOnce(code) {
+  // The helper, minified or not: var NAME = (mod, isNodeMode, target) => (target = mod != null ? ...
+  const helper = /var ([\w$]+) ?= ?\(([\w$]+), ?([\w$]+), ?([\w$]+)\) ?=> ?\(\s*\4 ?= ?\2 ?!= ?null ?\?/.exec(code);
+  if (!helper) throw new Error("build: esbuild's __toESM helper changed; update copyEsmExportsOnce in scripts/build.mjs.");
+  // The end of its `var` statement: the first `;` outside brackets (the helpers hold no `;` in strings).
+  let depth = 0;
+  let end = helper.index;
+  for (; end < code.length; end++) {
+    const char = code[end];
+    if ('([{'.includes(char)) depth++;
+    else if (')]}'.includes(char)) depth--;
+    else if (char === ';' && depth === 0) break;
+  }
+  if (depth !== 0 || end === code.length) throw new Error('build: could not find the end of the __toESM helper.');
+  const name = helper[1];
+  return `${code.slice(0, end + 1)}${name}=${COPY_ONCE.replace(/\n\s*/g, ' ')}(${name}, new WeakMap());${code.slice(end + 1)}`;
+}
+writeFileSync('dist/cli.cjs', copyEsmExportsOnce(readFileSync('dist/cli.cjs', 'latin1')), 'latin1');
 
 // bin/ runs the bundle in a vm.Script, where import() of anything left outside it (a Node
 // built-in) throws: built-ins must be required.

@@ -1,5 +1,5 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { homedir, hostname } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { DateTime } from 'luxon';
@@ -10,8 +10,6 @@ import type { DraftFile } from '../store/draft-file.js';
 import type { LockOwner } from '../store/draft-lock.js';
 import { DraftFileError, SaveError } from '../store/errors.js';
 import type { Settings } from '../store/settings.js';
-
-const requireBuiltin = createRequire(import.meta.url);
 
 /*
  * Finding, creating and opening drafts: what `new`, `resume`, `list` and the home screen
@@ -62,9 +60,8 @@ export function checkNewPath(text: string, cwd = process.cwd()): { ok: true; val
 
 /** git's user.name, the natural default author; nothing when git is missing or silent. */
 export function gitUserName(): string | undefined {
-  // Loaded here: child_process (and all it loads) is not needed to draw the first question.
-  // (require, not import(): the bundle runs in a vm.Script, where import() of a built-in fails.)
-  const { spawnSync } = requireBuiltin('node:child_process') as typeof import('node:child_process');
+  // child_process (and all it loads) is not needed to draw the first question: the build loads
+  // it on this first use (scripts/build.mjs, lazy built-ins).
   const result = spawnSync('git', ['config', '--get', 'user.name'], { encoding: 'utf8', timeout: 2000 });
   const name = result.status === 0 ? result.stdout.trim() : '';
   return name || undefined;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { GENERATED_MARKER } from '../render/render.js';
+import { GENERATED_MARKER } from '../render/marker.js';
 import { describeFsError } from '../store/errors.js';
 import { EXIT, UsageError } from './exit-codes.js';
 

@@ -5,9 +5,8 @@ import { DraftFileError } from '../store/errors.js';
 import { loadTemplate, type Template } from './templates.js';
 import { buildViewModel } from './view-model.js';
 import { escapeInline } from './escape.js';
+import { GENERATED_MARKER } from './marker.js';
 
-/** Marks a README this tool wrote, so `render` knows it may replace it without --force. */
-export const GENERATED_MARKER = '<!-- Written by postmortem-wizard';
 
 const eta = new Eta({
   autoEscape: true,

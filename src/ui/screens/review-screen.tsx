@@ -6,7 +6,7 @@ import { useMemo, useState, type Dispatch } from 'react';
 import { checkDraft } from '../../check/rubric.js';
 import { sectionProgress } from '../../draft/progress.js';
 import type { SectionId } from '../../draft/sections.js';
-import { GENERATED_MARKER } from '../../render/render.js';
+import { GENERATED_MARKER } from '../../render/marker.js';
 import { WORD_RANGE } from '../../render/words.js';
 import { formatMinutes } from '../../time/duration.js';
 import type { WizardAction, WizardState } from '../../wizard/reducer.js';

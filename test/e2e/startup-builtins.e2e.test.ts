@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { tempDir } from '../support/temp.js';
+
+/*
+ * Node's built-ins that the first question of `new` must not wait for: each costs from half a
+ * millisecond (node:module) to several (child_process loads dgram, net and more). The build
+ * defers them (scripts/build.mjs); this reads what the running wizard had loaded when its
+ * first question was written.
+ */
+const PRELOAD = new URL('../support/children/record-builtins.cjs', import.meta.url).pathname;
+
+describe('the first question of `new`', () => {
+  const sessions: TerminalSession[] = [];
+  afterEach(() => {
+    for (const session of sessions.splice(0)) session.kill();
+  });
+
+  it('is drawn before child_process, perf_hooks, node:module or assert load', async () => {
+    const record = join(tempDir(), 'builtins.txt');
+    const env = isolatedEnv({ NODE_OPTIONS: `--require ${PRELOAD}`, RECORD_BUILTINS_FILE: record });
+    const session = new TerminalSession(['new', 'pm.yaml'], { cwd: tempDir(), env });
+    sessions.push(session);
+    await session.waitFor('Title of the postmortem');
+    const loaded = readFileSync(record, 'utf8').trim().split('\n');
+    // The recording itself worked: the terminal's own modules are there.
+    expect(loaded).toContain('tty');
+    for (const deferred of ['child_process', 'perf_hooks', 'module', 'assert', 'crypto', 'worker_threads', 'fs/promises']) expect(loaded).not.toContain(deferred);
+    await session.press(KEYS.ctrlC);
+    expect(await session.exited).toBe(130);
+  });
+});
