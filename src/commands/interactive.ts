@@ -1,6 +1,6 @@
 import { PROGRAM } from '../package-info.js';
 import { UsageError } from './exit-codes.js';
-import type { LaunchHooks } from '../cli.js';
+import type { LaunchHooks } from './lazy.js';
 import type { InteractiveRequest } from '../ui/run.js';
 
 /**

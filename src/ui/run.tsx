@@ -10,6 +10,7 @@ import { DraftSession } from '../store/draft-session.js';
 import { initialState, withUnconfirmed, wizardReducer } from '../wizard/reducer.js';
 import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, sanitizedStdin } from './terminal-input.js';
 import { Root, type OpenRequest, type OpenResult, type Snapshot } from './root.js';
+import { ReviewScreen } from './wizard-app.js';
 import type { RecentItem } from './screens/home-screen.js';
 import type { QuitReason } from './session-context.js';
 
@@ -124,6 +125,8 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
     // Pastes arrive marked, so their line breaks are never taken for Enter (off again below, and
     // before $EDITOR gets the terminal).
     print(BRACKETED_PASTE_ON);
+    // A draft that opens at its review waits for the review's code; any other first screen does not.
+    if (snapshot.wizard?.screen.kind === 'review') await ReviewScreen.preload();
     const app = render(
       <Root
         initial={snapshot}
@@ -161,9 +164,11 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
       // Nothing here writes to the console while ink draws, so ink need not wrap it.
       { exitOnCtrlC: false, stdin: sanitizedStdin(process.stdin), maxFps: 120, patchConsole: false },
     );
-    // The first frame is on screen: the launcher may now keep the code compiled so far.
+    // The first frame is on screen: the launcher may now keep the code compiled so far, and the
+    // review's code loads while the first question is read.
     startupDone?.();
     startupDone = undefined;
+    void ReviewScreen.preload();
     // Before a hand-over to $EDITOR the frame is wiped, so it is not left above the editor's screen.
     finish = () => {
       if (outcome && outcome.kind !== 'quit') app.clear();

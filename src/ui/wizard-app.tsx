@@ -10,8 +10,12 @@ import { SaveElsewhereDialog } from './components/save-elsewhere-dialog.js';
 import { PauseInput, useKeys } from './input-focus.js';
 import { is } from './keymap.js';
 import { QuestionView } from './questions/question-screen.js';
-import { ReviewScreen, type ReviewProps } from './screens/review-screen.js';
+import { lazyComponent } from './lazy-component.js';
+import type { ReviewProps } from './screens/review-screen.js';
 import { useSaveStatus, useSession } from './session-context.js';
+
+/** The review (with the rubric, the renderer and its template engine) is not needed for the first question. */
+export const ReviewScreen = lazyComponent(() => import('./screens/review-screen.js').then((module) => module.ReviewScreen));
 
 export interface WizardAppProps {
   initial: WizardState;

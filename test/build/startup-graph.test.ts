@@ -36,8 +36,9 @@ function packages(paths: Set<string>): string[] {
 }
 
 describe('what start-up loads', () => {
-  it('the command line itself loads only its argument parser', () => {
-    expect(packages(loadedAtStart('src/cli.ts'))).toEqual(['commander']);
+  it('the command line loads no package before it knows the command; its argument parser loads only commander', () => {
+    expect(packages(loadedAtStart('src/cli.ts'))).toEqual([]);
+    expect(packages(loadedAtStart('src/cli-program.ts'))).toEqual(['commander']);
   });
 
   it('render, check, list and import never load ink or React', () => {
@@ -49,9 +50,9 @@ describe('what start-up loads', () => {
     }
   });
 
-  it('the wizard draws its first question before loading YAML, the settings store or file writing', () => {
+  it('the wizard draws its first question before loading YAML, the settings store, file writing or the template engine', () => {
     const loaded = packages(loadedAtStart('src/ui/run.tsx'));
     expect(loaded).toContain('ink');
-    for (const later of ['yaml', 'js-yaml', 'conf', 'write-file-atomic', 'valibot']) expect(loaded).not.toContain(later);
+    for (const later of ['yaml', 'js-yaml', 'conf', 'write-file-atomic', 'valibot', 'eta']) expect(loaded).not.toContain(later);
   });
 });

@@ -31,6 +31,24 @@ describe('postmortem-wizard (no terminal)', () => {
     expect(flag.stderr).toContain("unknown option '--bogus'");
     expect(runCli(['check']).status).toBe(2);
   });
+
+  it("reads the wizard's own commands without the parser, and the same as it would", () => {
+    // Without a terminal the wizard refuses; what matters is that the words were read alike.
+    const needsTerminal = /needs a terminal/;
+    for (const args of [[], ['new'], ['new', 'pm.yaml'], ['resume'], ['resume', 'pm.yaml']]) {
+      const result = runCli(args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(needsTerminal);
+    }
+    // Anything more goes through the parser: its errors and help.
+    const extra = runCli(['new', 'a.yaml', 'b.yaml']);
+    expect(extra.status).toBe(2);
+    expect(extra.stderr).toContain("too many arguments for 'new'");
+    expect(runCli(['resume', '--bogus']).stderr).toContain("unknown option '--bogus'");
+    const help = runCli(['new', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: postmortem-wizard new [options] [draft]');
+  });
 });
 
 describe('render', () => {

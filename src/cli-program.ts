@@ -1,0 +1,94 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT } from './commands/exit-codes.js';
+import { PROGRAM, VERSION } from './package-info.js';
+import { commands, type LaunchHooks } from './commands/lazy.js';
+
+/*
+ * The command line as commander reads it: subcommands, options, help and usage errors. Loaded
+ * only when the arguments are more than the wizard's own (see main in cli.ts).
+ */
+const EXAMPLES = `
+Examples:
+  $ ${PROGRAM}                                       the home screen: new, resume, settings
+  $ ${PROGRAM} new                                   start a postmortem (asks where to save it)
+  $ ${PROGRAM} resume postmortem.yaml              carry on where you stopped
+  $ ${PROGRAM} render postmortem.yaml              write README.md beside the draft
+  $ ${PROGRAM} render postmortem.yaml -o -         print the Markdown
+  $ ${PROGRAM} check postmortem.yaml               list what the rubric still needs
+  $ ${PROGRAM} check postmortem.yaml --json        the same, for scripts
+  $ ${PROGRAM} import old-postmortem.md            a hand-written postmortem into a draft
+
+Exit codes: 0 done, 1 problems found, 2 bad usage or unusable input, 130 cancelled.
+`;
+
+function buildProgram(run: (work: Promise<number>) => void, hooks: LaunchHooks): Command {
+  const program = new Command(PROGRAM)
+    .description('Write an outage postmortem step by step: autosaved YAML drafts, a finished README.md.')
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError(`(run ${PROGRAM} --help to see the commands)`)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`${PROGRAM}: ${text.replace(/^error: /, '')}`) });
+
+  program
+    .command('new')
+    .description('start a new postmortem draft (never replaces an existing file)')
+    .argument('[draft]', 'where to save the draft (asked when left out)')
+    .action((draft: string | undefined) => run(commands.interactive().then((m) => m.interactiveCommand({ kind: 'new', path: draft }, hooks))));
+
+  program
+    .command('resume')
+    .description('continue a draft at its first unfinished section')
+    .argument('[draft]', 'the draft (picked from recent drafts when left out)')
+    .action((draft: string | undefined) => run(commands.interactive().then((m) => m.interactiveCommand({ kind: 'resume', path: draft }, hooks))));
+
+  program
+    .command('list')
+    .description('recent drafts with title, progress and last edit')
+    .addOption(new Option('--json', 'print the list as JSON'))
+    .action((flags) => run(commands.list().then((m) => m.listCommand(flags))));
+
+  program
+    .command('render')
+    .description('turn a draft into the finished Markdown (no questions asked)')
+    .argument('<draft>', 'the YAML draft')
+    .option('-o, --output <file>', 'where to write; - prints to stdout (default: README.md beside the draft)')
+    .option('-t, --template <name|path>', 'a built-in template (alx) or a template file')
+    .option('-f, --force', 'replace an existing file this tool did not write (a .bak is kept)')
+    .action((draft: string, flags) => run(commands.render().then((m) => m.renderCommand(draft, flags))));
+
+  program
+    .command('import')
+    .description('turn a postmortem written by hand (Markdown or text) into a draft to finish')
+    .argument('<file>', 'the postmortem: Markdown, HTML-in-Markdown or plain text, any extension')
+    .option('-o, --output <draft>', 'where to save the draft (default: FILE with .yaml, beside it)')
+    .action((file: string, flags) => run(commands.import().then((m) => m.importCommand(file, flags))));
+
+  program
+    .command('check')
+    .description('check a draft against the postmortem rubric')
+    .argument('<draft>', 'the YAML draft')
+    .addOption(new Option('--json', 'print the findings as JSON'))
+    .action((draft: string, flags) => run(commands.check().then((m) => m.checkCommand(draft, flags))));
+
+  for (const command of program.commands) command.exitOverride().showHelpAfterError(`(run ${PROGRAM} ${command.name()} --help for usage)`);
+  return program;
+}
+
+/** Parses the arguments with commander and runs the command they name. */
+export async function runProgram(argv: string[], hooks: LaunchHooks): Promise<number> {
+  let pending: Promise<number> | undefined;
+  const program = buildProgram((work) => {
+    pending = work;
+  }, hooks);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // commander has printed the help, the version or what was wrong.
+    const done = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+    return done ? EXIT.ok : EXIT.usage;
+  }
+  return pending ? await pending : EXIT.ok;
+}
