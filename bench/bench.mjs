@@ -173,7 +173,7 @@ await build({
   outfile: helper,
   logLevel: 'error',
   // Templates are found from the module's place, as in the real bundle.
-  define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(root, 'dist', 'cli.cjs')).href) },
+  define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(root, 'dist', 'cli-bundle.js')).href) },
 });
 const inProcess = await import(helper);
 if (want(3)) {

@@ -8,7 +8,8 @@ const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
 
-const bundle = path.join(__dirname, '..', 'dist', 'cli.cjs');
+// dist/cli-bundle.js is the bundle wrapped as Node wraps a CommonJS module (scripts/build.mjs).
+const bundle = path.join(__dirname, '..', 'dist', 'cli-bundle.js');
 const args = process.argv.slice(2);
 
 // Each command compiles a different part of the bundle: one cache each (the wizard's is shared).
@@ -31,11 +32,9 @@ function load() {
   } catch {
     // No cache yet.
   }
-  // The bundle is wrapped as Node wraps a CommonJS module. It requires only Node's built-ins, for
-  // which this file's own require serves (node:module's createRequire would cost a module load).
-  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
-  const script = new vm.Script(wrapped, { filename: bundle, cachedData });
+  const script = new vm.Script(source, { filename: bundle, cachedData });
   const module = { exports: {} };
+  // It requires only Node's built-ins, for which this file's own require serves.
   script.runInThisContext()(module.exports, require, module, bundle, path.dirname(bundle));
   // The cache holds the functions compiled so far, so it is written when a run has done the work
   // worth keeping: the wizard once its first screen is drawn (what runs after that compiles as

@@ -1,7 +1,7 @@
 // Production build: one minified bundle of the CLI and everything it uses, so `npx` installs
 // nothing else and Node loads one file instead of hundreds of small modules.
 import { build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 const YOGA_BINARY = /node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
 const YOGA_INDEX = /node_modules[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/;
@@ -241,10 +241,11 @@ const result = await build({
   jsx: 'automatic',
   define: {
     'process.env.NODE_ENV': '"production"',
-    'import.meta.url': '__pmwModuleUrl',
+    // The bundle's own place, asked for only by the template loader: computed when first read.
+    'import.meta': '__pmwImportMeta',
     __PMW_VERSION__: JSON.stringify(manifest.version),
   },
-  banner: { js: 'var __pmwModuleUrl=require("url").pathToFileURL(__filename).href;' },
+  banner: { js: 'var __pmwImportMeta={get url(){return require("url").pathToFileURL(__filename).href}};' },
   plugins: [yogaPlugin, inkPlugin, noPerformanceGlobalPlugin, unusedByConfPlugin, lazySegmenterPlugin, lazyBuiltinsPlugin],
   logLevel: 'warning',
 });
@@ -283,15 +284,28 @@ function copyEsmExportsOnce(code) {
   const name = helper[1];
   return `${code.slice(0, end + 1)}${name}=${COPY_ONCE.replace(/\n\s*/g, ' ')}(${name}, new WeakMap());${code.slice(end + 1)}`;
 }
-writeFileSync('dist/cli.cjs', copyEsmExportsOnce(readFileSync('dist/cli.cjs', 'latin1')), 'latin1');
+/*
+ * What bin/ runs: the bundle wrapped as Node wraps a CommonJS module, so the launcher compiles the
+ * file's text as it is (joining a wrapper to 720 KB of text made V8 copy it all before compiling).
+ */
+const BUNDLE = 'dist/cli-bundle.js';
+const LEGAL = 'dist/cli-bundle.LEGAL.txt';
+const body = copyEsmExportsOnce(readFileSync('dist/cli.cjs', 'latin1')).replace('cli.cjs.LEGAL.txt', 'cli-bundle.LEGAL.txt');
+writeFileSync(
+  BUNDLE,
+  `/* postmortem-wizard: a CommonJS module wrapped as Node wraps one; bin/postmortem-wizard.cjs compiles it. */(function (exports, require, module, __filename, __dirname) {${body}\n})`,
+  'latin1',
+);
+renameSync('dist/cli.cjs.LEGAL.txt', LEGAL);
+rmSync('dist/cli.cjs');
 
 // bin/ runs the bundle in a vm.Script, where import() of anything left outside it (a Node
 // built-in) throws: built-ins must be required.
-const bundled = readFileSync('dist/cli.cjs', 'latin1');
+const bundled = readFileSync(BUNDLE, 'latin1');
 const dynamicImport = /\bimport\(\s*["'`]/.exec(bundled);
-if (dynamicImport) throw new Error(`build: dist/cli.cjs imports a module at run time near offset ${dynamicImport.index}; use require for Node built-ins.`);
+if (dynamicImport) throw new Error(`build: ${BUNDLE} imports a module at run time near offset ${dynamicImport.index}; use require for Node built-ins.`);
 
 // bin/ reads the bundle as latin1 (a third faster than UTF-8 decoding), which is exact only for
 // ASCII. (A profiling build keeps comments, which may not be ASCII; only they would read wrong.)
-const nonAscii = /[^\x00-\x7f]/.exec(readFileSync('dist/cli.cjs', 'latin1'));
-if (nonAscii && !process.env.BUILD_PROFILE) throw new Error(`build: dist/cli.cjs must be ASCII; found ${JSON.stringify(nonAscii[0])} at offset ${nonAscii.index} (write it as a \\u escape).`);
+const nonAscii = /[^\x00-\x7f]/.exec(bundled);
+if (nonAscii && !process.env.BUILD_PROFILE) throw new Error(`build: ${BUNDLE} must be ASCII; found ${JSON.stringify(nonAscii[0])} at offset ${nonAscii.index} (write it as a \\u escape).`);
