@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = process.env.BENCH_BIN ? resolve(process.env.BENCH_BIN) : join(root, 'bin', 'postmortem-wizard.cjs');
-const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+const RUNS = Number(process.env.BENCH_RUNS ?? 31);
 const work = mkdtempSync(join(tmpdir(), 'pmw-bench-'));
 const env = {
   ...process.env,
