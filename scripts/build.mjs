@@ -253,7 +253,7 @@ writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
 
 /*
  * esbuild gives every ES module that imports a CommonJS one (React, Node's built-ins) its own
- * copy of the exports, one getter per name: before the first screen that was about 3,400
+ * copy of the exports, one getter per name: before the first screen that was about 3,200
  * getters (React's 60 names for each of 43 importers). One copy per module and kind of import
  * serves every importer; the getters read the live exports, so sharing them changes nothing.
  * A module that gained exports since (a require cycle) gets a fresh copy.
