@@ -7,7 +7,7 @@ import { tempDir } from '../support/temp.js';
 /*
  * Node's built-ins that the first question of `new` must not wait for: each costs from half a
  * millisecond (node:module) to several (child_process loads dgram, net and more). The build
- * defers them (scripts/build.mjs); this reads what the running wizard had loaded when its
+ * defers them (scripts/build/); this reads what the running wizard had loaded when its
  * first question was written.
  */
 const PRELOAD = new URL('../support/children/record-builtins.cjs', import.meta.url).pathname;
