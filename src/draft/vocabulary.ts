@@ -29,6 +29,15 @@ export const DETECTION_LABELS: Record<DetectionSource, string> = {
 export const TASK_TYPES = ['mitigate', 'prevent', 'detect', 'process', 'other'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
+/** How the task form offers each type (asked when the draft uses the SRE layout). */
+export const TASK_TYPE_CHOICE_LABELS: Record<TaskType, string> = {
+  mitigate: 'Mitigate: limits the harm if it happens again',
+  prevent: 'Prevent: stops it happening again',
+  detect: 'Detect: notices it sooner',
+  process: 'Process: changes how the team works',
+  other: 'Other',
+};
+
 /** The built-in README layouts (templates/NAME.md). */
 export const TEMPLATES = ['alx', 'sre'] as const;
 export type TemplateName = (typeof TEMPLATES)[number];

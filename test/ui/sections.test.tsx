@@ -267,6 +267,25 @@ describe('measures and tasks', () => {
     await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toContain('tasks:\n  - text: Patch the pool\n    owner: SRE\n    due: "2023-08-16"\n  - text: Add monitoring'));
   });
 
+  it('asks the type of each task when the draft uses the SRE layout', async () => {
+    app = await mountWizard({ ...draft, template: 'sre', measures: ['Review.'] }, 'resume');
+    await app.waitFor('Specific tasks, each starting with a verb');
+    expect(app.frame()).toContain('New task · 1/4');
+    await app.paste('Alert on pool exhaustion');
+    await app.press(KEY.enter);
+    await app.waitFor('Owner (optional');
+    await app.press(KEY.enter);
+    await app.waitFor('Due date (optional');
+    await app.press(KEY.enter);
+    await app.waitFor('What kind of action item is it?');
+    expect(app.frame()).toContain('Prevent: stops it happening again');
+    await app.press(KEY.down, KEY.down, KEY.enter);
+    await app.waitFor('Added.');
+    await app.press(KEY.esc);
+    await app.waitFor('[ ] detect: Alert on pool exhaustion');
+    await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toContain('  - text: Alert on pool exhaustion\n    type: detect'));
+  });
+
   it('refuses to go on without a task', async () => {
     app = await mountWizard({ ...draft, measures: ['Review.'] }, 'resume');
     await app.waitFor('Specific tasks');

@@ -1,8 +1,9 @@
 import { Text } from 'ink';
 import { valueAt } from '../../draft/progress.js';
 import type { Task } from '../../draft/schema.js';
+import { TASK_TYPE_CHOICE_LABELS, TASK_TYPES, type TaskType } from '../../draft/vocabulary.js';
 import { parseDueDate, parseLine } from '../../wizard/answers.js';
-import { FormSequence } from '../components/form-sequence.js';
+import { FormSequence, type FormField } from '../components/form-sequence.js';
 import { ListEditor } from '../components/list-editor.js';
 import { theme } from '../theme.js';
 import type { QuestionProps } from './question-props.js';
@@ -59,12 +60,22 @@ export function ListQuestion(props: QuestionProps) {
 
 function describeTask(task: Task): string {
   const extra = [task.owner, task.due && `due ${task.due}`].filter(Boolean).join(', ');
-  return extra ? `${task.text} — ${extra}` : task.text ?? '';
+  const text = `${task.type ? `${task.type}: ` : ''}${task.text ?? ''}`;
+  return extra ? `${text} — ${extra}` : text;
 }
 
-/** Specific tasks: text, then an optional owner and due date. */
+/** The SRE layout's action-item table has a type column; the form asks it only for that layout. */
+const TASK_TYPE_FIELD: FormField = {
+  key: 'type',
+  kind: 'choice',
+  prompt: 'What kind of action item is it?',
+  items: TASK_TYPES.map((type) => ({ value: type, label: TASK_TYPE_CHOICE_LABELS[type] })),
+};
+
+/** Specific tasks: text, then an optional owner and due date (and, for the SRE layout, a type). */
 export function TasksQuestion(props: QuestionProps) {
   const { step, state, rows } = props;
+  const askType = state.draft.template === 'sre';
   return (
     <ListEditor<Task>
       key={step.index}
@@ -86,6 +97,7 @@ export function TasksQuestion(props: QuestionProps) {
             { key: 'text', kind: 'text', prompt: 'The task, starting with a verb ("Add monitoring on…")', initial: (v) => (v.text as string | undefined) ?? '', parse: (text) => parseLine(LINE, text) },
             { key: 'owner', kind: 'text', prompt: 'Owner (optional: Enter to skip)', initial: (v) => (v.owner as string | undefined) ?? '', parse: (text) => parseLine(OPTIONAL_LINE, text) },
             { key: 'due', kind: 'text', prompt: 'Due date (optional: Enter to skip)', placeholder: '2023-08-16', initial: (v) => (v.due as string | undefined) ?? '', parse: (text) => parseDueDate(text, state.draft) },
+            ...(askType ? [TASK_TYPE_FIELD] : []),
           ]}
           initial={{ ...(editing ?? {}) }}
           onSave={(values) => {
@@ -94,6 +106,7 @@ export function TasksQuestion(props: QuestionProps) {
             else delete task.owner;
             if (values.due) task.due = values.due as string;
             else delete task.due;
+            if (values.type) task.type = values.type as TaskType;
             done(task);
           }}
           onCancel={() => done(undefined)}
