@@ -40,7 +40,8 @@ export type WizardAction =
   | { type: 'pending'; text: string | undefined }
   | { type: 'defaults'; values: Pick<Draft, 'authors' | 'template'> & { timezone?: string } };
 
-const questionKey = (path: DraftPath) => path.join('.');
+/** How `unconfirmed.question` names a question in the draft file. */
+export const questionKey = (path: DraftPath) => path.join('.');
 
 export function initialState(draft: Draft, start: 'resume' | 'beginning' = 'beginning'): WizardState {
   // Text left unconfirmed when the wizard was closed reopens its question, typed as it was.

@@ -41,12 +41,16 @@ const STEPS: Step[] = [
     draft: seed().replace(/^timeline:\n(?: {2}.*\n)+/m, 'timeline: []\n'),
     args: ['resume', 'pm.yaml'],
     reach: async (t) => {
-      await t.waitFor('What happened, when?');
-      await t.press('a');
-      await t.waitFor(/time/i);
+      // An empty timeline opens on the new-entry form.
+      await t.waitFor('New entry · 1/3');
       await t.type('02:1');
+      await t.waitFor('› 02:1');
     },
-    saved: (text) => expect(text).toContain('detectedBy: monitoring'),
+    saved: (text) => {
+      expect(text).toContain('detectedBy: monitoring');
+      // The entry being written goes too, in one line, for the resume to show.
+      expect(text).toMatch(/unconfirmed:\n {2}question: timeline\n {2}text: "?02:1 · Detection"?\n/);
+    },
   },
   {
     name: 'writing a paragraph, one line confirmed with Ctrl+J',

@@ -94,6 +94,8 @@ export interface WizardHarness extends Mounted {
   quits: { reason: QuitReason; message?: string }[];
   editorRequests: string[];
   written: { path: string; markdown: string }[];
+  /** What the wizard was told is typed but unconfirmed, in order (step, text). */
+  typed: { step: number; text: string }[];
 }
 
 /** The wizard on a real draft file in a temp folder, with the terminal hand-overs recorded. */
@@ -104,6 +106,7 @@ export async function mountWizard(draft: Draft, start: 'beginning' | 'resume' = 
   const quits: WizardHarness['quits'] = [];
   const editorRequests: string[] = [];
   const written: WizardHarness['written'] = [];
+  const typed: WizardHarness['typed'] = [];
   const mounted = mount(
     <Providers
       session={session}
@@ -111,6 +114,7 @@ export async function mountWizard(draft: Draft, start: 'beginning' | 'resume' = 
         editText: (text) => editorRequests.push(text),
         editDraft: () => editorRequests.push('<draft>'),
         quit: (reason, message) => quits.push({ reason, message }),
+        typing: (step, text) => typed.push({ step, text }),
       }}
     >
       <WizardApp
@@ -123,5 +127,5 @@ export async function mountWizard(draft: Draft, start: 'beginning' | 'resume' = 
     </Providers>,
   );
   await mounted.waitFor('postmortem-wizard');
-  return { ...mounted, session, path, quits, editorRequests, written };
+  return { ...mounted, session, path, quits, editorRequests, written, typed };
 }

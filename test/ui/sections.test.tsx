@@ -99,28 +99,26 @@ const timelineDraft = {
   detectedBy: 'monitoring' as const,
 };
 
+/** Fills the new-entry form: the time, the kind (↓ presses from the one offered), the sentence. */
+async function addEntry(app: WizardHarness, time: string, downs: number, text: string, added = 'Added.'): Promise<void> {
+  await app.type(time);
+  await app.press(KEY.enter);
+  await app.waitFor('What kind of moment was it?');
+  await app.press(...Array<string>(downs).fill(KEY.down), KEY.enter);
+  await app.waitFor('What happened?');
+  await app.paste(text);
+  await app.press(KEY.enter);
+  await app.waitFor(added);
+}
+
 describe('timeline', () => {
   it('adds entries (time, kind, sentence), keeps them sorted, and ticks the checklist', async () => {
     app = await mountWizard(timelineDraft, 'resume');
     await app.waitFor('What happened, when?');
     expect(app.frame()).toContain('New entry · 1/3');
-    await app.type('14:00');
-    await app.press(KEY.enter);
-    await app.waitFor('What kind of moment was it?');
     // The first entry is offered as the detection; this one was an action.
-    await app.press(KEY.down, KEY.enter);
-    await app.waitFor('What happened? (one or two short sentences)');
-    await app.paste('We suspected the database.');
-    await app.press(KEY.enter);
-    await app.waitFor('Added.');
-    await app.type('13:45');
-    await app.press(KEY.enter);
-    await app.waitFor('What kind of moment was it?');
-    await app.press(KEY.enter);
-    await app.waitFor('What happened?');
-    await app.paste('Alerts fired.');
-    await app.press(KEY.enter);
-    await app.waitFor('2 entries in the timeline');
+    await addEntry(app, '14:00', 1, 'We suspected the database.');
+    await addEntry(app, '13:45', 0, 'Alerts fired.', '2 entries in the timeline');
     await app.press(KEY.esc);
     await app.waitFor('a add');
     const lines = app.frame().split('\n').filter((line) => /\d\d:\d\d /.test(line));
@@ -129,6 +127,37 @@ describe('timeline', () => {
     // The entry added last is the one selected, wherever sorting put it.
     expect(lines[0]).toMatch(/^› 13:45/);
     expect(app.frame()).toContain('✓ detection  ✓ action  ○ misleading path');
+  });
+
+  it('tells the wizard what an unsaved entry holds, so closing mid-form keeps it', async () => {
+    app = await mountWizard(timelineDraft, 'resume');
+    await app.waitFor('New entry · 1/3');
+    const last = () => app!.typed.at(-1)?.text;
+    expect(last() ?? '').toBe('');
+    await app.type('14:05');
+    await waitFor(() => expect(last()).toBe('14:05 · Detection'));
+    await app.press(KEY.enter);
+    await app.waitFor('What kind of moment was it?');
+    await app.press(KEY.down, KEY.enter);
+    await app.waitFor('What happened?');
+    await app.type('Rolled back');
+    // A confirmed field counts as read (the time with its date).
+    await waitFor(() => expect(last()).toBe('2023-08-02 14:05 · Action · Rolled back'));
+    await app.press(KEY.enter);
+    await app.waitFor('Added.');
+    // Saved: nothing is pending any more.
+    await waitFor(() => expect(last()).toBe(''));
+  });
+
+  it('shows an entry left unsaved last time until an entry is saved', async () => {
+    const left = '14:05 · Action · Rolled back the deploy';
+    app = await mountWizard({ ...timelineDraft, unconfirmed: { question: 'timeline', text: left } }, 'resume');
+    await app.waitFor(`Not saved when the wizard closed: ${left}`);
+    // Closing again before anything is saved keeps it.
+    await waitFor(() => expect(app!.typed.at(-1)?.text).toBe(left));
+    await addEntry(app, '14:05', 1, 'Rolled back the deploy.');
+    expect(app.frame()).not.toContain('Not saved when the wizard closed');
+    await waitFor(() => expect(readFileSync(app!.path, 'utf8')).not.toContain('unconfirmed'));
   });
 
   it('warns about a time after the end, refuses to finish without the rubric\'s kinds', async () => {

@@ -32,24 +32,59 @@ export interface FormSequenceProps {
   initial: FormValues;
   onSave(values: FormValues): void;
   onCancel(): void;
+  /**
+   * Told, as it changes, what the form holds that is not saved yet, in one line ("14:05 ·
+   * Action · Rolled back the deploy"); empty when nothing was typed or the form closed. The
+   * wizard keeps it if it is closed mid-form.
+   */
+  onTyping?(summary: string): void;
+}
+
+/** The form's values in one line, the field being typed included; empty if no text is in it. */
+export function summarizeForm(fields: FormField[], values: FormValues): string {
+  const typed = fields.some((field) => field.kind === 'text' && String(values[field.key] ?? '').trim() !== '');
+  if (!typed) return '';
+  return fields
+    .map((field) => {
+      const value = values[field.key];
+      if (value === undefined || value === null || String(value).trim() === '') return '';
+      return field.kind === 'choice' ? (field.items.find((item) => item.value === value)?.label ?? String(value)) : String(value).trim();
+    })
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /**
  * A small form asked one field at a time (a timeline entry: time, kind, sentence). Enter
  * goes to the next field, Esc to the previous one, and from the first field cancels.
  */
-export function FormSequence({ title, fields, initial, onSave, onCancel }: FormSequenceProps) {
+export function FormSequence({ title, fields, initial, onSave, onCancel, onTyping }: FormSequenceProps) {
   const [index, setIndex] = useState(0);
   const [values, setValues] = useState<FormValues>(initial);
   const field = fields[index]!;
+  // Only what differs from the item as it was counts as unsaved.
+  const unchanged = summarizeForm(fields, initial);
+  const tell = (current: FormValues) => {
+    const summary = summarizeForm(fields, current);
+    onTyping?.(summary === unchanged ? '' : summary);
+  };
 
   const accept = (value: unknown) => {
     const next = { ...values, [field.key]: value };
     setValues(next);
-    if (index === fields.length - 1) onSave(next);
-    else setIndex(index + 1);
+    if (index === fields.length - 1) {
+      onTyping?.('');
+      onSave(next);
+    } else {
+      tell(next);
+      setIndex(index + 1);
+    }
   };
-  const back = () => (index === 0 ? onCancel() : setIndex(index - 1));
+  const back = () => {
+    if (index > 0) return setIndex(index - 1);
+    onTyping?.('');
+    onCancel();
+  };
 
   return (
     <Box flexDirection="column">
@@ -74,6 +109,7 @@ export function FormSequence({ title, fields, initial, onSave, onCancel }: FormS
           initial={field.initial(values)}
           parse={(text) => field.parse(text, values)}
           suggest={field.suggest}
+          onChange={onTyping ? (text) => tell({ ...values, [field.key]: text }) : undefined}
           onAccept={accept}
           onBack={back}
         />

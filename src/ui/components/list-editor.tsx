@@ -30,6 +30,8 @@ export interface ListEditorProps<T> {
   /** Whether a listed item is the one just saved (default: the same object), to select it. */
   isSame?(listed: T, saved: T): boolean;
   noun: string;
+  /** An item typed but not saved when the wizard was last closed, shown until one is saved. */
+  leftover?: string;
 }
 
 const BROWSE_HINTS: Hint[] = [
@@ -110,12 +112,17 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
   );
   useHints(mode.kind === 'delete' ? CONFIRM_HINTS : BROWSE_HINTS, mode.kind === 'browse' || mode.kind === 'delete');
 
+  const leftover = props.leftover ? (
+    <Text color={theme.warn}>Not saved when the wizard closed: {props.leftover}</Text>
+  ) : null;
+
   if (mode.kind === 'add' || mode.kind === 'edit') {
     const editing = mode.kind === 'edit' ? items[mode.index] : undefined;
     return (
       <Box flexDirection="column">
         <Text bold>{props.prompt}</Text>
         {props.status}
+        {leftover}
         <Box marginTop={1} key={formKey}>
           {props.renderForm(editing, (saved) => {
             if (saved === undefined) {
@@ -145,6 +152,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
     <Box flexDirection="column">
       <Text bold>{props.prompt}</Text>
       {props.help ? <Text color={theme.muted}>{props.help}</Text> : null}
+      {leftover}
       <Box flexDirection="column" marginTop={1}>
         {items.length === 0 ? <Text color={theme.muted}>No {noun}s yet: press a to add one.</Text> : null}
         {start > 0 ? <Text color={theme.muted}>  ↑ {start} more</Text> : null}

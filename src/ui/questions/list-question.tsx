@@ -7,6 +7,7 @@ import { FormSequence, type FormField } from '../components/form-sequence.js';
 import { ListEditor } from '../components/list-editor.js';
 import { theme } from '../theme.js';
 import type { QuestionProps } from './question-props.js';
+import { useUnsavedItem } from './unsaved-item.js';
 
 const LINE = { path: ['item'], kind: 'text', label: 'item', prompt: '', required: true } as const;
 const OPTIONAL_LINE = { ...LINE, required: false } as const;
@@ -36,8 +37,10 @@ function listAnswer<T>(props: QuestionProps, noun: string) {
 export function ListQuestion(props: QuestionProps) {
   const { step, rows } = props;
   const noun = step.question.itemLabel ?? 'item';
+  const unsaved = useUnsavedItem(props);
   return (
     <ListEditor<string>
+      leftover={unsaved.leftover}
       key={step.index}
       prompt={step.question.prompt}
       help={step.question.help}
@@ -52,6 +55,7 @@ export function ListQuestion(props: QuestionProps) {
           initial={{}}
           onSave={(values) => done(values.text as string)}
           onCancel={() => done(undefined)}
+          onTyping={unsaved.onTyping}
         />
       )}
     />
@@ -76,8 +80,10 @@ const TASK_TYPE_FIELD: FormField = {
 export function TasksQuestion(props: QuestionProps) {
   const { step, state, rows } = props;
   const askType = state.draft.template === 'sre';
+  const unsaved = useUnsavedItem(props);
   return (
     <ListEditor<Task>
+      leftover={unsaved.leftover}
       key={step.index}
       prompt={step.question.prompt}
       help={step.question.help}
@@ -110,6 +116,7 @@ export function TasksQuestion(props: QuestionProps) {
             done(task);
           }}
           onCancel={() => done(undefined)}
+          onTyping={unsaved.onTyping}
         />
       )}
     />

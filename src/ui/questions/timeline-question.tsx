@@ -8,6 +8,7 @@ import { FormSequence, type FormField } from '../components/form-sequence.js';
 import { ListEditor } from '../components/list-editor.js';
 import { theme } from '../theme.js';
 import type { QuestionProps } from './question-props.js';
+import { useUnsavedItem } from './unsaved-item.js';
 
 const TEXT_QUESTION = { path: ['text'], kind: 'text', label: 'sentence', prompt: '', required: true } as const;
 
@@ -32,8 +33,10 @@ function Checklist({ entries, focus }: { entries: readonly TimelineEntry[]; focu
  * The timeline, or one kind of its entries (misleading paths, escalations): a sorted list
  * with a checklist of the kinds the rubric wants and a warning on times outside the incident.
  */
-export function TimelineQuestion({ step, state, dispatch, rows }: QuestionProps) {
+export function TimelineQuestion(props: QuestionProps) {
+  const { step, state, dispatch, rows } = props;
   const { question } = step;
+  const unsaved = useUnsavedItem(props);
   const fixedKind = question.entryKind;
   const incident = useMemo(() => resolveIncident(state.draft), [state.draft]);
   const shown: ResolvedEntry[] = useMemo(
@@ -86,6 +89,7 @@ export function TimelineQuestion({ step, state, dispatch, rows }: QuestionProps)
   return (
     <ListEditor<ResolvedEntry>
       key={step.index}
+      leftover={unsaved.leftover}
       prompt={question.prompt}
       help={fixedKind ? undefined : 'Detection, what was tried, what misled you, who was called, how it ended.'}
       items={shown}
@@ -102,6 +106,7 @@ export function TimelineQuestion({ step, state, dispatch, rows }: QuestionProps)
             done({ index: editing?.index ?? -1, entry: { ...(editing?.entry ?? {}), at: values.at as string, kind: (values.kind as EntryKind | undefined) ?? fixedKind ?? 'other', text: values.text as string } })
           }
           onCancel={() => done(undefined)}
+          onTyping={unsaved.onTyping}
         />
       )}
       onAdd={(resolved) => dispatch({ type: 'addEntry', entry: resolved.entry })}
