@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './commands/exit-codes.js';
 import { PROGRAM, VERSION } from './package-info.js';
-import { commands, type LaunchHooks } from './commands/lazy.js';
+import { commands, type LaunchHooks } from './commands/registry.js';
 
 /*
  * The command line as commander reads it: subcommands, options, help and usage errors. Loaded

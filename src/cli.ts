@@ -2,7 +2,7 @@ import { EXIT, UsageError } from './commands/exit-codes.js';
 import { PROGRAM } from './package-info.js';
 import { DraftFileError } from './store/errors.js';
 import type { InteractiveRequest } from './ui/run.js';
-import { commands, type LaunchHooks } from './commands/lazy.js';
+import { commands, type LaunchHooks } from './commands/registry.js';
 
 export type { LaunchHooks };
 

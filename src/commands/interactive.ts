@@ -1,6 +1,6 @@
 import { PROGRAM } from '../package-info.js';
 import { UsageError } from './exit-codes.js';
-import type { LaunchHooks } from './lazy.js';
+import type { LaunchHooks } from './registry.js';
 import type { InteractiveRequest } from '../ui/run.js';
 
 /**
