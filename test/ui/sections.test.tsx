@@ -111,6 +111,18 @@ async function addEntry(app: WizardHarness, time: string, downs: number, text: s
   await app.waitFor(added);
 }
 
+/** Fills the new-task form's text, owner and due date (empty: skipped with Enter). */
+async function fillTask(app: WizardHarness, text: string, owner = '', due = ''): Promise<void> {
+  await app.paste(text);
+  await app.press(KEY.enter);
+  await app.waitFor('Owner (optional');
+  if (owner) await app.type(owner);
+  await app.press(KEY.enter);
+  await app.waitFor('Due date (optional');
+  if (due) await app.type(due);
+  await app.press(KEY.enter);
+}
+
 describe('timeline', () => {
   it('adds entries (time, kind, sentence), keeps them sorted, and ticks the checklist', async () => {
     app = await mountWizard(timelineDraft, 'resume');
@@ -272,12 +284,7 @@ describe('measures and tasks', () => {
     await app.press(KEY.enter);
     await app.waitFor('Added.');
     await app.waitFor('New task · 1/3');
-    await app.paste('Add monitoring');
-    await app.press(KEY.enter);
-    await app.waitFor('Owner (optional');
-    await app.press(KEY.enter);
-    await app.waitFor('Due date (optional');
-    await app.press(KEY.enter);
+    await fillTask(app, 'Add monitoring');
     await app.waitFor('Added.');
     await app.press(KEY.esc);
     await app.waitFor('[ ] Patch the pool — SRE, due 2023-08-16');
@@ -300,12 +307,7 @@ describe('measures and tasks', () => {
     app = await mountWizard({ ...draft, template: 'sre', measures: ['Review.'] }, 'resume');
     await app.waitFor('Specific tasks, each starting with a verb');
     expect(app.frame()).toContain('New task · 1/4');
-    await app.paste('Alert on pool exhaustion');
-    await app.press(KEY.enter);
-    await app.waitFor('Owner (optional');
-    await app.press(KEY.enter);
-    await app.waitFor('Due date (optional');
-    await app.press(KEY.enter);
+    await fillTask(app, 'Alert on pool exhaustion');
     await app.waitFor('What kind of action item is it?');
     expect(app.frame()).toContain('Prevent: stops it happening again');
     await app.press(KEY.down, KEY.down, KEY.enter);
