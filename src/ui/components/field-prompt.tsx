@@ -49,9 +49,12 @@ export function FieldPrompt(props: FieldPromptProps) {
     isActive,
   );
 
+  // Told as each key is taken, not after the redraw: a Ctrl+C in the same burst of keys quits
+  // before effects run, and must find everything typed before it.
+  const report = () => props.onChange?.(latest.current.text);
   useEffect(() => {
-    props.onChange?.(state.text);
-  }, [state.text]);
+    report();
+  }, []);
 
   const suggestions = props.suggest ? props.suggest(state.text).slice(0, 4) : [];
   const live = state.text.trim() === '' ? undefined : props.parse(state.text);
@@ -69,9 +72,11 @@ export function FieldPrompt(props: FieldPromptProps) {
       }
       if (is('complete', input, key) && suggestions[0]) {
         replace(suggestions[0]);
+        report();
         return;
       }
       const result = handle(input, key);
+      report();
       if (result === 'submit') {
         const parsed = props.parse(latest.current.text);
         if (parsed.ok) {
