@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT } from './commands/exit-codes.js';
+import { EXIT, EXIT_CODES_HELP } from './process/exit-codes.js';
 import { PROGRAM, VERSION } from './package-info.js';
 import { commands, type LaunchHooks } from './commands/registry.js';
 
@@ -18,7 +18,8 @@ Examples:
   $ ${PROGRAM} check postmortem.yaml --json        the same, for scripts
   $ ${PROGRAM} import old-postmortem.md            a hand-written postmortem into a draft
 
-Exit codes: 0 done, 1 problems found, 2 bad usage or unusable input, 130 cancelled.
+Exit codes:
+${EXIT_CODES_HELP.map(([code, meaning]) => `  ${String(code).padEnd(4)}${meaning}`).join('\n')}
 `;
 
 function buildProgram(run: (work: Promise<number>) => void, hooks: LaunchHooks): Command {

@@ -7,7 +7,7 @@ import { WORD_RANGE } from '../render/words.js';
 import { loadDraft } from '../store/draft-file.js';
 import { DraftFileError, formatProblem } from '../store/errors.js';
 import { formatMinutes } from '../time/duration.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT } from '../process/exit-codes.js';
 
 export interface CheckFlags {
   json?: boolean;

@@ -4,8 +4,8 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { importPostmortem } from '../import/import-postmortem.js';
 import { newDraftFile, saveDraft } from '../store/draft-file.js';
 import { describeFsError, DraftFileError } from '../store/errors.js';
-import { shortPath } from './drafts.js';
-import { EXIT, UsageError } from './exit-codes.js';
+import { shortPath } from '../store/drafts.js';
+import { EXIT, UsageError } from '../process/exit-codes.js';
 
 export interface ImportFlags {
   output?: string;

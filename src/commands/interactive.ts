@@ -1,5 +1,5 @@
 import { PROGRAM } from '../package-info.js';
-import { UsageError } from './exit-codes.js';
+import { UsageError } from '../process/exit-codes.js';
 import type { LaunchHooks } from './registry.js';
 import type { InteractiveRequest } from '../ui/run.js';
 

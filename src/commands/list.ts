@@ -1,5 +1,5 @@
-import { describeAge, listRecentDrafts } from './drafts.js';
-import { EXIT } from './exit-codes.js';
+import { describeAge, listRecentDrafts } from '../store/drafts.js';
+import { EXIT } from '../process/exit-codes.js';
 
 /** `list`: recent drafts with title, progress and last edit; works without a terminal. */
 export async function listCommand(flags: { json?: boolean }): Promise<number> {

@@ -2,8 +2,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { checkDraft } from '../check/rubric.js';
 import { loadTemplate } from '../render/templates.js';
 import { loadDraft } from '../store/draft-file.js';
-import { EXIT, UsageError } from './exit-codes.js';
-import { writeReadme } from './write-output.js';
+import { EXIT, UsageError } from '../process/exit-codes.js';
+import { writeReadme } from '../store/write-readme.js';
 
 export interface RenderFlags {
   output?: string;

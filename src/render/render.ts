@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { Eta } from 'eta';
 import type { Draft } from '../draft/schema.js';
-import { DraftFileError } from '../store/errors.js';
+import { TemplateError } from './template-error.js';
 import { loadTemplate, type Template } from './templates.js';
 import { buildViewModel } from './view-model.js';
 import { escapeInline } from './escape.js';
@@ -30,7 +30,7 @@ export function renderMarkdown(draft: Draft, options: RenderOptions = {}): strin
     body = eta.renderString(template.text, buildViewModel(draft));
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? 'unknown error';
-    throw DraftFileError.at(template.source, `template error: ${message}`);
+    throw new TemplateError(template.source, `template error: ${message}`);
   }
   const from = options.draftPath ? ` from ${basename(options.draftPath).replace(/-->|--/g, "-")}` : '';
   const tidy = body.replace(/\n{3,}/g, '\n\n').trimEnd();

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEMPLATES } from '../draft/vocabulary.js';
-import { DraftFileError } from '../store/errors.js';
+import { TemplateError } from './template-error.js';
 
 /** A template's text and where it came from (for error messages). */
 export interface Template {
@@ -36,7 +36,7 @@ function looksLikePath(nameOrPath: string): boolean {
 export function loadTemplate(nameOrPath: string = DEFAULT_TEMPLATE): Template {
   if (!looksLikePath(nameOrPath)) {
     if (!builtInTemplateNames().includes(nameOrPath)) {
-      throw DraftFileError.at(
+      throw new TemplateError(
         nameOrPath,
         `is not a built-in template: use ${builtInTemplateNames().join(' or ')}, or a path to your own template file.`,
       );
@@ -49,6 +49,6 @@ export function loadTemplate(nameOrPath: string = DEFAULT_TEMPLATE): Template {
     return { name: nameOrPath, source, text: readFileSync(source, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw DraftFileError.at(nameOrPath, code === 'ENOENT' ? 'does not exist: no such template file.' : `cannot be read (${code ?? 'error'}).`);
+    throw new TemplateError(nameOrPath, code === 'ENOENT' ? 'does not exist: no such template file.' : `cannot be read (${code ?? 'error'}).`);
   }
 }

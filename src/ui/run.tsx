@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink';
-import { checkNewPath, describeAge, describeLockOwner, describeOpenError, listRecentDrafts, newDraftDefaults, openDraft, prepareNewDraft, rememberLater, shortPath, suggestNewPath } from '../commands/drafts.js';
-import { EXIT } from '../commands/exit-codes.js';
+import { checkNewPath, describeAge, describeLockOwner, describeOpenError, listRecentDrafts, newDraftDefaults, openDraft, prepareNewDraft, rememberLater, shortPath, suggestNewPath } from '../store/drafts.js';
+import { EXIT, SIGNAL_EXIT } from '../process/exit-codes.js';
 import { countWords } from '../render/words.js';
 import { acquireDraftLock } from '../store/draft-lock.js';
 import { DraftSession } from '../store/draft-session.js';
@@ -113,7 +113,7 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
   };
   // Kept until the process ends: a library that also listens (signal-exit) may re-send the signal
   // while the draft is being saved, and it must land here, not on the default handler.
-  const onSignal = (signal: NodeJS.Signals) => leave({ kind: 'quit', reason: 'signal', code: signal === 'SIGHUP' ? 129 : 143 });
+  const onSignal = (signal: NodeJS.Signals) => leave({ kind: 'quit', reason: 'signal', code: SIGNAL_EXIT[signal as 'SIGHUP' | 'SIGTERM'] });
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
   // However the process ends, the shell gets its terminal back without paste marking.
@@ -152,7 +152,7 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
         newDraftDefaults={newDraftDefaults}
         writeReadme={async (path, markdown) => {
           try {
-            const { writeReadme } = await import('../commands/write-output.js');
+            const { writeReadme } = await import('../store/write-readme.js');
             const result = await writeReadme(path, markdown, true);
             const verb = result === 'replaced' ? 'Replaced' : result === 'unchanged' ? 'Already up to date:' : 'Wrote';
             return { ok: true, message: `${verb} ${shortPath(path)} (${countWords(markdown)} words).` };

@@ -1,7 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeReadme } from '../../src/commands/write-output.js';
+import { writeReadme } from '../../src/store/write-readme.js';
 import { loadDraft, saveDraft } from '../../src/store/draft-file.js';
 import { DraftSession } from '../../src/store/draft-session.js';
 import { fixture, read, tempDir } from '../support/temp.js';

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkNewPath, prepareNewDraft, suggestNewPath } from '../../src/commands/drafts.js';
+import { checkNewPath, prepareNewDraft, suggestNewPath } from '../../src/store/drafts.js';
 import { tempDir } from '../support/temp.js';
 
 describe('starting a new draft', () => {

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { checkNewPath, shortPath, suggestElsewhere } from '../../commands/drafts.js';
+import { checkNewPath, shortPath, suggestElsewhere } from '../../store/drafts.js';
 import { theme } from '../theme.js';
 import { FieldPrompt } from './field-prompt.js';
 import { InsetWidth } from './frame.js';

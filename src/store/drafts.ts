@@ -6,10 +6,10 @@ import { DateTime } from 'luxon';
 import { progressSummary } from '../draft/progress.js';
 import type { Draft } from '../draft/schema.js';
 import { systemZoneName } from '../time/zone.js';
-import type { DraftFile } from '../store/draft-file.js';
-import type { LockOwner } from '../store/draft-lock.js';
-import { DraftFileError, SaveError } from '../store/errors.js';
-import type { Settings } from '../store/settings.js';
+import type { DraftFile } from './draft-file.js';
+import type { LockOwner } from './draft-lock.js';
+import { DraftFileError, SaveError } from './errors.js';
+import type { Settings } from './settings.js';
 
 /*
  * Finding, creating and opening drafts: what `new`, `resume`, `list` and the home screen

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { GENERATED_MARKER } from '../render/marker.js';
 import { describeFsError } from '../store/errors.js';
-import { EXIT, UsageError } from './exit-codes.js';
+import { EXIT, UsageError } from '../process/exit-codes.js';
 
 export type WriteResult = 'created' | 'replaced' | 'unchanged';
 
