@@ -1,6 +1,7 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkDraft } from '../check/rubric.js';
-import { loadTemplate } from '../render/templates.js';
+import { builtInTemplateNames, chooseTemplate, looksLikePath } from '../render/templates.js';
+import { DraftFileError } from '../store/errors.js';
 import { loadDraft } from '../store/draft-file.js';
 import { EXIT, UsageError } from '../process/exit-codes.js';
 import { writeReadme } from '../store/write-readme.js';
@@ -16,10 +17,28 @@ function shortPath(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
+async function ownTemplateSetting(): Promise<string | undefined> {
+  try {
+    return (await import('../store/settings.js')).readSettings().template;
+  } catch {
+    return undefined; // Settings that cannot be read leave the draft's layout.
+  }
+}
+
 /** `render DRAFT [-o FILE] [--template NAME|PATH] [--force]`: draft → Markdown, no questions. */
 export async function renderCommand(draftPath: string, flags: RenderFlags): Promise<number> {
   const loaded = await loadDraft(draftPath, 'read');
-  const template = loadTemplate(flags.template ?? loaded.draft.template ?? undefined);
+  // A template file in the person's own settings counts as named by them; read only without --template.
+  const settings = flags.template === undefined ? await ownTemplateSetting() : undefined;
+  const named = loaded.draft.template;
+  if (flags.template === undefined && (settings === undefined || !looksLikePath(settings)) && named !== undefined && !builtInTemplateNames().includes(named)) {
+    throw DraftFileError.at(
+      draftPath,
+      `template: ${JSON.stringify(named)} is not a built-in layout: a draft names ${builtInTemplateNames().join(' or ')}; to use a template file, name it yourself with --template PATH.`,
+      loaded.lineOf(['template']),
+    );
+  }
+  const template = chooseTemplate({ flag: flags.template, draft: named, settings });
   const report = checkDraft(loaded.draft, { template, draftPath });
 
   if (flags.output === '-') {

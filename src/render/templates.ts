@@ -1,8 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, constants } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEMPLATES } from '../draft/vocabulary.js';
 import { TemplateError } from './template-error.js';
+
+/*
+ * Which template renders a README. A draft names a built-in layout only (`template: alx`): a
+ * draft travels between people, so it must not be able to make anyone read a file. A template
+ * file is read only when the person running the command names it (`--template PATH`, or a path
+ * in their own settings), and only if it is a regular text file under 1 MB.
+ */
 
 /** A template's text and where it came from (for error messages). */
 export interface Template {
@@ -12,6 +19,8 @@ export interface Template {
 }
 
 export const DEFAULT_TEMPLATE = 'alx';
+/** Far above any layout (the built-in ones are about 3 KB). */
+export const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /** The package's templates/ folder, found by walking up from this module (src/, dist/ or a bundle). */
 function builtInFolder(): string {
@@ -28,27 +37,103 @@ export function builtInTemplateNames(): string[] {
   return [...TEMPLATES];
 }
 
-function looksLikePath(nameOrPath: string): boolean {
-  return /[\\/]/.test(nameOrPath) || /\.(md|eta|markdown|txt)$/i.test(nameOrPath);
+export function looksLikePath(nameOrPath: string): boolean {
+  return /[\\/]/.test(nameOrPath) || /\.(md|eta|liquid|markdown|txt)$/i.test(nameOrPath);
 }
 
-/** A built-in template by name (`alx`) or a person's template file by path. */
-export function loadTemplate(nameOrPath: string = DEFAULT_TEMPLATE): Template {
-  if (!looksLikePath(nameOrPath)) {
-    if (!builtInTemplateNames().includes(nameOrPath)) {
-      throw new TemplateError(
-        nameOrPath,
-        `is not a built-in template: use ${builtInTemplateNames().join(' or ')}, or a path to your own template file.`,
-      );
-    }
-    const source = join(builtInFolder(), `${nameOrPath}.md`);
-    return { name: nameOrPath, source, text: readFileSync(source, 'utf8') };
+/** A built-in layout by name (`alx`, `sre`). */
+export function loadBuiltInTemplate(name: string = DEFAULT_TEMPLATE): Template {
+  if (!builtInTemplateNames().includes(name)) {
+    throw new TemplateError(name, `is not a built-in template: use ${builtInTemplateNames().join(' or ')}, or name your own template file with --template PATH.`);
   }
-  const source = resolve(nameOrPath);
+  const source = join(builtInFolder(), `${name}.md`);
+  return { name, source, text: readFileSync(source, 'utf8') };
+}
+
+/** Reads at most `limit` + 1 bytes: the cap holds whatever the file claims its size is. */
+function readCapped(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(64 * 1024);
+    const read = readSync(fd, chunk, 0, chunk.length, null);
+    if (read === 0) break;
+    chunks.push(chunk.subarray(0, read));
+    total += read;
+    if (total > limit) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A person's own template file: a regular UTF-8 text file under 1 MB, in Liquid. */
+export function loadTemplateFile(path: string): Template {
+  const source = resolve(path);
+  let fd: number;
   try {
-    return { name: nameOrPath, source, text: readFileSync(source, 'utf8') };
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+    fd = openSync(source, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new TemplateError(nameOrPath, code === 'ENOENT' ? 'does not exist: no such template file.' : `cannot be read (${code ?? 'error'}).`);
+    throw new TemplateError(path, code === 'ENOENT' ? 'does not exist: no such template file.' : `cannot be read (${code ?? 'error'}).`);
   }
+  let bytes: Buffer;
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw new TemplateError(path, 'is a folder, not a template file.');
+    if (!info.isFile()) throw new TemplateError(path, 'is not a regular file (a device, FIFO or socket), so it is not read as a template.');
+    bytes = readCapped(fd, MAX_TEMPLATE_BYTES);
+  } finally {
+    closeSync(fd);
+  }
+  if (bytes.length > MAX_TEMPLATE_BYTES) throw new TemplateError(path, 'is over 1 MB; a template is a page of Markdown, so this is not one.');
+  if (bytes.includes(0)) throw new TemplateError(path, 'is a binary file, not a template.');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new TemplateError(path, 'is not UTF-8 text, so it is not a template.');
+  }
+  refuseOldSyntax(path, text);
+  return { name: path, source, text };
+}
+
+/** Templates were Eta (JavaScript) before; such a file gets a sentence, not a render of its tags. */
+function refuseOldSyntax(path: string, text: string): void {
+  if (/<%[=~\s_-]/.test(text) && !/\{\{|\{%/.test(text)) {
+    throw new TemplateError(
+      path,
+      'is written for the old template syntax (`<%= … %>`), which could run code; templates are now Liquid (`{{ title }}`, `{% for entry in timeline %}`): start from a copy of the built-in alx.md (see "Templates" in the README).',
+    );
+  }
+}
+
+export interface TemplateChoice {
+  /** `--template NAME|PATH` on the command line. */
+  flag?: string;
+  /** The `template:` the draft names: a built-in layout only. */
+  draft?: string;
+  /** The person's own default from their settings: a name or a path. */
+  settings?: string;
+}
+
+/**
+ * The template for a render: the command line's, else a template file named in the person's
+ * settings, else the draft's layout, else the default. A path in the draft is refused.
+ */
+export function chooseTemplate(choice: TemplateChoice): Template {
+  const own = choice.flag ?? (choice.settings && looksLikePath(choice.settings) ? choice.settings : undefined);
+  if (own !== undefined) return looksLikePath(own) ? loadTemplateFile(own) : loadBuiltInTemplate(own);
+  const named = choice.draft ?? DEFAULT_TEMPLATE;
+  if (looksLikePath(named) || !builtInTemplateNames().includes(named)) {
+    throw new TemplateError(
+      named,
+      `is not a built-in layout: a draft's \`template:\` names one of ${builtInTemplateNames().join(' or ')}; to use a template file, name it yourself with --template PATH.`,
+    );
+  }
+  return loadBuiltInTemplate(named);
+}
+
+/** Kept for callers that take what a person typed: a built-in name, or a path they chose. */
+export function loadTemplate(nameOrPath: string = DEFAULT_TEMPLATE): Template {
+  return looksLikePath(nameOrPath) ? loadTemplateFile(nameOrPath) : loadBuiltInTemplate(nameOrPath);
 }
