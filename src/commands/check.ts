@@ -1,3 +1,4 @@
+import { out, printableJson } from '../process/printable.js';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { checkDraft, type Finding } from '../check/rubric.js';
@@ -89,16 +90,16 @@ export async function checkCommand(file: string, flags: CheckFlags): Promise<num
       timing: { toDetectMinutes: toDetect, toResolveMinutes: toResolve },
       problems,
     };
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    out(`${printableJson(result)}\n`);
   } else if (problems.length === 0) {
-    process.stdout.write(`${file}: meets the rubric (${report.words} words).\n`);
-    if (timing.length) process.stdout.write(`${timing.join(' · ')}\n`);
+    out(`${file}: meets the rubric (${report.words} words).\n`);
+    if (timing.length) out(`${timing.join(' · ')}\n`);
   } else {
     for (const problem of problems) {
-      process.stdout.write(`${formatProblem(file, { line: problem.line, message: `${problem.section}: ${problem.message}` })}\n`);
+      out(`${formatProblem(file, { line: problem.line, message: `${problem.section}: ${problem.message}` })}\n`);
     }
-    process.stdout.write(`${problems.length} problem${problems.length === 1 ? '' : 's'} (${report.words} words${timing.length ? `; ${timing.join(', ')}` : ''}).\n`);
-    if (written) process.stdout.write(`To fix them in the wizard: npx postmortem-wizard import ${file}\n`);
+    out(`${problems.length} problem${problems.length === 1 ? '' : 's'} (${report.words} words${timing.length ? `; ${timing.join(', ')}` : ''}).\n`);
+    if (written) out(`To fix them in the wizard: npx postmortem-wizard import ${file}\n`);
   }
   return problems.length === 0 ? EXIT.ok : EXIT.problems;
 }

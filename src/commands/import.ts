@@ -1,3 +1,4 @@
+import { out } from '../process/printable.js';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -39,8 +40,8 @@ export async function importCommand(file: string, flags: ImportFlags): Promise<n
   }
   const shown = shortPath(output);
   const parts = [`${found.timeline} timeline entr${found.timeline === 1 ? 'y' : 'ies'}`, `${found.measures} measure${found.measures === 1 ? '' : 's'}`, `${found.tasks} task${found.tasks === 1 ? '' : 's'}`];
-  process.stdout.write(`Imported ${file} into ${shown}: ${parts.join(', ')}.\n`);
-  if (found.notes) process.stdout.write(`${found.notes} line${found.notes === 1 ? '' : 's'} it could not place ${found.notes === 1 ? 'is' : 'are'} kept under notes: in the draft.\n`);
-  process.stdout.write(`Check it with: npx postmortem-wizard check ${shown}\nFinish it with: npx postmortem-wizard resume ${shown}\n`);
+  out(`Imported ${file} into ${shown}: ${parts.join(', ')}.\n`);
+  if (found.notes) out(`${found.notes} line${found.notes === 1 ? '' : 's'} it could not place ${found.notes === 1 ? 'is' : 'are'} kept under notes: in the draft.\n`);
+  out(`Check it with: npx postmortem-wizard check ${shown}\nFinish it with: npx postmortem-wizard resume ${shown}\n`);
   return EXIT.ok;
 }

@@ -1,3 +1,4 @@
+import { out } from '../process/printable.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkDraft } from '../check/rubric.js';
 import { builtInTemplateNames, chooseTemplate, looksLikePath } from '../render/templates.js';
@@ -42,7 +43,7 @@ export async function renderCommand(draftPath: string, flags: RenderFlags): Prom
   const report = checkDraft(loaded.draft, { template, draftPath });
 
   if (flags.output === '-') {
-    process.stdout.write(report.markdown);
+    out(report.markdown);
     return EXIT.ok;
   }
   const output = flags.output ?? join(dirname(draftPath), 'README.md');
@@ -52,9 +53,9 @@ export async function renderCommand(draftPath: string, flags: RenderFlags): Prom
   const result = await writeReadme(output, report.markdown, flags.force === true);
   const verb = result === 'unchanged' ? 'Already up to date:' : result === 'replaced' ? 'Updated' : 'Wrote';
   const open = report.findings.length;
-  process.stdout.write(`${verb} ${shortPath(output)} (${report.words} words).\n`);
+  out(`${verb} ${shortPath(output)} (${report.words} words).\n`);
   if (open > 0) {
-    process.stdout.write(
+    out(
       `The rubric has ${open} open point${open === 1 ? '' : 's'}: run \`postmortem-wizard check ${shortPath(draftPath)}\` to see them.\n`,
     );
   }
