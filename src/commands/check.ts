@@ -1,5 +1,3 @@
-import { out, printableJson } from '../process/printable.js';
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { checkDraft, type Finding } from '../check/rubric.js';
 import type { Draft, DraftPath } from '../draft/schema.js';
@@ -7,8 +5,10 @@ import { importPostmortem } from '../import/import-postmortem.js';
 import { WORD_RANGE } from '../render/words.js';
 import { loadDraft } from '../store/draft-file.js';
 import { DraftFileError, formatProblem } from '../store/errors.js';
+import { readDocument } from '../store/read-document.js';
 import { formatMinutes } from '../time/duration.js';
 import { EXIT } from '../process/exit-codes.js';
+import { out, printableJson } from '../process/printable.js';
 
 export interface CheckFlags {
   json?: boolean;
@@ -32,11 +32,7 @@ async function reviewDraftFile(path: string): Promise<Reviewed> {
 
 /** A postmortem written by hand: read as `import` would, lines found by the words quoted. */
 async function reviewWrittenFile(path: string): Promise<Reviewed> {
-  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-    throw DraftFileError.at(path, error.code === 'ENOENT' ? 'does not exist.' : `cannot be read: ${error.message}.`);
-  });
-  if (bytes.includes(0)) throw DraftFileError.at(path, 'is a binary file, not a postmortem written as text.');
-  const text = bytes.toString('utf8');
+  const text = readDocument(path);
   if (text.trim() === '') throw DraftFileError.at(path, 'is empty.');
   const { draft, zones } = importPostmortem(text);
   const lines = text.split(/\r?\n/).map((line) => line.toLowerCase());

@@ -1,6 +1,6 @@
-import { out, printableJson } from '../process/printable.js';
 import { describeAge, listRecentDrafts } from '../store/drafts.js';
 import { EXIT } from '../process/exit-codes.js';
+import { out, printableJson } from '../process/printable.js';
 
 /** `list`: recent drafts with title, progress and last edit; works without a terminal. */
 export async function listCommand(flags: { json?: boolean }): Promise<number> {

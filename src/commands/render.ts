@@ -1,4 +1,3 @@
-import { out } from '../process/printable.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkDraft } from '../check/rubric.js';
 import { builtInTemplateNames, chooseTemplate, looksLikePath } from '../render/templates.js';
@@ -6,6 +5,7 @@ import { DraftFileError } from '../store/errors.js';
 import { loadDraft } from '../store/draft-file.js';
 import { EXIT, UsageError } from '../process/exit-codes.js';
 import { writeReadme } from '../store/write-readme.js';
+import { out } from '../process/printable.js';
 
 export interface RenderFlags {
   output?: string;

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, constants } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { FileReadError, readTextFile } from '../io/read-text-file.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEMPLATES } from '../draft/vocabulary.js';
@@ -50,48 +51,15 @@ export function loadBuiltInTemplate(name: string = DEFAULT_TEMPLATE): Template {
   return { name, source, text: readFileSync(source, 'utf8') };
 }
 
-/** Reads at most `limit` + 1 bytes: the cap holds whatever the file claims its size is. */
-function readCapped(fd: number, limit: number): Buffer {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for (;;) {
-    const chunk = Buffer.alloc(64 * 1024);
-    const read = readSync(fd, chunk, 0, chunk.length, null);
-    if (read === 0) break;
-    chunks.push(chunk.subarray(0, read));
-    total += read;
-    if (total > limit) break;
-  }
-  return Buffer.concat(chunks);
-}
-
 /** A person's own template file: a regular UTF-8 text file under 1 MB, in Liquid. */
 export function loadTemplateFile(path: string): Template {
   const source = resolve(path);
-  let fd: number;
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
-    fd = openSync(source, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new TemplateError(path, code === 'ENOENT' ? 'does not exist: no such template file.' : `cannot be read (${code ?? 'error'}).`);
-  }
-  let bytes: Buffer;
-  try {
-    const info = fstatSync(fd);
-    if (info.isDirectory()) throw new TemplateError(path, 'is a folder, not a template file.');
-    if (!info.isFile()) throw new TemplateError(path, 'is not a regular file (a device, FIFO or socket), so it is not read as a template.');
-    bytes = readCapped(fd, MAX_TEMPLATE_BYTES);
-  } finally {
-    closeSync(fd);
-  }
-  if (bytes.length > MAX_TEMPLATE_BYTES) throw new TemplateError(path, 'is over 1 MB; a template is a page of Markdown, so this is not one.');
-  if (bytes.includes(0)) throw new TemplateError(path, 'is a binary file, not a template.');
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new TemplateError(path, 'is not UTF-8 text, so it is not a template.');
+    text = readTextFile(source, { limit: MAX_TEMPLATE_BYTES, what: 'a template' });
+  } catch (error) {
+    if (!(error instanceof FileReadError)) throw error;
+    throw new TemplateError(path, error.code === 'ENOENT' ? 'does not exist: no such template file.' : error.problem);
   }
   refuseOldSyntax(path, text);
   return { name: path, source, text };

@@ -82,7 +82,7 @@ describe('which template files are read', () => {
     mkdirSync(join(dir, 'folder.md'));
     expect(() => loadTemplateFile(fifo)).toThrow(/pipe\.md: is not a regular file/);
     expect(() => loadTemplateFile('/dev/zero')).toThrow(/\/dev\/zero: is not a regular file/);
-    expect(() => loadTemplateFile(big)).toThrow(/big\.md: is over 1 MB/);
+    expect(() => loadTemplateFile(big)).toThrow(/big\.md: is 1\.0 MB; a template is at most 1 MB, so this is not one\./);
     expect(() => loadTemplateFile(binary)).toThrow(/bin\.md: is a binary file/);
     expect(() => loadTemplateFile(join(dir, 'folder.md'))).toThrow(/folder\.md: is a folder/);
     expect(() => loadTemplateFile(join(dir, 'none.md'))).toThrow(/none\.md: does not exist/);
