@@ -2,6 +2,7 @@
 // nothing else and Node loads one file instead of hundreds of small modules.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { asciiLiquidPlugin } from './build/ascii-liquid.mjs';
 import { unusedByConfPlugin } from './build/conf-stubs.mjs';
 import { copyEsmExportsOnce } from './build/esm-copies.mjs';
 import { inkPlugin, noPerformanceGlobalPlugin } from './build/ink.mjs';
@@ -33,7 +34,7 @@ const result = await build({
     __PMW_VERSION__: JSON.stringify(manifest.version),
   },
   banner: { js: 'var __pmwImportMeta={get url(){return require("url").pathToFileURL(__filename).href}};' },
-  plugins: [yogaPlugin, inkPlugin, noPerformanceGlobalPlugin, unusedByConfPlugin, lazySegmenterPlugin, lazyBuiltinsPlugin],
+  plugins: [asciiLiquidPlugin, yogaPlugin, inkPlugin, noPerformanceGlobalPlugin, unusedByConfPlugin, lazySegmenterPlugin, lazyBuiltinsPlugin],
   logLevel: 'warning',
 });
 writeFileSync('dist/meta.json', JSON.stringify(result.metafile));

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, EXIT_CODES_HELP } from './process/exit-codes.js';
 import { PROGRAM, VERSION } from './package-info.js';
+import { err, out } from './process/printable.js';
 import { commands, type LaunchHooks } from './commands/registry.js';
 
 /*
@@ -30,7 +31,7 @@ function buildProgram(run: (work: Promise<number>) => void, hooks: LaunchHooks):
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError(`(run ${PROGRAM} --help to see the commands)`)
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`${PROGRAM}: ${text.replace(/^error: /, '')}`) });
+    .configureOutput({ writeOut: out, writeErr: err, outputError: (text, write) => write(`${PROGRAM}: ${text.replace(/^error: /, '')}`) });
 
   program
     .command('new')

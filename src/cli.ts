@@ -1,5 +1,6 @@
 import { EXIT, UsageError } from './process/exit-codes.js';
 import { PROGRAM } from './package-info.js';
+import { err } from './process/printable.js';
 import { TemplateError } from './render/template-error.js';
 import { DraftFileError } from './store/errors.js';
 import type { InteractiveRequest } from './ui/run.js';
@@ -10,16 +11,16 @@ export type { LaunchHooks };
 /** Turns any failure into one sentence on stderr and an exit code: the CLI's one exit path. */
 export function reportError(error: unknown): number {
   if (error instanceof DraftFileError || error instanceof TemplateError) {
-    process.stderr.write(`${error.message}\n`);
+    err(`${error.message}\n`);
     return EXIT.usage;
   }
   if (error instanceof UsageError) {
-    process.stderr.write(`${PROGRAM}: ${error.message}\n`);
+    err(`${PROGRAM}: ${error.message}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${PROGRAM}: unexpected error: ${message} (set POSTMORTEM_WIZARD_DEBUG=1 for details)\n`);
-  if (process.env.POSTMORTEM_WIZARD_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+  err(`${PROGRAM}: unexpected error: ${message} (set POSTMORTEM_WIZARD_DEBUG=1 for details)\n`);
+  if (process.env.POSTMORTEM_WIZARD_DEBUG) err(`${(error as Error)?.stack ?? ''}\n`);
   return EXIT.internal;
 }
 

@@ -2,6 +2,7 @@ import { incidentTiming, type Incident, type Timing } from '../draft/incident.js
 import type { Draft, DraftPath } from '../draft/schema.js';
 import { formatMinutes, minutesBetween } from '../time/duration.js';
 import { zoneLabel } from '../time/zone.js';
+import { hiddenCharacterFindings } from './hidden-characters.js';
 
 /*
  * What a careful reviewer reads for beyond the rubric: claims the times contradict, times in
@@ -213,6 +214,6 @@ export function reviewDraft(draft: Draft, incident: Incident): { findings: Revie
     if (incident.zoneGiven) findings.push(...zoneFindings(passage, incident));
     findings.push(...blameFindings(passage));
   }
-  findings.push(...taskFindings(draft));
+  findings.push(...taskFindings(draft), ...hiddenCharacterFindings(draft));
   return { findings, timing: incidentTiming(incident) };
 }

@@ -4,6 +4,8 @@ import type { Draft, DraftPath } from '../draft/schema.js';
 import { SECTIONS } from '../draft/sections.js';
 import { ENTRY_KIND_LABELS, type EntryKind } from '../draft/vocabulary.js';
 import { renderMarkdown, type RenderOptions } from '../render/render.js';
+import { TemplateError } from '../render/template-error.js';
+import { chooseTemplate, DEFAULT_TEMPLATE, type Template } from '../render/templates.js';
 import { countWords, WORD_RANGE } from '../render/words.js';
 import { reviewDraft, type Timing } from './review.js';
 import { formatStored, parseDate } from '../time/when.js';
@@ -104,6 +106,16 @@ function truncate(text: string): string {
   return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
 
+/** The draft's layout; one it cannot name (a path, an unknown name) is a finding, and alx is used. */
+function draftTemplate(draft: Draft): { template: Template; problem?: Finding } {
+  try {
+    return { template: chooseTemplate({ draft: draft.template }) };
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    return { template: chooseTemplate({}), problem: { section: 'Template', path: ['template'], message: `${error.message} The default layout (${DEFAULT_TEMPLATE}) was used.` } };
+  }
+}
+
 /**
  * The rubric (DESIGN §2) applied to a draft: what is missing, what is wrong, and the length;
  * then a reviewer's reading (contradictions, timezones, blame, vague tasks) and the timing.
@@ -112,7 +124,9 @@ export function checkDraft(draft: Draft, options: RenderOptions = {}): RubricRep
   const incident = resolveIncident(draft);
   const review = reviewDraft(draft, incident);
   const findings: Finding[] = [...missingFindings(draft), ...valueFindings(draft, incident), ...review.findings];
-  const markdown = renderMarkdown(draft, options);
+  const { template, problem } = options.template ? { template: options.template, problem: undefined } : draftTemplate(draft);
+  if (problem) findings.push(problem);
+  const markdown = renderMarkdown(draft, { ...options, template });
   const words = countWords(markdown);
   if (words < WORD_RANGE.min || words > WORD_RANGE.max) {
     findings.push({

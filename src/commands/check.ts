@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { checkDraft, type Finding } from '../check/rubric.js';
 import type { Draft, DraftPath } from '../draft/schema.js';
@@ -6,8 +5,10 @@ import { importPostmortem } from '../import/import-postmortem.js';
 import { WORD_RANGE } from '../render/words.js';
 import { loadDraft } from '../store/draft-file.js';
 import { DraftFileError, formatProblem } from '../store/errors.js';
+import { readDocument } from '../store/read-document.js';
 import { formatMinutes } from '../time/duration.js';
 import { EXIT } from '../process/exit-codes.js';
+import { out, printableJson } from '../process/printable.js';
 
 export interface CheckFlags {
   json?: boolean;
@@ -31,11 +32,7 @@ async function reviewDraftFile(path: string): Promise<Reviewed> {
 
 /** A postmortem written by hand: read as `import` would, lines found by the words quoted. */
 async function reviewWrittenFile(path: string): Promise<Reviewed> {
-  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-    throw DraftFileError.at(path, error.code === 'ENOENT' ? 'does not exist.' : `cannot be read: ${error.message}.`);
-  });
-  if (bytes.includes(0)) throw DraftFileError.at(path, 'is a binary file, not a postmortem written as text.');
-  const text = bytes.toString('utf8');
+  const text = readDocument(path);
   if (text.trim() === '') throw DraftFileError.at(path, 'is empty.');
   const { draft, zones } = importPostmortem(text);
   const lines = text.split(/\r?\n/).map((line) => line.toLowerCase());
@@ -89,16 +86,16 @@ export async function checkCommand(file: string, flags: CheckFlags): Promise<num
       timing: { toDetectMinutes: toDetect, toResolveMinutes: toResolve },
       problems,
     };
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    out(`${printableJson(result)}\n`);
   } else if (problems.length === 0) {
-    process.stdout.write(`${file}: meets the rubric (${report.words} words).\n`);
-    if (timing.length) process.stdout.write(`${timing.join(' · ')}\n`);
+    out(`${file}: meets the rubric (${report.words} words).\n`);
+    if (timing.length) out(`${timing.join(' · ')}\n`);
   } else {
     for (const problem of problems) {
-      process.stdout.write(`${formatProblem(file, { line: problem.line, message: `${problem.section}: ${problem.message}` })}\n`);
+      out(`${formatProblem(file, { line: problem.line, message: `${problem.section}: ${problem.message}` })}\n`);
     }
-    process.stdout.write(`${problems.length} problem${problems.length === 1 ? '' : 's'} (${report.words} words${timing.length ? `; ${timing.join(', ')}` : ''}).\n`);
-    if (written) process.stdout.write(`To fix them in the wizard: npx postmortem-wizard import ${file}\n`);
+    out(`${problems.length} problem${problems.length === 1 ? '' : 's'} (${report.words} words${timing.length ? `; ${timing.join(', ')}` : ''}).\n`);
+    if (written) out(`To fix them in the wizard: npx postmortem-wizard import ${file}\n`);
   }
   return problems.length === 0 ? EXIT.ok : EXIT.problems;
 }

@@ -1,31 +1,21 @@
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { importPostmortem } from '../import/import-postmortem.js';
 import { newDraftFile, saveDraft } from '../store/draft-file.js';
-import { describeFsError, DraftFileError } from '../store/errors.js';
+import { DraftFileError } from '../store/errors.js';
+import { readDocument } from '../store/read-document.js';
 import { shortPath } from '../store/drafts.js';
 import { EXIT, UsageError } from '../process/exit-codes.js';
+import { out } from '../process/printable.js';
 
 export interface ImportFlags {
   output?: string;
 }
 
-/** Far above any postmortem written by hand; a bigger file is not one. */
-const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 /** `import FILE [-o DRAFT]`: a hand-written postmortem (Markdown or text) into a draft. */
 export async function importCommand(file: string, flags: ImportFlags): Promise<number> {
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch (error) {
-    throw DraftFileError.at(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist.' : `cannot be read: ${describeFsError(error)}.`);
-  }
-  if (size > MAX_IMPORT_BYTES) throw DraftFileError.at(file, `is ${(size / 1024 / 1024).toFixed(1)} MB; a postmortem to import is at most 2 MB.`);
-  const bytes = await readFile(file);
-  if (bytes.includes(0)) throw DraftFileError.at(file, 'is a binary file, not a postmortem written as text.');
-  const text = bytes.toString('utf8');
+  const text = readDocument(file);
   if (text.trim() === '') throw DraftFileError.at(file, 'is empty.');
 
   const output = resolve(flags.output ?? join(dirname(file), `${basename(file, extname(file))}.yaml`));
@@ -39,8 +29,8 @@ export async function importCommand(file: string, flags: ImportFlags): Promise<n
   }
   const shown = shortPath(output);
   const parts = [`${found.timeline} timeline entr${found.timeline === 1 ? 'y' : 'ies'}`, `${found.measures} measure${found.measures === 1 ? '' : 's'}`, `${found.tasks} task${found.tasks === 1 ? '' : 's'}`];
-  process.stdout.write(`Imported ${file} into ${shown}: ${parts.join(', ')}.\n`);
-  if (found.notes) process.stdout.write(`${found.notes} line${found.notes === 1 ? '' : 's'} it could not place ${found.notes === 1 ? 'is' : 'are'} kept under notes: in the draft.\n`);
-  process.stdout.write(`Check it with: npx postmortem-wizard check ${shown}\nFinish it with: npx postmortem-wizard resume ${shown}\n`);
+  out(`Imported ${file} into ${shown}: ${parts.join(', ')}.\n`);
+  if (found.notes) out(`${found.notes} line${found.notes === 1 ? '' : 's'} it could not place ${found.notes === 1 ? 'is' : 'are'} kept under notes: in the draft.\n`);
+  out(`Check it with: npx postmortem-wizard check ${shown}\nFinish it with: npx postmortem-wizard resume ${shown}\n`);
   return EXIT.ok;
 }

@@ -1,21 +1,22 @@
 import { describeAge, listRecentDrafts } from '../store/drafts.js';
 import { EXIT } from '../process/exit-codes.js';
+import { out, printableJson } from '../process/printable.js';
 
 /** `list`: recent drafts with title, progress and last edit; works without a terminal. */
 export async function listCommand(flags: { json?: boolean }): Promise<number> {
   const drafts = await listRecentDrafts();
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(drafts.map((d) => ({ ...d, editedAt: d.editedAt?.toISOString() })), null, 2)}\n`);
+    out(`${printableJson(drafts.map((d) => ({ ...d, editedAt: d.editedAt?.toISOString() })))}\n`);
     return EXIT.ok;
   }
   if (drafts.length === 0) {
-    process.stdout.write('No recent drafts. Start one with `postmortem-wizard new`.\n');
+    out('No recent drafts. Start one with `postmortem-wizard new`.\n');
     return EXIT.ok;
   }
   for (const draft of drafts) {
     const progress = draft.progress ? `${draft.progress.done}/${draft.progress.total} sections` : 'cannot be opened';
     const title = draft.title ?? draft.problem ?? '(untitled)';
-    process.stdout.write(`${draft.shown}\n  ${title} · ${progress}${draft.editedAt ? ` · ${describeAge(draft.editedAt)}` : ''}\n`);
+    out(`${draft.shown}\n  ${title} · ${progress}${draft.editedAt ? ` · ${describeAge(draft.editedAt)}` : ''}\n`);
   }
   return EXIT.ok;
 }

@@ -1,9 +1,11 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkDraft } from '../check/rubric.js';
-import { loadTemplate } from '../render/templates.js';
+import { builtInTemplateNames, chooseTemplate, looksLikePath } from '../render/templates.js';
+import { DraftFileError } from '../store/errors.js';
 import { loadDraft } from '../store/draft-file.js';
 import { EXIT, UsageError } from '../process/exit-codes.js';
 import { writeReadme } from '../store/write-readme.js';
+import { out } from '../process/printable.js';
 
 export interface RenderFlags {
   output?: string;
@@ -16,14 +18,32 @@ function shortPath(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
+async function ownTemplateSetting(): Promise<string | undefined> {
+  try {
+    return (await import('../store/settings.js')).readSettings().template;
+  } catch {
+    return undefined; // Settings that cannot be read leave the draft's layout.
+  }
+}
+
 /** `render DRAFT [-o FILE] [--template NAME|PATH] [--force]`: draft → Markdown, no questions. */
 export async function renderCommand(draftPath: string, flags: RenderFlags): Promise<number> {
   const loaded = await loadDraft(draftPath, 'read');
-  const template = loadTemplate(flags.template ?? loaded.draft.template ?? undefined);
+  // A template file in the person's own settings counts as named by them; read only without --template.
+  const settings = flags.template === undefined ? await ownTemplateSetting() : undefined;
+  const named = loaded.draft.template;
+  if (flags.template === undefined && (settings === undefined || !looksLikePath(settings)) && named !== undefined && !builtInTemplateNames().includes(named)) {
+    throw DraftFileError.at(
+      draftPath,
+      `template: ${JSON.stringify(named)} is not a built-in layout: a draft names ${builtInTemplateNames().join(' or ')}; to use a template file, name it yourself with --template PATH.`,
+      loaded.lineOf(['template']),
+    );
+  }
+  const template = chooseTemplate({ flag: flags.template, draft: named, settings });
   const report = checkDraft(loaded.draft, { template, draftPath });
 
   if (flags.output === '-') {
-    process.stdout.write(report.markdown);
+    out(report.markdown);
     return EXIT.ok;
   }
   const output = flags.output ?? join(dirname(draftPath), 'README.md');
@@ -33,9 +53,9 @@ export async function renderCommand(draftPath: string, flags: RenderFlags): Prom
   const result = await writeReadme(output, report.markdown, flags.force === true);
   const verb = result === 'unchanged' ? 'Already up to date:' : result === 'replaced' ? 'Updated' : 'Wrote';
   const open = report.findings.length;
-  process.stdout.write(`${verb} ${shortPath(output)} (${report.words} words).\n`);
+  out(`${verb} ${shortPath(output)} (${report.words} words).\n`);
   if (open > 0) {
-    process.stdout.write(
+    out(
       `The rubric has ${open} open point${open === 1 ? '' : 's'}: run \`postmortem-wizard check ${shortPath(draftPath)}\` to see them.\n`,
     );
   }

@@ -76,7 +76,8 @@ const ExtrasSchema = v.looseObject(
 
 export const DraftSchema = v.looseObject(
   {
-    version: v.number('must be a number: this file format is version 1'),
+    // Newer versions are refused before this, with their own sentence; anything else is not a format.
+    version: v.pipe(v.number('must be a number: this file format is version 1'), v.value(1, 'must be 1: this file format is version 1')),
     template: maybe(text),
     title: maybe(text),
     authors: maybe(textList),

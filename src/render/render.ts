@@ -1,20 +1,13 @@
 import { basename } from 'node:path';
-import { Eta } from 'eta';
+import type { Liquid } from 'liquidjs';
 import type { Draft } from '../draft/schema.js';
 import { TemplateError } from './template-error.js';
-import { loadTemplate, type Template } from './templates.js';
+import { chooseTemplate, type Template } from './templates.js';
 import { buildViewModel } from './view-model.js';
-import { escapeInline } from './escape.js';
+import { createEngine } from './liquid-engine.js';
 import { GENERATED_MARKER } from './marker.js';
 
-
-const eta = new Eta({
-  autoEscape: true,
-  escapeFunction: (value: unknown) => escapeInline(value === undefined || value === null ? '' : String(value)),
-  // Line breaks after tags are kept unless a tag ends in `-%>`: a Markdown template reads as it renders.
-  autoTrim: [false, false],
-  cache: false,
-});
+let engine: Liquid | undefined;
 
 export interface RenderOptions {
   template?: Template;
@@ -24,15 +17,23 @@ export interface RenderOptions {
 
 /** The finished README for a draft. Template problems are reported with the template's path. */
 export function renderMarkdown(draft: Draft, options: RenderOptions = {}): string {
-  const template = options.template ?? loadTemplate(draft.template ?? undefined);
+  const template = options.template ?? chooseTemplate({ draft: draft.template });
   let body: string;
   try {
-    body = eta.renderString(template.text, buildViewModel(draft));
+    engine ??= createEngine();
+    body = engine.parseAndRenderSync(template.text, buildViewModel(draft)) as string;
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? 'unknown error';
-    throw new TemplateError(template.source, `template error: ${message}`);
+    throw templateProblem(template, error);
   }
   const from = options.draftPath ? ` from ${basename(options.draftPath).replace(/-->|--/g, "-")}` : '';
   const tidy = body.replace(/\n{3,}/g, '\n\n').trimEnd();
   return `${tidy}\n\n${GENERATED_MARKER}${from}: edit the draft and render again. -->\n`;
+}
+
+/** "alx.md:12: template error: …": liquidjs names the line and column in its message. */
+function templateProblem(template: Template, error: unknown): TemplateError {
+  const message = ((error as Error).message ?? String(error)).split('\n')[0]!;
+  const at = /, line:(\d+), col:(\d+)/.exec(message);
+  const what = message.replace(/, line:\d+, col:\d+/, '');
+  return new TemplateError(at ? `${template.source}:${at[1]}` : template.source, `template error: ${what}.`.replace(/\.\.$/, '.'));
 }

@@ -7,13 +7,11 @@ import { formatClock } from '../time/when.js';
 import { zoneLabel } from '../time/zone.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-import { escapeBlock, escapeInline } from './escape.js';
 import { timelineDiagram } from './mermaid.js';
 
 /*
- * What a template receives (`it` in the template). Strings are the person's words, not yet
- * escaped: `<%= … %>` escapes them as one line; `it.block(…)` with `<%~ … %>` keeps
- * paragraphs and lists. Missing answers read "(… not written yet)" so a preview shows the gaps.
+ * What a template receives (its variables). Strings are the person's words, not yet escaped:
+ * `{{ … }}` escapes them as one line; `{{ … | block }}` keeps paragraphs and lists. Missing answers read "(… not written yet)" so a preview shows the gaps.
  */
 export interface ViewModel {
   title: string;
@@ -53,10 +51,6 @@ export interface ViewModel {
   };
   /** The draft as loaded, for templates that want a field this model does not shape. */
   draft: Draft;
-  /** Escapes one line of the person's text. */
-  inline(text: string | undefined): string;
-  /** Escapes paragraphs of the person's text, keeping their lists. */
-  block(text: string | undefined): string;
 }
 
 function pending(label: string): string {
@@ -147,7 +141,5 @@ export function buildViewModel(draft: Draft, incident: Incident = resolveInciden
       diagram: draft.extras?.diagram === true,
     },
     draft,
-    inline: (text) => escapeInline(text ?? ''),
-    block: (text) => escapeBlock(text ?? ''),
   };
 }

@@ -99,12 +99,12 @@ describe('render', () => {
 
   it('takes a template by path and refuses an unknown name', () => {
     const dir = tempDir();
-    const template = tempFile('mine.md', 'Incident: <%= it.title %> (<%= it.summary.duration %>)\n');
+    const template = tempFile('mine.md', 'Incident: {{ title }} ({{ summary.duration }})\n');
     const result = runCli(['render', seedIn(dir), '-o', '-', '--template', template]);
     expect(result.stdout.split('\n')[0]).toBe('Incident: Payment service outage (1 hour 45 minutes)');
     const unknown = runCli(['render', seedIn(dir), '--template', 'fancy']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('fancy: is not a built-in template: use alx or sre, or a path to your own template file.\n');
+    expect(unknown.stderr).toBe('fancy: is not a built-in template: use alx or sre, or name your own template file with --template PATH.\n');
   });
 
   it('stops quietly when its output is cut short (piped into head)', () => {

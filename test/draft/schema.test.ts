@@ -58,4 +58,13 @@ describe('validateDraft', () => {
     const result = validateDraft({ version: 1, team: 'payments', summary: { ticket: 'INC-42' }, timeline: [{ text: 'x', slack: '#inc' }] });
     expect(result.ok && result.draft).toMatchObject({ team: 'payments', summary: { ticket: 'INC-42' }, timeline: [{ slack: '#inc' }] });
   });
+
+  it('takes version 1 only: 0, -5, 1.5 or "1" are not a format', () => {
+    expect(validateDraft({ version: 1 }).ok).toBe(true);
+    for (const version of [0, -5, 1.5, '1', null]) {
+      const result = validateDraft({ version });
+      expect(result.ok, String(version)).toBe(false);
+      if (!result.ok) expect(result.problems[0]).toMatchObject({ path: ['version'], message: expect.stringMatching(/this file format is version 1/) });
+    }
+  });
 });

@@ -124,14 +124,16 @@ describe('render (alx template)', () => {
 
   it('renders through a template file a person wrote', async () => {
     const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
-    const template = { name: 'mine', source: 'mine.md', text: '# <%= it.title %>\n\n<% for (const t of it.tasks) { -%>\n* <%= t.text %>\n<% } -%>\n' };
+    const template = { name: 'mine', source: 'mine.md', text: '# {{ title }}\n\n{% for t in tasks -%}\n* {{ t.text }}\n{% endfor -%}\n' };
     const md = renderMarkdown(draft, { template });
     expect(md.split('\n').slice(0, 4)).toEqual(['# Payment service outage', '', '* Patch the payment processing module to release database connections after use', '* Review every code path that talks to the database for connection leaks']);
   });
 
   it('reports a broken template with its path', () => {
-    const template = { name: 'bad', source: '/tmp/bad.md', text: '<%= it.title ' };
-    expect(() => renderMarkdown({ version: 1 }, { template })).toThrow(/\/tmp\/bad\.md: template error: /);
+    const template = { name: 'bad', source: '/tmp/bad.md', text: '# {{ title }}\n\n{% iff title %}\n' };
+    expect(() => renderMarkdown({ version: 1 }, { template })).toThrow(/^\/tmp\/bad\.md:3: template error: tag "iff" not found/);
+    const unclosed = { name: 'bad', source: '/tmp/bad.md', text: '{% for t in tasks %}\n' };
+    expect(() => renderMarkdown({ version: 1 }, { template: unclosed })).toThrow(/\/tmp\/bad\.md:1: template error: tag .* not closed/);
   });
 
   it('loads built-in templates by name and refuses unknown names', () => {
