@@ -72,6 +72,24 @@ function drained(stream) {
   });
 }
 
+/**
+ * A terminal that hung up (a closed window) is closed here: on exit Node restores the terminal's
+ * modes and aborts when that fails (EIO), but it skips a descriptor that is no longer open.
+ */
+function closeHungUpTerminal() {
+  const tty = require('node:tty');
+  // Only the wizard reads stdin; other commands never make its stream.
+  const streams = [[1, process.stdout], [2, process.stderr], ...(kind === 'wizard' ? [[0, process.stdin]] : [])];
+  for (const [fd, stream] of streams) {
+    if (!stream.isTTY || tty.isatty(fd)) continue;
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+  }
+}
+
 const { main, save } = load();
 main(args, { startupDone: save }).then(async (code) => {
   if (kind !== 'wizard' && code === 0) save();
@@ -79,5 +97,6 @@ main(args, { startupDone: save }).then(async (code) => {
   // cut it at the pipe's 64 KiB), then exits: the wizard's listeners would hold the process open.
   process.exitCode = code;
   await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  closeHungUpTerminal();
   process.exit(code);
 });

@@ -13,8 +13,14 @@ export function editorCommand(env: NodeJS.ProcessEnv = process.env): string {
   return 'vi';
 }
 
-function quote(path: string): string {
-  return `'${path.replace(/'/g, `'\\''`)}'`;
+/**
+ * The shell line that runs the editor on "$1". The command may carry arguments ("code --wait"),
+ * so the shell reads it; `exec` makes the editor the process the wizard started, so a signal
+ * passed on reaches the editor itself and not only a shell that would leave it running.
+ */
+function shellLine(command: string): string {
+  // `exec` cannot take a leading assignment (`TERM=xterm vim`); such a line runs as it is.
+  return /^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(command) ? `${command} "$1"` : `exec ${command} "$1"`;
 }
 
 export type EditorResult = { ok: true } | { ok: false; error: string };
@@ -51,7 +57,7 @@ export function runEditor(file: string, onStart?: OnEditorStart): Promise<Editor
   if (process.stdin.isTTY) process.stdin.setRawMode(false);
   const readAgain = stopReading(process.stdin);
   return new Promise<EditorResult>((resolve) => {
-    const editor = spawn(`${command} ${quote(file)}`, { shell: true, stdio: 'inherit' });
+    const editor = spawn('/bin/sh', ['-c', shellLine(command), 'sh', file], { stdio: 'inherit' });
     let settled = false;
     const settle = (result: EditorResult) => {
       if (settled) return;
