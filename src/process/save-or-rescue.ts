@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Draft } from '../draft/schema.js';
@@ -28,8 +28,9 @@ export async function saveOrRescue(session: DraftSession, draft: Draft, revision
   try {
     await session.save(draft, revision);
     const status = await session.flush();
-    if (status.state !== 'failed') return { where: 'draft', path: session.path };
-    reason = status.reason;
+    // A draft saved earlier may have gone since (its folder removed): then it holds nothing.
+    if (status.state !== 'failed' && existsSync(session.path)) return { where: 'draft', path: session.path };
+    reason = status.state === 'failed' ? status.reason : 'the file is gone';
   } catch (error) {
     reason = (error as Error)?.message ?? String(error);
   } finally {

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { render } from 'ink';
@@ -238,7 +238,9 @@ async function editDraft(snapshot: Snapshot, track: (editor: ChildProcess) => vo
   const status = await session.flush();
   if (ending()) return snapshot;
   const [{ runEditor }, { editDraftFile }] = await Promise.all([import('./external-editor.js'), import('./edit-draft.js')]);
-  const ownFile = status.state !== 'failed';
+  // Saved, and still there (its folder may have gone since the last save).
+  const ownFile = status.state !== 'failed' && existsSync(session.path);
+  const reason = status.state === 'failed' ? status.reason : 'the file is gone';
   let copyDir: string | undefined;
   let path = session.path;
   if (!ownFile) {
@@ -246,7 +248,7 @@ async function editDraft(snapshot: Snapshot, track: (editor: ChildProcess) => vo
     copyDir = mkdtempSync(join(tmpdir(), 'postmortem-wizard-'));
     path = join(copyDir, basename(session.path));
     // 0600: a postmortem in progress may name people and systems.
-    writeFileSync(path, `# A copy of your answers: ${shortPath(session.path)} could not be saved (${status.reason}).\n${stringify(wizard.draft)}`, { mode: 0o600 });
+    writeFileSync(path, `# A copy of your answers: ${shortPath(session.path)} could not be saved (${reason}).\n${stringify(wizard.draft)}`, { mode: 0o600 });
   }
   try {
     const edit = await editDraftFile({ path, shown: shortPath(session.path), ownFile, runEditor: (file) => runEditor(file, track), ending });
@@ -297,6 +299,7 @@ async function leave(snapshot: Snapshot, ending: Ending, typed: { step: number; 
   if (message) print(`${message}\n`);
   const withTyped = wizard.draft.unconfirmed ? ', with what you were typing (not yet confirmed)' : '';
   if (finished) print(`Draft kept in ${shown}.\n`);
+  else if (ending.kind === 'crash') print(`Resume with: npx ${PROGRAM} resume ${shown}\n`);
   else print(`Draft saved to ${shown}${withTyped}.\nResume with: npx ${PROGRAM} resume ${shown}\n`);
   return exitCodeFor(ending, true);
 }
