@@ -56,6 +56,29 @@ describe('a signal while $EDITOR has the terminal', () => {
   }, 60_000);
 });
 
+describe('while $EDITOR has the terminal', () => {
+  it('the editor gets every key typed, none is read by the wizard behind it', async () => {
+    const cwd = tempDir();
+    const notes = tempDir();
+    writeFileSync(join(cwd, 'pm.yaml'), readFileSync(fixture('seed-000-payment.yaml'), 'utf8').replace(/^rootCause: \|[\s\S]*?(?=^resolution:)/m, ''));
+    // Reads two lines from the terminal, as an editor would, and writes them into the file.
+    const editor = fakeEditor(notes, 'touch "$NOTES/started"\nread first\nread second\nprintf "%s %s" "$first" "$second" > "$1"');
+    const t = new TerminalSession(['resume', 'pm.yaml'], { cwd, env: isolatedEnv({ VISUAL: editor, NOTES: notes }) });
+    sessions.push(t);
+    await t.waitFor('What caused it, in detail?');
+    await t.press('\u0018');
+    await waitFor(() => expect(existsSync(join(notes, 'started'))).toBe(true), 10_000);
+    await t.type('Typed in');
+    await t.press('\r');
+    await t.type('the editor.');
+    await t.press('\r');
+    await t.waitFor('› Typed in the editor.');
+    await t.press(KEYS.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(readFileSync(join(cwd, 'pm.yaml'), 'utf8')).toContain('text: Typed in the editor.');
+  }, 60_000);
+});
+
 /*
  * "Open the draft in your editor" when the draft cannot be saved (its folder is gone): the
  * editor gets a private copy of the answers in memory, broken YAML goes back to it with the
