@@ -57,18 +57,46 @@ function load() {
   return { main: module.exports.main, save };
 }
 
-// Output piped into `head` or a closed pager: stop quietly, as Unix tools do.
+// A closed reader (`head`, a pager quit early: EPIPE) or a closed terminal (EIO) is not an error
+// of ours: stop writing quietly, as Unix tools do. The wizard watches for a closed terminal itself
+// (it saves and ends with 129); nothing here may throw, or Node aborts mid-unmount.
 for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+  stream.on('error', () => {});
+}
+
+/** Resolves once everything written to `stream` has left the process (or the stream is gone). */
+function drained(stream) {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) return resolve();
+    stream.write('', () => resolve());
   });
 }
 
+/**
+ * A terminal that hung up (a closed window) is closed here: on exit Node restores the terminal's
+ * modes and aborts when that fails (EIO), but it skips a descriptor that is no longer open.
+ */
+function closeHungUpTerminal() {
+  const tty = require('node:tty');
+  // Only the wizard reads stdin; other commands never make its stream.
+  const streams = [[1, process.stdout], [2, process.stderr], ...(kind === 'wizard' ? [[0, process.stdin]] : [])];
+  for (const [fd, stream] of streams) {
+    if (!stream.isTTY || tty.isatty(fd)) continue;
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+  }
+}
+
 const { main, save } = load();
-main(args, { startupDone: save }).then((code) => {
+main(args, { startupDone: save }).then(async (code) => {
   if (kind !== 'wizard' && code === 0) save();
-  // Exit explicitly: the wizard keeps signal handlers and stdin listeners that would otherwise
-  // hold the process open, and the exit code must be the one main chose.
+  // main chose the code; the launcher only waits for piped output to drain (process.exit would
+  // cut it at the pipe's 64 KiB), then exits: the wizard's listeners would hold the process open.
+  process.exitCode = code;
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  closeHungUpTerminal();
   process.exit(code);
 });

@@ -1,31 +1,34 @@
-import { writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { render } from 'ink';
 import { checkNewPath, describeAge, describeLockOwner, describeOpenError, listRecentDrafts, newDraftDefaults, openDraft, prepareNewDraft, rememberLater, shortPath, suggestNewPath } from '../store/drafts.js';
-import { EXIT, SIGNAL_EXIT } from '../process/exit-codes.js';
+import { describeCrash, exitCodeFor, type Ending } from '../process/ending.js';
+import { EXIT } from '../process/exit-codes.js';
+import { saveOrRescue } from '../process/save-or-rescue.js';
+import { watchEndings } from '../process/watch-endings.js';
+import { PROGRAM } from '../package-info.js';
 import { countWords } from '../render/words.js';
 import { acquireDraftLock } from '../store/draft-lock.js';
 import { DraftSession } from '../store/draft-session.js';
 import { initialState, withUnconfirmed, wizardReducer } from '../wizard/reducer.js';
 import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, sanitizedStdin } from './terminal-input.js';
+import { CrashBoundary } from './crash-boundary.js';
 import { Root, type OpenRequest, type OpenResult, type Snapshot } from './root.js';
 import { ReviewScreen } from './wizard-app.js';
 import type { RecentItem } from './screens/home-screen.js';
-import type { QuitReason } from './session-context.js';
 
 export type InteractiveRequest = { kind: 'home' } | { kind: 'new'; path?: string } | { kind: 'resume'; path?: string };
 
-type Outcome =
-  | { kind: 'quit'; reason: QuitReason | 'signal'; message?: string; code?: number }
-  | { kind: 'editText'; text: string }
-  | { kind: 'editDraft' };
+/** A screen asks for the terminal to be handed to $EDITOR. */
+type HandOver = { kind: 'editText'; text: string } | { kind: 'editDraft' };
 
-function print(text: string): void {
+function print(text: string, stream: NodeJS.WriteStream = process.stdout): void {
   try {
-    process.stdout.write(text);
+    stream.write(text);
   } catch {
-    // The terminal is gone (SIGHUP); the draft is already saved.
+    // The terminal is gone (SIGHUP); the answers are already saved or rescued.
   }
 }
 
@@ -69,25 +72,42 @@ async function open(request: OpenRequest): Promise<OpenResult> {
  * where they are used: none of them is needed to draw the first question.
  */
 
-/** Where the answers go when the draft itself cannot be written: never lose them. */
-async function rescue(snapshot: Snapshot): Promise<string | undefined> {
-  if (!snapshot.wizard) return undefined;
-  const { stringify } = await import('yaml');
-  const path = join(tmpdir(), `postmortem-wizard-rescue-${Date.now()}.yaml`);
-  try {
-    // Readable by this user only: a postmortem in progress may name people and systems.
-    writeFileSync(path, `# Rescued by postmortem-wizard: the draft could not be saved.\n${stringify(snapshot.wizard.draft)}`, { mode: 0o600 });
-    return path;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Runs the interactive app: mounts it, hands the terminal to $EDITOR and mounts it again
- * where it was, and on the way out saves, says where the draft is, and picks the exit code.
+ * where it was. Every way out (quit, Ctrl+C, a signal, a closed terminal, a crash) ends in
+ * `leave`: save or rescue, say where the answers are, and the exit code from `exitCodeFor`.
  */
 export async function runInteractive(request: InteractiveRequest, startupDone?: () => void): Promise<number> {
+  let ending: Ending | undefined;
+  let handOver: HandOver | undefined;
+  // Unmounts the app, when one is on screen.
+  let finish: (() => void) | undefined;
+  // The editor while it has the terminal: a signal for the wizard is passed on to it.
+  let editor: ChildProcess | undefined;
+  const end = (next: Ending) => {
+    if (editor && next.kind === 'signal') {
+      // As git does: Ctrl+C while the editor runs reaches the whole foreground group; it is the editor's.
+      if (next.signal === 'SIGINT') return;
+      editor.kill(next.signal);
+    }
+    ending ??= next;
+    finish?.();
+  };
+  const ask = (next: HandOver) => {
+    if (ending) return;
+    handOver ??= next;
+    finish?.();
+  };
+  const track = (child: ChildProcess) => {
+    editor = child;
+    child.once('exit', () => {
+      editor = undefined;
+    });
+  };
+  watchEndings(end);
+  // However the process ends, the shell gets its terminal back without paste marking.
+  process.once('exit', () => print(BRACKETED_PASTE_OFF));
+
   let snapshot: Snapshot;
   if (request.kind === 'home') snapshot = { route: 'home' };
   else if (request.kind === 'resume' && !request.path) snapshot = { route: 'pick' };
@@ -103,139 +123,183 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
   }
   const recent = snapshot.route === 'home' || snapshot.route === 'pick' ? await recentItems() : [];
 
-  let outcome: Outcome | undefined;
-  let finish: (() => void) | undefined;
   // What the open question's field holds, so closing the wizard mid-answer keeps it.
   let typed: { step: number; text: string } | undefined;
-  const leave = (next: Outcome) => {
-    outcome ??= next;
-    finish?.();
-  };
-  // Kept until the process ends: a library that also listens (signal-exit) may re-send the signal
-  // while the draft is being saved, and it must land here, not on the default handler.
-  const onSignal = (signal: NodeJS.Signals) => leave({ kind: 'quit', reason: 'signal', code: SIGNAL_EXIT[signal as 'SIGHUP' | 'SIGTERM'] });
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
-  // However the process ends, the shell gets its terminal back without paste marking.
-  process.once('exit', () => print(BRACKETED_PASTE_OFF));
 
-  for (;;) {
-    // A signal that came while the editor had the terminal still ends the program.
-    if (outcome?.kind !== 'quit') outcome = undefined;
+  while (!ending) {
     // Pastes arrive marked, so their line breaks are never taken for Enter (off again below, and
     // before $EDITOR gets the terminal).
     print(BRACKETED_PASTE_ON);
     // A draft that opens at its review waits for the review's code; any other first screen does not.
     if (snapshot.wizard?.screen.kind === 'review') await ReviewScreen.preload();
+    let unmounted!: () => void;
+    const gone = new Promise<void>((resolve) => {
+      unmounted = resolve;
+    });
     const app = render(
-      <Root
-        initial={snapshot}
-        onSnapshot={(next) => {
-          snapshot = next;
-        }}
-        services={{
-          editText: (text) => leave({ kind: 'editText', text }),
-          editDraft: () => leave({ kind: 'editDraft' }),
-          quit: (reason, message) => leave({ kind: 'quit', reason, message }),
-          typing: (step, text) => {
-            typed = { step, text };
-          },
-        }}
-        recent={recent}
-        readSettings={async () => (await import('../store/settings.js')).readSettings()}
-        saveSettings={async (settings) => {
-          (await import('../store/settings.js')).writeSettings(settings);
-        }}
-        suggestedPath={suggestNewPath()}
-        checkNewPath={(text) => checkNewPath(text)}
-        openDraft={open}
-        newDraftDefaults={newDraftDefaults}
-        writeReadme={async (path, markdown) => {
-          try {
-            const { writeReadme } = await import('../store/write-readme.js');
-            const result = await writeReadme(path, markdown, true);
-            const verb = result === 'replaced' ? 'Replaced' : result === 'unchanged' ? 'Already up to date:' : 'Wrote';
-            return { ok: true, message: `${verb} ${shortPath(path)} (${countWords(markdown)} words).` };
-          } catch (error) {
-            return { ok: false, message: (error as Error).message };
-          }
-        }}
-      />,
+      <CrashBoundary onCrash={(error) => end({ kind: 'crash', error })}>
+        <Root
+          initial={snapshot}
+          onSnapshot={(next) => {
+            snapshot = next;
+          }}
+          services={{
+            editText: (text) => ask({ kind: 'editText', text }),
+            editDraft: () => ask({ kind: 'editDraft' }),
+            quit: (reason, message) => end({ kind: 'quit', reason, message }),
+            typing: (step, text) => {
+              typed = { step, text };
+            },
+          }}
+          recent={recent}
+          readSettings={async () => (await import('../store/settings.js')).readSettings()}
+          saveSettings={async (settings) => {
+            (await import('../store/settings.js')).writeSettings(settings);
+          }}
+          suggestedPath={suggestNewPath()}
+          checkNewPath={(text) => checkNewPath(text)}
+          openDraft={open}
+          newDraftDefaults={newDraftDefaults}
+          writeReadme={async (path, markdown) => {
+            try {
+              const { writeReadme } = await import('../store/write-readme.js');
+              const result = await writeReadme(path, markdown, true);
+              const verb = result === 'replaced' ? 'Replaced' : result === 'unchanged' ? 'Already up to date:' : 'Wrote';
+              return { ok: true, message: `${verb} ${shortPath(path)} (${countWords(markdown)} words).` };
+            } catch (error) {
+              return { ok: false, message: (error as Error).message };
+            }
+          }}
+        />
+      </CrashBoundary>,
       // Nothing here writes to the console while ink draws, so ink need not wrap it.
       { exitOnCtrlC: false, stdin: sanitizedStdin(process.stdin), maxFps: 120, patchConsole: false },
     );
+    // An error ink caught itself ends the app the same way as one caught here.
+    app.waitUntilExit().then(unmounted, (error: unknown) => {
+      end({ kind: 'crash', error });
+      unmounted();
+    });
     // The first frame is on screen: the launcher may now keep the code compiled so far, and the
     // review's code loads while the first question is read.
     startupDone?.();
     startupDone = undefined;
     void ReviewScreen.preload();
-    // Before a hand-over to $EDITOR the frame is wiped, so it is not left above the editor's screen.
     finish = () => {
-      if (outcome && outcome.kind !== 'quit') app.clear();
-      app.unmount();
+      finish = undefined;
+      try {
+        // Before a hand-over to $EDITOR the frame is wiped, so it is not left above the editor's screen.
+        if (!ending) app.clear();
+        app.unmount();
+      } catch {
+        // A terminal that is gone, or an app broken by a crash: there is nothing left to draw.
+        unmounted();
+      }
     };
-    if (outcome) finish();
-    await app.waitUntilExit();
+    if (ending || handOver) finish();
+    await gone;
     print(BRACKETED_PASTE_OFF);
     finish = undefined;
-    const done = outcome as Outcome | undefined;
-    if (!done) return EXIT.ok;
+    const next = handOver;
+    handOver = undefined;
+    // The app ended by itself (nothing asked for it): leave as "save and quit" would.
+    if (!next) ending ??= { kind: 'quit', reason: 'save' };
+    if (ending || !next) break;
 
-    if (done.kind === 'editText' && snapshot.wizard) {
-      const { editText } = await import('./external-editor.js');
-      const edited = editText(done.text);
-      snapshot = {
-        ...snapshot,
-        wizard: wizardReducer(snapshot.wizard, { type: 'pending', text: edited.ok ? edited.text : done.text }),
-        notice: edited.ok ? undefined : edited.error,
-      };
-      continue;
-    }
-    if (done.kind === 'editDraft' && snapshot.session && snapshot.wizard) {
-      const session = snapshot.session;
-      await session.save(snapshot.wizard.draft, snapshot.wizard.revision);
-      await session.flush();
-      const [{ runEditor }, { loadDraft }] = await Promise.all([import('./external-editor.js'), import('../store/draft-file.js')]);
-      const edited = runEditor(session.path);
-      try {
-        const loaded = await loadDraft(session.path);
-        const reopened = session.reloaded(loaded);
-        snapshot = { ...snapshot, session: reopened, wizard: { ...initialState(loaded.draft), screen: { kind: 'review' } }, notice: edited.ok ? undefined : edited.error };
-      } catch (error) {
-        print(`${describeOpenError(error)}\nFix the file and resume with: npx postmortem-wizard resume ${shortPath(session.path)}\n`);
-        return EXIT.usage;
+    try {
+      if (next.kind === 'editText' && snapshot.wizard) {
+        const { editText } = await import('./external-editor.js');
+        const edited = await editText(next.text, track);
+        snapshot = {
+          ...snapshot,
+          wizard: wizardReducer(snapshot.wizard, { type: 'pending', text: edited.ok ? edited.text : next.text }),
+          notice: edited.ok ? undefined : edited.error,
+        };
+      } else if (next.kind === 'editDraft') {
+        snapshot = await editDraft(snapshot, track, () => ending !== undefined);
       }
-      continue;
+    } catch (error) {
+      end({ kind: 'crash', error });
     }
-    if (done.kind !== 'quit') continue;
-    const wizard = snapshot.wizard;
-    const atTyped = wizard?.screen.kind === 'question' && typed?.step === wizard.screen.step;
-    if (wizard && done.reason !== 'done' && atTyped) snapshot = { ...snapshot, wizard: withUnconfirmed(wizard, typed!.text) };
-    return await quit(snapshot, done);
+  }
+  // Set by `end` (a closure the compiler does not follow), or just above.
+  return leave(snapshot, ending as unknown as Ending, typed);
+}
+
+/**
+ * "Open the draft in your editor": saved first, then the file itself goes to the editor and is
+ * read back. If it cannot be saved, a private copy of the answers in memory goes instead, and
+ * what comes back is the answers (still to be saved). Either way nothing typed is lost.
+ */
+async function editDraft(snapshot: Snapshot, track: (editor: ChildProcess) => void, ending: () => boolean): Promise<Snapshot> {
+  const { session, wizard } = snapshot;
+  if (!session || !wizard || session.readOnly) return snapshot;
+  await session.save(wizard.draft, wizard.revision);
+  const status = await session.flush();
+  if (ending()) return snapshot;
+  const [{ runEditor }, { editDraftFile }] = await Promise.all([import('./external-editor.js'), import('./edit-draft.js')]);
+  // Saved, and still there (its folder may have gone since the last save).
+  const ownFile = status.state !== 'failed' && existsSync(session.path);
+  const reason = status.state === 'failed' ? status.reason : 'the file is gone';
+  let copyDir: string | undefined;
+  let path = session.path;
+  if (!ownFile) {
+    const { stringify } = await import('yaml');
+    copyDir = mkdtempSync(join(tmpdir(), 'postmortem-wizard-'));
+    path = join(copyDir, basename(session.path));
+    // 0600: a postmortem in progress may name people and systems.
+    writeFileSync(path, `# A copy of your answers: ${shortPath(session.path)} could not be saved (${reason}).\n${stringify(wizard.draft)}`, { mode: 0o600 });
+  }
+  try {
+    const edit = await editDraftFile({ path, shown: shortPath(session.path), ownFile, runEditor: (file) => runEditor(file, track), ending });
+    if (edit.kind === 'reloaded') {
+      return { ...snapshot, session: session.reloaded(edit.loaded), wizard: { ...initialState(edit.loaded.draft), screen: { kind: 'review' } }, notice: undefined };
+    }
+    if (edit.kind === 'replaced') {
+      // A new revision, so the autosave tries to write it as soon as the app is back.
+      const next = { ...initialState(edit.draft), screen: { kind: 'review' } as const, revision: wizard.revision + 1, savedRevision: wizard.savedRevision };
+      return { ...snapshot, wizard: next, notice: undefined };
+    }
+    return { ...snapshot, notice: edit.notice };
+  } finally {
+    if (copyDir) rmSync(copyDir, { recursive: true, force: true });
   }
 }
 
-async function quit(snapshot: Snapshot, done: Extract<Outcome, { kind: 'quit' }>): Promise<number> {
-  const code = done.code ?? (done.reason === 'cancel' ? EXIT.cancelled : EXIT.ok);
-  const { session, wizard } = snapshot;
-  if (!session || !wizard) return code;
+/** The one way out: the answers saved (or rescued), where they are said, and the exit code. */
+async function leave(snapshot: Snapshot, ending: Ending, typed: { step: number; text: string } | undefined): Promise<number> {
+  let { session, wizard } = snapshot;
+  const atTyped = wizard?.screen.kind === 'question' && typed?.step === wizard.screen.step;
+  const finished = ending.kind === 'quit' && ending.reason === 'done';
+  if (wizard && !finished && atTyped) wizard = withUnconfirmed(wizard, typed!.text);
+  const crashed = (where: string) => {
+    if (ending.kind !== 'crash') return;
+    print(`${PROGRAM}: internal error: ${describeCrash(ending.error)}${where} (set POSTMORTEM_WIZARD_DEBUG=1 for details).\n`, process.stderr);
+    if (process.env.POSTMORTEM_WIZARD_DEBUG) print(`${(ending.error as Error)?.stack ?? String(ending.error)}\n`, process.stderr);
+  };
+  if (!session || !wizard) {
+    crashed('');
+    return exitCodeFor(ending, true);
+  }
   const shown = shortPath(session.path);
+  const message = ending.kind === 'quit' ? ending.message : undefined;
   if (session.readOnly) {
-    if (done.message) print(`${done.message}\n`);
+    crashed('');
+    if (message) print(`${message}\n`);
     print(`Left ${shown} as it was: another postmortem-wizard has it open.\n`);
-    return code;
+    return exitCodeFor(ending, true);
   }
-  await session.save(wizard.draft, wizard.revision);
-  const status = await session.flush();
-  session.close();
-  if (status.state === 'failed') {
-    const copy = await rescue(snapshot);
-    print(`Could not save ${shown}: ${status.reason}.${copy ? `\nYour answers are in ${copy}.` : ''}\n`);
-    return done.reason === 'cancel' ? EXIT.cancelled : EXIT.problems;
+  const kept = await saveOrRescue(session, wizard.draft, wizard.revision);
+  if (kept.where !== 'draft') {
+    crashed(kept.where === 'rescue' ? `; your answers are in ${kept.path}` : '');
+    print(`Could not save ${shown}: ${kept.reason}.${kept.where === 'rescue' ? `\nYour answers are in ${kept.path}.` : ''}\n`);
+    return exitCodeFor(ending, false);
   }
-  if (done.message) print(`${done.message}\n`);
+  crashed(`; your answers are saved in ${shown}`);
+  if (message) print(`${message}\n`);
   const withTyped = wizard.draft.unconfirmed ? ', with what you were typing (not yet confirmed)' : '';
-  if (done.reason === 'done') print(`Draft kept in ${shown}.\n`);
-  else print(`Draft saved to ${shown}${withTyped}.\nResume with: npx postmortem-wizard resume ${shown}\n`);
-  return code;
+  if (finished) print(`Draft kept in ${shown}.\n`);
+  else if (ending.kind === 'crash') print(`Resume with: npx ${PROGRAM} resume ${shown}\n`);
+  else print(`Draft saved to ${shown}${withTyped}.\nResume with: npx ${PROGRAM} resume ${shown}\n`);
+  return exitCodeFor(ending, true);
 }

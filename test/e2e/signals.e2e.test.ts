@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDraft } from '../../src/store/draft-file.js';
+import { waitFor } from '../support/ink.js';
 import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
 import { fixture, tempDir } from '../support/temp.js';
 
@@ -78,26 +79,38 @@ const STEPS: Step[] = [
   },
 ];
 
-const ENDINGS: { name: string; end(t: TerminalSession): void; code: number }[] = [
+const ENDINGS: { name: string; end(t: TerminalSession): void; code: number; underShell?: boolean }[] = [
   { name: 'SIGTERM', end: (t) => t.kill('SIGTERM'), code: 143 },
   { name: 'SIGHUP', end: (t) => t.kill('SIGHUP'), code: 129 },
   { name: 'Ctrl+C', end: (t) => t.pty.write(KEYS.ctrlC), code: 130 },
+  // An external `kill -INT` (Ctrl+C in raw mode is a key, not this signal).
+  { name: 'SIGINT', end: (t) => t.kill('SIGINT'), code: 130 },
+  // The window closed: the pty's master end goes away (writes then fail with EIO) and SIGHUP comes.
+  { name: 'a closed terminal', end: (t) => t.closeTerminal(), code: 129, underShell: true },
 ];
 
-describe.each(ENDINGS)('$name', ({ end, code }) => {
+/** The code the shell wrote once the program ended. */
+async function codeIn(file: string): Promise<number> {
+  await waitFor(() => expect(readFileSync(file, 'utf8')).toMatch(/^\d+\n$/), 20_000);
+  return Number(readFileSync(file, 'utf8'));
+}
+
+describe.each(ENDINGS)('$name', ({ end, code, underShell }) => {
   it.each(STEPS)('while $name: saves first and leaves a readable draft', async (step) => {
     const cwd = tempDir();
     if (step.draft) writeFileSync(join(cwd, 'pm.yaml'), step.draft);
-    const t = new TerminalSession(step.args, { cwd, env: isolatedEnv() });
+    const exitCodeFile = underShell ? join(cwd, 'exit-code') : undefined;
+    const t = new TerminalSession(step.args, { cwd, env: isolatedEnv(), exitCodeFile });
     sessions.push(t);
     await step.reach(t);
     end(t);
-    expect(await t.exited).toBe(code);
+    expect(exitCodeFile ? await codeIn(exitCodeFile) : await t.exited).toBe(code);
     const path = join(cwd, 'pm.yaml');
     // Loads as a draft (no broken YAML, no half-written file), with what had been confirmed.
     await loadDraft(path);
     step.saved(readFileSync(path, 'utf8'));
     expect(readFileSync(path, 'utf8')).not.toMatch(/[\u0000-\u0008\u001b]/);
+    expect(existsSync(`${path}.lock`)).toBe(false);
   }, 60_000);
 });
 

@@ -44,12 +44,21 @@ export class TerminalSession {
   signal: number | undefined;
   readonly exited: Promise<number>;
 
-  /** `command` runs an installed executable instead of this checkout's bin/. */
-  constructor(args: string[], options: { cwd: string; env: Record<string, string>; cols?: number; rows?: number; command?: string }) {
+  /**
+   * `command` runs an installed executable instead of this checkout's bin/. With `exitCodeFile`
+   * it runs under a shell that writes its exit code there, as a terminal's shell would see it
+   * (the pty's own exit code is lost once its master end is closed).
+   */
+  constructor(args: string[], options: { cwd: string; env: Record<string, string>; cols?: number; rows?: number; command?: string; exitCodeFile?: string }) {
     const cols = options.cols ?? 80;
     const rows = options.rows ?? 24;
     this.terminal = new Terminal({ cols, rows, allowProposedApi: true });
-    const [file, argv] = options.command ? [options.command, args] : [process.execPath, [BIN, ...args]];
+    let [file, argv] = options.command ? [options.command, args] : [process.execPath, [BIN, ...args]];
+    if (options.exitCodeFile) {
+      // The shell stays (ignoring the hang-up) to write the code; it does not pass SIGHUP on.
+      [file, argv] = ['/bin/sh', ['-c', 'trap "" HUP; "$@"; echo $? > "$EXIT_CODE_FILE"', 'sh', file, ...argv]];
+      options.env = { ...options.env, EXIT_CODE_FILE: options.exitCodeFile };
+    }
     this.pty = spawn(file, argv, { name: 'xterm-256color', cols, rows, cwd: options.cwd, env: options.env });
     this.pty.onData((data) => {
       this.raw += data;
@@ -104,6 +113,11 @@ export class TerminalSession {
     await this.type(text);
     await this.press(KEY.enter);
     await this.waitFor(next);
+  }
+
+  /** Closes the master end, as a closed window or `tmux kill-session` does; the program gets SIGHUP and EIO. */
+  closeTerminal(): void {
+    (this.pty as IPty & { destroy(): void }).destroy();
   }
 
   kill(signal?: string): void {

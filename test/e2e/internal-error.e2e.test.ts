@@ -1,0 +1,39 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDraft } from '../../src/store/draft-file.js';
+import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { fixture, tempDir } from '../support/temp.js';
+
+const sessions: TerminalSession[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.kill();
+});
+
+/*
+ * A bug met while the wizard runs (here a real one: the review reads README.md to compare it,
+ * and README.md is a folder) ends like any other way out: the draft saved, one sentence that
+ * names it, exit 70, no stack trace unless asked for.
+ */
+describe('an internal error', () => {
+  it.each([
+    { debug: false, name: 'one sentence, no stack trace' },
+    { debug: true, name: 'the stack with POSTMORTEM_WIZARD_DEBUG=1' },
+  ])('saves the draft, says where it is, and exits 70 ($name)', async ({ debug }) => {
+    const cwd = tempDir();
+    const path = join(cwd, 'pm.yaml');
+    writeFileSync(path, readFileSync(fixture('seed-000-payment.yaml')));
+    mkdirSync(join(cwd, 'README.md'));
+    const t = new TerminalSession(['resume', 'pm.yaml'], { cwd, env: isolatedEnv(debug ? { POSTMORTEM_WIZARD_DEBUG: '1' } : {}) });
+    sessions.push(t);
+    await t.waitFor('Write README.md');
+    await t.press(KEYS.enter);
+    expect(await t.exited).toBe(70);
+    expect(t.raw).toMatch(/postmortem-wizard: internal error: EISDIR[^\n]*; your answers are saved in pm\.yaml/);
+    expect(t.raw).toContain('Resume with: npx postmortem-wizard resume pm.yaml');
+    if (debug) expect(t.raw).toMatch(/\n\s+at /);
+    else expect(t.raw).not.toMatch(/\n\s+at /);
+    expect((await loadDraft(path)).draft.title).toBe('Payment service outage');
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  }, 60_000);
+});
