@@ -20,10 +20,14 @@ export interface LockedScreenProps {
 /** The draft is open in another wizard: look at it without changing it, take it over (asked twice), or leave. */
 export function LockedScreen({ file, owner, canTakeOver, onChoose }: LockedScreenProps) {
   const [confirming, setConfirming] = useState(false);
+  const [asked, setAsked] = useState(false);
   useKeys(
     (input, key) => {
       if (is('yes', input, key)) onChoose('takeOver');
-      else if (is('no', input, key)) setConfirming(false);
+      else if (is('no', input, key)) {
+        setConfirming(false);
+        setAsked(true);
+      }
     },
     { isActive: confirming },
   );
@@ -43,6 +47,8 @@ export function LockedScreen({ file, owner, canTakeOver, onChoose }: LockedScree
             ...(canTakeOver ? [{ label: 'Take it over: edit it here; the other wizard can no longer save', value: 'takeOver' as const }] : []),
             { label: 'Quit', value: 'quit' },
           ]}
+          // Back from the question (n), the highlight stays on "Take it over".
+          initial={canTakeOver && asked ? 'takeOver' : undefined}
           onSelect={(choice) => (choice === 'takeOver' ? setConfirming(true) : onChoose(choice))}
           onBack={() => onChoose('quit')}
         />
