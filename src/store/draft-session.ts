@@ -113,7 +113,7 @@ export class DraftSession {
       const { draft, revision } = this.wanted;
       // Taken over by another wizard (the user there confirmed): its answers are not ours to overwrite.
       if (this.lock && !this.lock.stillHeld()) {
-        this.publish({ state: 'failed', reason: 'another postmortem-wizard took this draft over, so nothing more is saved to it', revision });
+        this.publish({ state: 'failed', reason: 'another postmortem-wizard took it over', revision });
         return;
       }
       this.publish({ state: 'saving' });

@@ -1,8 +1,10 @@
 import { chmodSync, copyFileSync, existsSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { BIN } from '../support/run-cli.js';
 import { fixture, tempDir } from '../support/temp.js';
 
 const sessions: TerminalSession[] = [];
@@ -141,5 +143,42 @@ describe('two wizards on one draft', () => {
     await wizard.press(KEYS.ctrlC);
     expect(await wizard.exited).toBe(130);
     expect(existsSync(`${path}.lock`)).toBe(false);
+  }, 60_000);
+
+  // Another machine sharing the folder, played by a wizard in its own UTS namespace (its own hostname).
+  const canPlayAnotherHost = spawnSync('unshare', ['-u', 'hostname', 'pmw-test'], { stdio: 'ignore' }).status === 0;
+
+  it.runIf(canPlayAnotherHost)('after a takeover, the former owner\'s next save is refused and its answers are rescued', async () => {
+    const cwd = tempDir();
+    const rescues = tempDir();
+    const env = isolatedEnv({ TMPDIR: rescues });
+    const path = join(cwd, 'pm.yaml');
+    const script = `hostname other-box && exec "${process.execPath}" "${BIN}" new pm.yaml`;
+    const first = new TerminalSession(['-u', 'sh', '-c', script], { cwd, env, command: 'unshare' });
+    sessions.push(first);
+    await first.waitFor('Title of the postmortem');
+    await expect.poll(() => existsSync(path)).toBe(true);
+
+    const second = start(['resume', 'pm.yaml'], cwd, env);
+    await second.waitFor(`pm.yaml is open in another postmortem-wizard (process ${first.pty.pid} on other-box,`);
+    await second.press(KEYS.down, KEYS.enter);
+    await second.waitFor('may still be running');
+    await second.press('y');
+    await second.waitFor('Title of the postmortem');
+    const theirs = readFileSync(path, 'utf8');
+
+    await first.answer('Queue backlog', 'Author(s)');
+    await first.waitFor('not saved: another postmortem-wizard took it over');
+    expect(readFileSync(path, 'utf8')).toBe(theirs);
+    await first.press(KEYS.ctrlC);
+    await first.exited;
+    await first.waitFor(/Could not save pm\.yaml: another postmortem-wizard took it over\.\s+Your answers are in \S+/);
+    expect(readFileSync(path, 'utf8')).toBe(theirs);
+    const [rescued] = readdirSync(rescues);
+    expect(readFileSync(join(rescues, rescued!), 'utf8')).toContain('title: Queue backlog');
+    expect(JSON.parse(readFileSync(`${path}.lock`, 'utf8')).pid).toBe(second.pty.pid);
+
+    await second.press(KEYS.ctrlC);
+    expect(await second.exited).toBe(130);
   }, 60_000);
 });
