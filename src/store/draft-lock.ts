@@ -176,7 +176,8 @@ function judge(path: string, owner: LockOwner | undefined, host: string, now: Da
  * links are not supported (FAT, some network shares), an exclusive create does the same job.
  */
 function createExclusive(path: string, text: string): boolean {
-  const temp = `${path}.${process.pid}.tmp`;
+  // Named as the tool's temporary files are (`.NAME.pmw-PID.tmp`), so a sweep after kill -9 knows it.
+  const temp = join(dirname(path), `.${basename(path)}.pmw-${process.pid}.tmp`);
   writeFileSync(temp, text, { mode: 0o644 });
   try {
     linkSync(temp, path);

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, readFileSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acquireDraftLock, lockPathOf, parseOwner, type DraftLock, type LockAttempt } from '../../src/store/draft-lock.js';
@@ -50,6 +50,8 @@ describe('the draft lock', () => {
     const owner = JSON.parse(readFileSync(`${draft}.lock`, 'utf8'));
     expect(owner).toMatchObject({ pid: process.pid, host: hostname(), since: '2026-11-22T10:00:00.000Z', token: expect.stringMatching(/^[0-9a-f]{24}$/) });
     if (onLinux) expect(owner.started).toBe(processStart(process.pid));
+    // Its temporary file is gone: only the lock stands beside the (not yet written) draft.
+    expect(readdirSync(dirname(draft))).toEqual(['pm.yaml.lock']);
     if (attempt.ok) attempt.lock.release();
     expect(existsSync(`${draft}.lock`)).toBe(false);
   });
@@ -223,7 +225,8 @@ describe('the draft lock', () => {
         fc.pre(parseOwner(contents) === undefined);
         const draft = join(dir, `d${n++}.yaml`);
         writeFileSync(`${draft}.lock`, contents, 'latin1');
-        expect(acquireDraftLock(draft)).toMatchObject({ ok: false, unverified: true });
+        // Asked at the moment it was written: within the grace period whatever the machine's load.
+        expect(acquireDraftLock(draft, { now: statSync(`${draft}.lock`).mtime })).toMatchObject({ ok: false, unverified: true });
         const old = new Date(Date.now() - 60_000);
         utimesSync(`${draft}.lock`, old, old);
         const attempt = acquireDraftLock(draft);
