@@ -17,21 +17,10 @@ export interface LockedScreenProps {
   onChoose(choice: LockedChoice): void;
 }
 
-/** The draft is open in another wizard: look at it without changing it, take it over (asked twice), or leave. */
+/** The draft is open in another wizard: look at it without changing it, take it over (after a y), or leave. */
 export function LockedScreen({ file, owner, canTakeOver, onChoose }: LockedScreenProps) {
   const [confirming, setConfirming] = useState(false);
   const [asked, setAsked] = useState(false);
-  useKeys(
-    (input, key) => {
-      if (is('yes', input, key)) onChoose('takeOver');
-      else if (is('no', input, key)) {
-        setConfirming(false);
-        setAsked(true);
-      }
-    },
-    { isActive: confirming },
-  );
-  useHints([{ keys: 'yes', does: 'take it over' }, { keys: 'no', does: 'keep it theirs' }], confirming);
   return (
     <Box flexDirection="column">
       <Text color={theme.warn}>{file} is open in another postmortem-wizard ({owner}).</Text>
@@ -39,7 +28,15 @@ export function LockedScreen({ file, owner, canTakeOver, onChoose }: LockedScree
       {canTakeOver ? <Text color={theme.muted}>That wizard cannot be checked from here: it may have ended without letting go.</Text> : null}
       <Text> </Text>
       {confirming ? (
-        <Text>Take {file} over? The other wizard ({owner}) may still be running; its later saves would be refused. (y/n)</Text>
+        <ConfirmTakeOver
+          file={file}
+          owner={owner}
+          onAnswer={(yes) => {
+            if (yes) onChoose('takeOver');
+            setConfirming(false);
+            setAsked(true);
+          }}
+        />
       ) : (
         <Choice<LockedChoice>
           items={[
@@ -55,4 +52,14 @@ export function LockedScreen({ file, owner, canTakeOver, onChoose }: LockedScree
       )}
     </Box>
   );
+}
+
+/** y/n before taking a draft from a wizard that may still be running (its own component: its keys and hints come and go with it). */
+function ConfirmTakeOver({ file, owner, onAnswer }: { file: string; owner: string; onAnswer(yes: boolean): void }) {
+  useKeys((input, key) => {
+    if (is('yes', input, key)) onAnswer(true);
+    else if (is('no', input, key)) onAnswer(false);
+  });
+  useHints([{ keys: 'yes', does: 'take it over' }, { keys: 'no', does: 'keep it theirs' }]);
+  return <Text>Take {file} over? The other wizard ({owner}) may still be running; its later saves would be refused. (y/n)</Text>;
 }
