@@ -48,7 +48,7 @@ describe('the draft lock', () => {
     const attempt = acquireDraftLock(draft, { now: new Date('2026-11-22T10:00:00Z') });
     expect(attempt.ok).toBe(true);
     const owner = JSON.parse(readFileSync(`${draft}.lock`, 'utf8'));
-    expect(owner).toMatchObject({ pid: process.pid, host: hostname(), since: '2026-11-22T10:00:00.000Z', token: expect.stringMatching(/^[0-9a-f]{24}$/) });
+    expect(owner).toMatchObject({ pid: process.pid, host: hostname(), since: '2026-11-22T10:00:00.000Z', token: expect.stringMatching(/^[0-9a-z]+-[0-9a-z]+-[0-9a-z]+$/) });
     if (onLinux) expect(owner.started).toBe(processStart(process.pid));
     // Its temporary file is gone: only the lock stands beside the (not yet written) draft.
     expect(readdirSync(dirname(draft))).toEqual(['pm.yaml.lock']);
