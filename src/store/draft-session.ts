@@ -111,6 +111,11 @@ export class DraftSession {
   private async drain(): Promise<void> {
     while (this.wanted && this.wanted.revision > this.savedRevision) {
       const { draft, revision } = this.wanted;
+      // Taken over by another wizard (the user there confirmed): its answers are not ours to overwrite.
+      if (this.lock && !this.lock.stillHeld()) {
+        this.publish({ state: 'failed', reason: 'another postmortem-wizard took it over', revision });
+        return;
+      }
       this.publish({ state: 'saving' });
       try {
         // Loaded on the first save: the YAML library is not needed to draw the first question.

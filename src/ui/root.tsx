@@ -19,8 +19,8 @@ import { WizardApp, type WizardAppProps } from './wizard-app.js';
 /** Everything needed to draw the app again exactly where it was (after $EDITOR, a remount). */
 export interface Snapshot {
   route: 'home' | 'pick' | 'settings' | 'newPath' | 'locked' | 'wizard';
-  /** The draft another wizard has open, and who that is in words. */
-  locked?: { path: string; owner: string };
+  /** The draft another wizard has open, who that is in words, and whether it may be taken over. */
+  locked?: LockedDraft;
   /** What the settings screen edits, read when it opens. */
   settings?: Settings;
   session?: DraftSession;
@@ -28,10 +28,12 @@ export interface Snapshot {
   notice?: string;
 }
 
-export type OpenRequest = { kind: 'new' | 'resume'; path: string; readOnly?: boolean };
+export type LockedDraft = { path: string; owner: string; canTakeOver: boolean };
+/** `takeOver`: the user confirmed taking the draft from a wizard that cannot be verified. */
+export type OpenRequest = { kind: 'new' | 'resume'; path: string; readOnly?: boolean; takeOver?: boolean };
 export type OpenResult =
-  | { ok: true; session: DraftSession; wizard: WizardState }
-  | { ok: false; error: string; locked?: { path: string; owner: string } };
+  | { ok: true; session: DraftSession; wizard: WizardState; notice?: string }
+  | { ok: false; error: string; locked?: LockedDraft };
 
 export interface RootProps {
   initial: Snapshot;
@@ -67,7 +69,7 @@ export function Root(props: RootProps) {
     const result = await props.openDraft(request);
     if (result.ok) {
       setError(undefined);
-      update({ route: 'wizard', session: result.session, wizard: result.wizard });
+      update({ route: 'wizard', session: result.session, wizard: result.wizard, notice: result.notice });
     } else if (result.locked && request.kind === 'resume') {
       setError(undefined);
       update({ route: 'locked', locked: result.locked });
@@ -109,8 +111,10 @@ export function Root(props: RootProps) {
         <LockedScreen
           file={basename(snapshot.locked!.path)}
           owner={snapshot.locked!.owner}
+          canTakeOver={snapshot.locked!.canTakeOver}
           onChoose={(choice) => {
             if (choice === 'readOnly') void open({ kind: 'resume', path: snapshot.locked!.path, readOnly: true });
+            else if (choice === 'takeOver') void open({ kind: 'resume', path: snapshot.locked!.path, takeOver: true });
             else props.services.quit('save');
           }}
         />

@@ -10,7 +10,10 @@ import { saveOrRescue } from '../process/save-or-rescue.js';
 import { watchEndings } from '../process/watch-endings.js';
 import { PROGRAM } from '../package-info.js';
 import { countWords } from '../render/words.js';
-import { acquireDraftLock } from '../store/draft-lock.js';
+import { acquireDraftLock, realDraftPath } from '../store/draft-lock.js';
+import type { DraftFile } from '../store/draft-file.js';
+import { whyReadOnly } from '../store/write-access.js';
+import type { Draft } from '../draft/schema.js';
 import { DraftSession } from '../store/draft-session.js';
 import { initialState, withUnconfirmed, wizardReducer } from '../wizard/reducer.js';
 import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, sanitizedStdin } from './terminal-input.js';
@@ -43,19 +46,40 @@ async function recentItems(): Promise<RecentItem[]> {
   }));
 }
 
+/** Why each read-only session cannot save, for the line printed when it quits. */
+const readOnlyBecause = new WeakMap<DraftSession, string>();
+
+/** The draft at its review, shown and never written (another wizard has it, or it cannot be written). */
+function reviewOnly(file: DraftFile, draft: Draft, because: string): Extract<OpenResult, { ok: true }> {
+  const session = new DraftSession(file, { readOnly: true });
+  readOnlyBecause.set(session, because);
+  const wizard = initialState(draft, 'resume');
+  return { ok: true, session, wizard: { ...wizard, screen: { kind: 'review' }, defaultsApplied: true } };
+}
+
 async function open(request: OpenRequest): Promise<OpenResult> {
   try {
     const isNew = request.kind === 'new';
     const { file, draft } = isNew ? prepareNewDraft(request.path) : await openDraft(request.path);
-    if (request.readOnly) {
-      // Someone else is writing it: the review shows it as saved; nothing here can change it.
-      const wizard = initialState(draft, 'resume');
-      return { ok: true, session: new DraftSession(file, { readOnly: true }), wizard: { ...wizard, screen: { kind: 'review' }, defaultsApplied: true } };
+    const shown = shortPath(file.path);
+    // Someone else is writing it: the review shows it as saved; nothing here can change it.
+    if (request.readOnly) return reviewOnly(file, draft, 'another postmortem-wizard has it open');
+    // A save renames a new file over the draft, which works on a 444 file in a writable folder:
+    // asked first, so a file the user made read-only stays as it is.
+    const unwritable = isNew ? undefined : whyReadOnly(file.path);
+    if (unwritable) {
+      const opened = reviewOnly(file, draft, `it ${unwritable}`);
+      return { ...opened, notice: `${shown} ${unwritable}: opened to review; nothing will be saved to it.` };
     }
-    const attempt = acquireDraftLock(file.path);
+    const attempt = acquireDraftLock(file.path, { takeOver: request.takeOver });
     if (!attempt.ok) {
       const owner = describeLockOwner(attempt.owner);
-      return { ok: false, error: `${shortPath(file.path)} is open in another postmortem-wizard (${owner}).`, locked: { path: file.path, owner } };
+      const real = attempt.owner.draft && attempt.owner.draft !== realDraftPath(file.path) ? ` as ${shortPath(attempt.owner.draft)}` : '';
+      return {
+        ok: false,
+        error: `${shown} is open in another postmortem-wizard (${owner})${real}.`,
+        locked: { path: file.path, owner: `${owner}${real}`, canTakeOver: attempt.unverified },
+      };
     }
     const session = new DraftSession(file, { lock: attempt.lock });
     rememberLater(request.path, draft.title);
@@ -114,7 +138,7 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
   else if (request.kind === 'new' && !request.path) snapshot = { route: 'newPath' };
   else {
     const opened = await open({ kind: request.kind, path: request.path! });
-    if (opened.ok) snapshot = { route: 'wizard', session: opened.session, wizard: opened.wizard };
+    if (opened.ok) snapshot = { route: 'wizard', session: opened.session, wizard: opened.wizard, notice: opened.notice };
     else if (opened.locked && request.kind === 'resume') snapshot = { route: 'locked', locked: opened.locked };
     else {
       process.stderr.write(`${opened.error}\n`);
@@ -286,7 +310,7 @@ async function leave(snapshot: Snapshot, ending: Ending, typed: { step: number; 
   if (session.readOnly) {
     crashed('');
     if (message) print(`${message}\n`);
-    print(`Left ${shown} as it was: another postmortem-wizard has it open.\n`);
+    print(`Left ${shown} as it was: ${readOnlyBecause.get(session) ?? 'it was opened read-only'}.\n`);
     return exitCodeFor(ending, true);
   }
   const kept = await saveOrRescue(session, wizard.draft, wizard.revision);
