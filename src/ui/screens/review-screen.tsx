@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { describeFsError } from '../../store/errors.js';
 import { basename, dirname, join } from 'node:path';
 import { Box, Text } from 'ink';
 import { useKeys } from '../input-focus.js';
@@ -71,7 +72,14 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
 
   async function write(confirmed: boolean) {
     if (!confirmed && existsSync(target)) {
-      const existing = readFileSync(target, 'utf8');
+      let existing: string;
+      try {
+        existing = readFileSync(target, 'utf8');
+      } catch (error) {
+        // A folder of that name, or a file that cannot be read: say so, replace nothing.
+        setNotice({ text: `${basename(target)} cannot be replaced: ${describeFsError(error)}.`, tone: 'error' });
+        return;
+      }
       if (existing !== report.markdown) {
         setMode({ kind: 'confirmWrite', ours: existing.includes(GENERATED_MARKER) });
         return;
