@@ -1,4 +1,5 @@
 import { addEntry, removeEntry, replaceEntry, setAt } from '../draft/edit.js';
+import { deriveReplacedItem } from '../draft/lineage.js';
 import type { Draft, DraftPath, TimelineEntry } from '../draft/schema.js';
 import type { SectionId } from '../draft/sections.js';
 import { valueAt } from '../draft/progress.js';
@@ -105,6 +106,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'answer':
       return advance(changed(state, setAt(state.draft, action.path, action.value)));
     case 'set':
+      // A list editor sets the whole list: an edited task or measure keeps its place in the file.
+      deriveReplacedItem(valueAt(state.draft, action.path), action.value);
       return changed(state, setAt(state.draft, action.path, action.value));
     case 'addEntry':
       return changed(state, addEntry(state.draft, action.entry));
