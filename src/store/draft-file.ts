@@ -285,3 +285,10 @@ export async function saveDraft(file: DraftFile, draft: Draft, options: SaveOpti
   }
   return { path: file.path, doc, text };
 }
+
+/** A fresh copy of a draft at `path` (ours to replace: `.mine`), written atomically. */
+export async function writeDraftCopy(path: string, draft: Draft): Promise<void> {
+  const doc = newDocument(path);
+  writeIntoDocument(doc, draft as Record<string, unknown>);
+  await writeFileAtomically(path, stringifyDocument(doc));
+}

@@ -228,7 +228,8 @@ async function quit(snapshot: Snapshot, done: Extract<Outcome, { kind: 'quit' }>
   await session.save(wizard.draft, wizard.revision);
   const status = await session.flush();
   session.close();
-  if (status.state === 'failed') {
+  // A draft changed outside the wizard is not overwritten on the way out: the answers go to the rescue copy.
+  if (status.state === 'failed' || status.state === 'conflict') {
     const copy = await rescue(snapshot);
     print(`Could not save ${shown}: ${status.reason}.${copy ? `\nYour answers are in ${copy}.` : ''}\n`);
     return done.reason === 'cancel' ? EXIT.cancelled : EXIT.problems;
