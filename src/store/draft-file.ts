@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
@@ -236,9 +237,13 @@ function isDraftText(path: string, text: string): boolean {
   }
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+/**
+ * What the file holds before a save, to find a change made outside the wizard. Read at once
+ * rather than through the thread pool: a draft is small, and every autosave does this.
+ */
+function readIfExists(path: string): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new SaveError(path, describeFsError(error));
@@ -263,7 +268,7 @@ export interface SaveOptions {
  * on failure throws SaveError and leaves both files as they were.
  */
 export async function saveDraft(file: DraftFile, draft: Draft, options: SaveOptions = {}): Promise<DraftFile> {
-  const onDisk = await readIfExists(file.path);
+  const onDisk = readIfExists(file.path);
   if (onDisk !== undefined && onDisk !== file.text && onDisk !== options.replacing) {
     if (file.text === undefined) throw new SaveError(file.path, 'a file of that name already exists; choose another name');
     throw new DraftChangedError(file.path, onDisk, isDraftText(file.path, onDisk));

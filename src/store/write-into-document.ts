@@ -68,6 +68,7 @@ class DocumentWriter {
   }
 
   private writeMap(map: YAMLMap, value: Record<string, unknown>, parent: string): YAMLMap {
+    if (map.items.length === 0) map.flow = false;
     const pairs = new Map<string, Pair>();
     // Keys the draft no longer has go; an empty answer a person left (`title:`) stays, as it loads the same.
     map.items = (map.items as Pair[]).filter((pair) => {
@@ -90,6 +91,8 @@ class DocumentWriter {
   }
 
   private writeSeq(seq: YAMLSeq, items: unknown[], key: string): YAMLSeq {
+    // `[]` is how an empty list is written, not a style a person chose: a refilled list is a block again.
+    if (seq.items.length === 0) seq.flow = false;
     const nodes = this.matchItems(seq.items as Node[], items);
     seq.items = items.map((item, i) => {
       const node = this.write(nodes[i] ?? null, item, key);
