@@ -35,7 +35,8 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
   const status = useSaveStatus();
   const [elsewhere, setElsewhere] = useState(false);
   // The dialog (about 7 rows) is drawn under the screen, which gives it the room.
-  const rows = useBodyRows() - (elsewhere ? 7 : status.state === 'failed' || status.state === 'conflict' ? 1 : 0);
+  // The conflict's sentence takes two rows on a narrow screen.
+  const rows = useBodyRows() - (elsewhere ? 7 : status.state === 'conflict' ? 2 : status.state === 'failed' ? 1 : 0);
   const conflict = status.state === 'conflict';
   const [shownNotice, setShownNotice] = useState(notice);
   // The reload's own notice outlives the change of answers it makes.
