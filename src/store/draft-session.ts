@@ -2,6 +2,7 @@ import type { Draft } from '../draft/schema.js';
 import type { DraftFile, LoadedDraft } from './draft-file.js';
 import { acquireDraftLock, type DraftLock } from './draft-lock.js';
 import { DraftChangedError, SaveError } from './errors.js';
+import { keptCopyPath } from './kept-copy-path.js';
 
 export type SaveStatus =
   | { state: 'idle' }
@@ -37,6 +38,8 @@ export class DraftSession {
   private theirs?: string;
   /** Their text, copied to `.theirs` by "keep mine": the next save may replace exactly it. */
   private replacing?: string;
+  /** Where each side's version goes, named when the change is found (the wizard shows it). */
+  private copies = { theirs: '', mine: '' };
   private listeners = new Set<(status: SaveStatus) => void>();
   status: SaveStatus;
 
@@ -124,9 +127,9 @@ export class DraftSession {
     if (theirs === undefined) return this.status;
     const { writeFileAtomically } = await import('./atomic-write.js');
     try {
-      await writeFileAtomically(theirsPath(this.path), theirs);
+      await writeFileAtomically(this.copies.theirs, theirs);
     } catch (error) {
-      this.publishConflict(`could not keep their version as ${theirsPath(this.path)}: ${(error as Error).message}`);
+      this.publishConflict(`could not keep their version as ${this.copies.theirs}: ${(error as Error).message}`);
       return this.status;
     }
     this.theirs = undefined;
@@ -149,9 +152,9 @@ export class DraftSession {
     const wanted = this.wanted;
     if (wanted && wanted.revision > this.savedRevision) {
       try {
-        await writeDraftCopy(minePath(this.path), wanted.draft);
+        await writeDraftCopy(this.copies.mine, wanted.draft);
       } catch (error) {
-        this.publishConflict(`could not keep your version as ${minePath(this.path)}: ${(error as Error).message}`);
+        this.publishConflict(`could not keep your version as ${this.copies.mine}: ${(error as Error).message}`);
         throw error;
       }
       this.savedRevision = wanted.revision;
@@ -166,7 +169,9 @@ export class DraftSession {
 
   private publishConflict(reason: string): void {
     const revision = this.wanted?.revision ?? this.savedRevision;
-    this.publish({ state: 'conflict', reason, revision, theirsPath: theirsPath(this.path), minePath: minePath(this.path) });
+    // An earlier conflict's copies are never replaced: `.theirs.2` and so on.
+    this.copies = { theirs: keptCopyPath(`${this.path}.theirs`, this.theirs), mine: keptCopyPath(`${this.path}.mine`) };
+    this.publish({ state: 'conflict', reason, revision, theirsPath: this.copies.theirs, minePath: this.copies.mine });
   }
 
   /** Waits for every requested save to finish. */
@@ -201,6 +206,3 @@ export class DraftSession {
     }
   }
 }
-
-export const theirsPath = (path: string) => `${path}.theirs`;
-export const minePath = (path: string) => `${path}.mine`;

@@ -49,3 +49,17 @@ describe('a draft changed outside the wizard', () => {
     expect(existsSync(`${path}.theirs`)).toBe(false);
   });
 });
+
+describe('a second change outside the wizard', () => {
+  it('keeps both of their versions: .theirs, then .theirs.2', async () => {
+    const { path, session, loaded } = await openWithHandEdit();
+    await session.keepMine();
+    const second = read(path).replace(/^title: .*$/m, 'title: Second hand edit');
+    writeFileSync(path, second);
+    await session.save({ ...loaded.draft, rootCause: 'Ours, again.' }, 2);
+    expect(session.status).toMatchObject({ state: 'conflict', theirsPath: `${path}.theirs.2` });
+    await session.keepMine();
+    expect(read(`${path}.theirs`)).toContain('Their title');
+    expect(read(`${path}.theirs.2`)).toContain('Second hand edit');
+  });
+});

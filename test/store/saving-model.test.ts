@@ -157,17 +157,18 @@ class Run {
     let status = await this.session.flush();
     const model = this.model;
     if (model.theirs) {
-      expect(status.state).toBe('conflict');
+      if (status.state !== 'conflict') throw new Error(`a change outside the wizard went unnoticed: ${status.state}`);
+      const copies = status;
       const theirs = model.theirs;
       model.theirs = undefined;
       if (keepMine) {
         status = await this.session.keepMine();
-        expect(readFileSync(`${this.path}.theirs`, 'utf8')).toBe(theirs.text);
+        expect(readFileSync(copies.theirsPath, 'utf8')).toBe(theirs.text);
         model.comments.get(theirs.id)!.pop();
       } else {
         const mine = this.state.draft;
         const loaded = await this.session.reloadTheirs();
-        expect((await loadDraft(`${this.path}.mine`)).draft).toEqual(mine);
+        expect((await loadDraft(copies.minePath)).draft).toEqual(mine);
         this.dispatch({ type: 'reloaded', draft: loaded.draft });
         model.mine = theirs.snapshot;
         model.file = theirs.snapshot;
