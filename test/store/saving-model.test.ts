@@ -41,6 +41,7 @@ interface Snapshot {
   draft: Draft;
   entryIds: number[];
   taskIds: number[];
+  measureIds: number[];
 }
 
 interface Model {
@@ -142,8 +143,8 @@ class Run {
     const loaded = await loadDraft(this.path);
     this.session = new DraftSession(loaded);
     this.state = initialState(loaded.draft);
-    const snapshot = { draft: loaded.draft, entryIds: [1, 2], taskIds: [3] };
-    this.model = { mine: snapshot, file: snapshot, comments: new Map(), nextId: 4 };
+    const snapshot = { draft: loaded.draft, entryIds: [1, 2], taskIds: [3], measureIds: [4] };
+    this.model = { mine: snapshot, file: snapshot, comments: new Map(), nextId: 5 };
   }
 
   dispatch(action: WizardAction): void {
@@ -266,14 +267,24 @@ class Run {
       case 'addMeasure':
       case 'editMeasure':
       case 'removeMeasure': {
+        // Measures are text, with no identity of their own: saved after each change, their comments are
+        // followed (tested here); several changes in one save after a failed one may lose one (not tested).
+        if (disk.failing) return;
         const index = measures.length ? s.a % measures.length : -1;
         let list: string[];
-        if (s.kind === 'addMeasure') list = [...measures, s.line];
-        else if (index === -1) return;
-        else if (s.kind === 'removeMeasure') list = measures.filter((_, i) => i !== index);
-        else list = measures.map((m, i) => (i === index ? s.line : m));
+        let ids = mine.measureIds;
+        // Each text unique: two equal measures cannot be told apart by anyone.
+        const line = `${s.line} (${this.model.nextId++})`;
+        if (s.kind === 'addMeasure') {
+          list = [...measures, line];
+          ids = [...ids, this.model.nextId++];
+        } else if (index === -1) return;
+        else if (s.kind === 'removeMeasure') {
+          list = measures.filter((_, i) => i !== index);
+          ids = ids.filter((_, i) => i !== index);
+        } else list = measures.map((m, i) => (i === index ? line : m));
         this.dispatch({ type: 'set', path: ['measures'], value: list.length ? list : undefined });
-        next({ ...mine.draft, measures: list.length ? list : undefined });
+        next({ ...mine.draft, measures: list.length ? list : undefined }, { measureIds: ids });
         break;
       }
       case 'back':
@@ -303,10 +314,9 @@ class Run {
   handEdit(s: Step): void {
     const model = this.model;
     const inSync = model.file === model.mine && !disk.failing && !model.theirs;
-    const { draft, entryIds, taskIds } = model.file;
-    const onTask = s.b % 2 === 1 && taskIds.length > 0;
-    const list = onTask ? 'tasks' : 'timeline';
-    const ids = onTask ? taskIds : entryIds;
+    const { draft } = model.file;
+    const list = (['timeline', 'tasks', 'measures'] as const)[s.b % 3]!;
+    const ids = model.file[list === 'timeline' ? 'entryIds' : list === 'tasks' ? 'taskIds' : 'measureIds'];
     if (!inSync || ids.length === 0) return;
     const index = s.a % ids.length;
     const id = ids[index]!;
@@ -320,13 +330,15 @@ class Run {
     }
     const note = ` note ${id}.${model.nextId++}`;
     item.commentBefore = item.commentBefore ? `${item.commentBefore}\n${note}` : note;
-    if (!isMap(item)) throw new Error(`not a map: ${String(item)}`);
-    item.set('ticket', `INC-${id}`);
+    const items = [...(draft[list] ?? [])] as unknown[];
+    if (list !== 'measures') {
+      if (!isMap(item)) throw new Error(`not a map: ${String(item)}`);
+      item.set('ticket', `INC-${id}`);
+      items[index] = { ...(items[index] as object), ticket: `INC-${id}` };
+    }
     doc.set('title', `Hand ${s.line}`);
     const theirsText = doc.toString({ lineWidth: 0 });
     writeFileSync(this.path, theirsText);
-    const items = [...((onTask ? draft.tasks : draft.timeline) ?? [])] as Record<string, unknown>[];
-    items[index] = { ...items[index], ticket: `INC-${id}` };
     const snapshot = { ...model.file, draft: { ...draft, title: `Hand ${s.line}`, [list]: items } };
     model.comments.set(id, [...(model.comments.get(id) ?? []), note.trim()]);
     model.theirs = { snapshot, id, text: theirsText };
@@ -359,6 +371,7 @@ class Run {
     if (thorough) expect(parseDraftText(this.path, text).draft).toEqual(file.draft);
     expect(commentsIn(text, 'timeline')).toEqual(file.entryIds.map((id) => comments.get(id) ?? []));
     expect(commentsIn(text, 'tasks')).toEqual(file.taskIds.map((id) => comments.get(id) ?? []));
+    expect(commentsIn(text, 'measures')).toEqual(file.measureIds.map((id) => comments.get(id) ?? []));
   }
 }
 
