@@ -334,7 +334,15 @@ class Run {
     if (list !== 'measures') {
       if (!isMap(item)) throw new Error(`not a map: ${String(item)}`);
       item.set('ticket', `INC-${id}`);
-      items[index] = { ...(items[index] as object), ticket: `INC-${id}` };
+      const edited: Record<string, unknown> = { ...(items[index] as object), ticket: `INC-${id}` };
+      // Some people write an entry on one line, or take out a key they do not want.
+      if (s.a % 3 === 0) item.flow = true;
+      const dropped = list === 'timeline' ? 'kind' : 'owner';
+      if (s.a % 4 === 1 && item.has(dropped)) {
+        item.delete(dropped);
+        delete edited[dropped];
+      }
+      items[index] = edited;
     }
     doc.set('title', `Hand ${s.line}`);
     const theirsText = doc.toString({ lineWidth: 0 });
