@@ -10,7 +10,7 @@
 const LAZY_BUILTIN_USERS = [
   [/node_modules[\\/]commander[\\/]lib[\\/]command\.js$/, 'node:child_process'],
   [/node_modules[\\/]terminal-size[\\/]index\.js$/, 'node:child_process', ['execFileSync']],
-  [/src[\\/]commands[\\/]drafts\.ts$/, 'node:child_process', ['spawnSync']],
+  [/src[\\/]store[\\/]drafts\.ts$/, 'node:child_process', ['spawnSync']],
   [/node_modules[\\/]signal-exit[\\/]index\.js$/, 'assert'],
 ];
 const SIGNAL_EXIT_ASSERT = `module.exports = { equal(actual, expected, message) { if (actual != expected) throw new Error(message); } };`;
