@@ -76,7 +76,8 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
 
   useKeys((input, key) => {
     if (is('saveElsewhere', input, key) && !session.readOnly) setElsewhere(true);
-    if (!conflict) return;
+    // Not while the save-elsewhere dialog takes a path: r and k are letters of it.
+    if (!conflict || elsewhere) return;
     if (is('keepMine', input, key)) void session.keepMine();
     if (is('reloadTheirs', input, key)) {
       session.reloadTheirs().then(
