@@ -1,4 +1,5 @@
 import { resolveIncident } from './incident.js';
+import { derive } from './lineage.js';
 import type { Draft, DraftPath, TimelineEntry } from './schema.js';
 
 /*
@@ -36,7 +37,7 @@ export function addEntry(draft: Draft, entry: TimelineEntry): Draft {
 
 export function replaceEntry(draft: Draft, index: number, entry: TimelineEntry): Draft {
   const timeline = [...(draft.timeline ?? [])];
-  timeline[index] = entry;
+  timeline[index] = derive(timeline[index], entry);
   return sortTimeline({ ...draft, timeline });
 }
 

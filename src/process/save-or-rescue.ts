@@ -29,8 +29,9 @@ export async function saveOrRescue(session: DraftSession, draft: Draft, revision
     await session.save(draft, revision);
     const status = await session.flush();
     // A draft saved earlier may have gone since (its folder removed): then it holds nothing.
-    if (status.state !== 'failed' && existsSync(session.path)) return { where: 'draft', path: session.path };
-    reason = status.state === 'failed' ? status.reason : 'the file is gone';
+    // A draft changed outside the wizard is never overwritten on the way out: the answers are rescued.
+    if (status.state !== 'failed' && status.state !== 'conflict' && existsSync(session.path)) return { where: 'draft', path: session.path };
+    reason = status.state === 'failed' || status.state === 'conflict' ? status.reason : 'the file is gone';
   } catch (error) {
     reason = (error as Error)?.message ?? String(error);
   } finally {

@@ -1,12 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import writeFileAtomic from 'write-file-atomic';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { describePath, validateDraft, type Draft, type DraftPath } from '../draft/schema.js';
 import { DRAFT_VERSION } from '../draft/vocabulary.js';
-import { describeFsError, DraftFileError, SaveError } from './errors.js';
-import { mergeIntoDocument, stringifyDocument } from './yaml-merge.js';
+import { sweepStaleTemps, writeFileAtomically } from './atomic-write.js';
+import { describeFsError, DraftChangedError, DraftFileError, SaveError } from './errors.js';
+import { stringifyDocument, writeIntoDocument } from './write-into-document.js';
 
 /** A draft as it is on disk: the parsed document (comments and all) and the bytes last seen. */
 export interface DraftFile {
@@ -236,35 +237,63 @@ function isDraftText(path: string, text: string): boolean {
   }
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+/**
+ * What the file holds before a save, to find a change made outside the wizard. Read at once
+ * rather than through the thread pool: a draft is small, and every autosave does this.
+ */
+function readIfExists(path: string): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new SaveError(path, describeFsError(error));
   }
 }
 
+/** Folders swept of our stale temp files by this process: once each is enough. */
+const swept = new Set<string>();
+
+export interface SaveOptions {
+  /**
+   * What the file is known to hold now, changed outside the wizard and copied elsewhere by
+   * the caller ("keep mine"): replaced only while it still holds exactly that.
+   */
+  replacing?: string;
+}
+
 /**
  * Saves the draft atomically (temp file, flush, rename), after copying what the file held to
- * `<draft>.bak`. Refuses to replace a file that is not a postmortem draft. Returns the file's
- * new state; on failure throws SaveError and leaves both files as they were.
+ * `<draft>.bak`. Writes nothing if the file changed since we last read or wrote it
+ * (DraftChangedError: the caller decides whose version wins). Returns the file's new state;
+ * on failure throws SaveError and leaves both files as they were.
  */
-export async function saveDraft(file: DraftFile, draft: Draft): Promise<DraftFile> {
-  const onDisk = await readIfExists(file.path);
-  if (onDisk !== undefined && onDisk !== file.text) {
+export async function saveDraft(file: DraftFile, draft: Draft, options: SaveOptions = {}): Promise<DraftFile> {
+  const onDisk = readIfExists(file.path);
+  if (onDisk !== undefined && onDisk !== file.text && onDisk !== options.replacing) {
     if (file.text === undefined) throw new SaveError(file.path, 'a file of that name already exists; choose another name');
-    if (!isDraftText(file.path, onDisk)) throw new SaveError(file.path, 'the file was replaced by something that is not a postmortem draft, so it was left alone');
+    throw new DraftChangedError(file.path, onDisk, isDraftText(file.path, onDisk));
   }
   const doc = file.doc ?? newDocument(file.path);
-  mergeIntoDocument(doc, draft as Record<string, unknown>);
+  writeIntoDocument(doc, draft as Record<string, unknown>, 'draft' in file ? (file as LoadedDraft).draft : undefined);
   const text = stringifyDocument(doc);
-  if (text === onDisk) return { ...file, doc, text };
+  if (text === onDisk) return { path: file.path, doc, text };
   try {
-    if (onDisk !== undefined) await writeFileAtomic(`${file.path}.bak`, onDisk, { fsync: true });
-    await writeFileAtomic(file.path, text, { fsync: true });
+    const folder = dirname(file.path);
+    if (!swept.has(folder)) {
+      swept.add(folder);
+      await sweepStaleTemps(folder);
+    }
+    if (onDisk !== undefined) await writeFileAtomically(`${file.path}.bak`, onDisk);
+    await writeFileAtomically(file.path, text, { followSymlink: true });
   } catch (error) {
     throw new SaveError(file.path, describeFsError(error));
   }
-  return { ...file, doc, text };
+  return { path: file.path, doc, text };
+}
+
+/** A fresh copy of a draft at `path` (ours to replace: `.mine`), written atomically. */
+export async function writeDraftCopy(path: string, draft: Draft): Promise<void> {
+  const doc = newDocument(path);
+  writeIntoDocument(doc, draft as Record<string, unknown>);
+  await writeFileAtomically(path, stringifyDocument(doc));
 }

@@ -1,13 +1,19 @@
 import type { Draft } from '../draft/schema.js';
-import type { DraftFile } from './draft-file.js';
+import type { DraftFile, LoadedDraft } from './draft-file.js';
 import { acquireDraftLock, type DraftLock } from './draft-lock.js';
-import { SaveError } from './errors.js';
+import { DraftChangedError, SaveError } from './errors.js';
+import { keptCopyPath } from './kept-copy-path.js';
 
 export type SaveStatus =
   | { state: 'idle' }
   | { state: 'saving' }
   | { state: 'saved'; at: Date; revision: number }
   | { state: 'failed'; reason: string; revision: number }
+  /**
+   * The file changed outside the wizard since we last read or wrote it: nothing is written
+   * until the person picks `reloadTheirs` or `keepMine`.
+   */
+  | { state: 'conflict'; reason: string; revision: number; theirsPath: string; minePath: string }
   /** Opened while another wizard has the draft: shown, never written. */
   | { state: 'readOnly' };
 
@@ -28,6 +34,12 @@ export class DraftSession {
   /** -1 while the file is not on disk yet, so the first save (revision 0) creates it. */
   private savedRevision: number;
   private running?: Promise<void>;
+  /** What the file held when the change outside the wizard was found. */
+  private theirs?: string;
+  /** Their text, copied to `.theirs` by "keep mine": the next save may replace exactly it. */
+  private replacing?: string;
+  /** Where each side's version goes, named when the change is found (the wizard shows it). */
+  private copies = { theirs: '', mine: '' };
   private listeners = new Set<(status: SaveStatus) => void>();
   status: SaveStatus;
 
@@ -76,6 +88,7 @@ export class DraftSession {
   save(draft: Draft, revision: number): Promise<void> {
     if (this.readOnly || revision <= this.savedRevision) return this.running ?? Promise.resolve();
     if (!this.wanted || revision >= this.wanted.revision) this.wanted = { draft, revision };
+    if (this.theirs !== undefined) return this.running ?? Promise.resolve();
     this.running ??= this.drain().finally(() => {
       this.running = undefined;
     });
@@ -97,9 +110,68 @@ export class DraftSession {
     this.lock = attempt.lock;
     this.file = { path, doc: this.file.doc };
     this.savedRevision = -1;
+    this.theirs = undefined;
+    this.replacing = undefined;
     this.wanted = undefined;
     await this.save(draft, revision);
     return this.status;
+  }
+
+  /**
+   * "Keep mine" after a change outside the wizard: their version is kept as `DRAFT.theirs`,
+   * then the wizard's answers are saved over the draft.
+   */
+  async keepMine(): Promise<SaveStatus> {
+    await this.flush();
+    const theirs = this.theirs;
+    if (theirs === undefined) return this.status;
+    const { writeFileAtomically } = await import('./atomic-write.js');
+    try {
+      await writeFileAtomically(this.copies.theirs, theirs);
+    } catch (error) {
+      this.publishConflict(`could not keep their version as ${this.copies.theirs}: ${(error as Error).message}`);
+      return this.status;
+    }
+    this.theirs = undefined;
+    this.replacing = theirs;
+    const wanted = this.wanted;
+    if (wanted) await this.save(wanted.draft, wanted.revision);
+    return this.flush();
+  }
+
+  /**
+   * "Reload theirs" after a change outside the wizard: the file as it is now becomes the
+   * draft. Answers not saved yet are kept as `DRAFT.mine`. Returns the loaded draft, for the
+   * wizard to continue from (the text being typed stays in its field, for `unconfirmed:`).
+   * Throws DraftFileError when their file is not a draft the wizard can read.
+   */
+  async reloadTheirs(): Promise<LoadedDraft> {
+    await this.flush();
+    const { loadDraft, writeDraftCopy } = await import('./draft-file.js');
+    const loaded = await loadDraft(this.path);
+    const wanted = this.wanted;
+    if (wanted && wanted.revision > this.savedRevision) {
+      try {
+        await writeDraftCopy(this.copies.mine, wanted.draft);
+      } catch (error) {
+        this.publishConflict(`could not keep your version as ${this.copies.mine}: ${(error as Error).message}`);
+        throw error;
+      }
+      this.savedRevision = wanted.revision;
+    }
+    this.file = loaded;
+    this.theirs = undefined;
+    this.replacing = undefined;
+    this.wanted = undefined;
+    this.publish({ state: 'saved', at: this.now(), revision: Math.max(0, this.savedRevision) });
+    return loaded;
+  }
+
+  private publishConflict(reason: string): void {
+    const revision = this.wanted?.revision ?? this.savedRevision;
+    // An earlier conflict's copies are never replaced: `.theirs.2` and so on.
+    this.copies = { theirs: keptCopyPath(`${this.path}.theirs`, this.theirs), mine: keptCopyPath(`${this.path}.mine`) };
+    this.publish({ state: 'conflict', reason, revision, theirsPath: this.copies.theirs, minePath: this.copies.mine });
   }
 
   /** Waits for every requested save to finish. */
@@ -120,10 +192,17 @@ export class DraftSession {
       try {
         // Loaded on the first save: the YAML library is not needed to draw the first question.
         const { saveDraft } = await import('./draft-file.js');
-        this.file = await saveDraft(this.file, draft);
+        this.file = await saveDraft(this.file, draft, { replacing: this.replacing });
+        this.replacing = undefined;
         this.savedRevision = revision;
         this.publish({ state: 'saved', at: this.now(), revision });
       } catch (error) {
+        if (error instanceof DraftChangedError) {
+          // Not written: the person decides whose version wins. Later answers wait in `wanted`.
+          this.theirs = error.theirs;
+          this.publishConflict(error.reason);
+          return;
+        }
         const reason = error instanceof SaveError ? error.reason : (error as Error).message;
         this.publish({ state: 'failed', reason, revision });
         // The answers stay in memory; the next change tries again.

@@ -37,6 +37,22 @@ export class SaveError extends Error {
   }
 }
 
+/**
+ * The draft on disk is not what we last read or wrote: someone changed it by hand (or another
+ * program did). Nothing was written; `theirs` is what the file holds now.
+ */
+export class DraftChangedError extends SaveError {
+  constructor(
+    file: string,
+    readonly theirs: string,
+    /** False when what is there now is not a postmortem draft at all. */
+    readonly isDraft: boolean,
+  ) {
+    super(file, isDraft ? 'the file was changed outside the wizard' : 'the file was replaced by something that is not a postmortem draft, so it was left alone');
+    this.name = 'DraftChangedError';
+  }
+}
+
 /** Plain words for the file-system errors people meet. */
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { GENERATED_MARKER } from '../render/marker.js';
-import { describeFsError } from '../store/errors.js';
+import { writeFileAtomically } from './atomic-write.js';
+import { describeFsError } from './errors.js';
 import { EXIT, UsageError } from '../process/exit-codes.js';
 
 export type WriteResult = 'created' | 'replaced' | 'unchanged';
@@ -27,8 +27,8 @@ export async function writeReadme(path: string, markdown: string, force: boolean
     );
   }
   try {
-    if (existing !== undefined) await writeFileAtomic(`${resolve(path)}.bak`, existing, { fsync: true });
-    await writeFileAtomic(path, markdown, { fsync: true });
+    if (existing !== undefined) await writeFileAtomically(`${resolve(path)}.bak`, existing);
+    await writeFileAtomically(path, markdown, { followSymlink: true });
   } catch (error) {
     throw new UsageError(`Could not write ${path}: ${describeFsError(error)}.`, EXIT.problems);
   }

@@ -8,7 +8,8 @@ import type { Key } from 'ink';
 export type KeyMeaning =
   | 'submit' | 'back' | 'quit' | 'newline' | 'openEditor'
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end'
-  | 'add' | 'edit' | 'delete' | 'done' | 'complete' | 'yes' | 'no' | 'saveElsewhere';
+  | 'add' | 'edit' | 'delete' | 'done' | 'complete' | 'yes' | 'no' | 'saveElsewhere'
+  | 'reloadTheirs' | 'keepMine';
 
 interface Binding {
   label: string;
@@ -38,6 +39,9 @@ export const KEYMAP: Record<KeyMeaning, Binding> = {
   yes: { label: 'y', matches: letter('y') },
   no: { label: 'n', matches: (input, key) => letter('n')(input, key) || key.escape },
   saveElsewhere: { label: 'Ctrl+S', matches: (input, key) => key.ctrl && input === 's' },
+  // Only while the draft was changed outside the wizard; the screen's keys wait meanwhile.
+  reloadTheirs: { label: 'r', matches: letter('r') },
+  keepMine: { label: 'k', matches: letter('k') },
 };
 
 export function is(meaning: KeyMeaning, input: string, key: Key): boolean {

@@ -263,8 +263,8 @@ async function editDraft(snapshot: Snapshot, track: (editor: ChildProcess) => vo
   if (ending()) return snapshot;
   const [{ runEditor }, { editDraftFile }] = await Promise.all([import('./external-editor.js'), import('./edit-draft.js')]);
   // Saved, and still there (its folder may have gone since the last save).
-  const ownFile = status.state !== 'failed' && existsSync(session.path);
-  const reason = status.state === 'failed' ? status.reason : 'the file is gone';
+  const ownFile = status.state !== 'failed' && status.state !== 'conflict' && existsSync(session.path);
+  const reason = status.state === 'failed' || status.state === 'conflict' ? status.reason : 'the file is gone';
   let copyDir: string | undefined;
   let path = session.path;
   if (!ownFile) {

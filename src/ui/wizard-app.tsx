@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { Text } from 'ink';
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { theme } from './theme.js';
 import { STEPS } from '../wizard/flow.js';
 import { isDirty, wizardReducer, type WizardAction, type WizardState } from '../wizard/reducer.js';
@@ -35,10 +35,15 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
   const status = useSaveStatus();
   const [elsewhere, setElsewhere] = useState(false);
   // The dialog (about 7 rows) is drawn under the screen, which gives it the room.
-  const rows = useBodyRows() - (elsewhere ? 7 : status.state === 'failed' ? 1 : 0);
+  // The conflict's sentence takes two rows on a narrow screen.
+  const rows = useBodyRows() - (elsewhere ? 7 : status.state === 'conflict' ? 2 : status.state === 'failed' ? 1 : 0);
+  const conflict = status.state === 'conflict';
   const [shownNotice, setShownNotice] = useState(notice);
+  // The reload's own notice outlives the change of answers it makes.
+  const keepNotice = useRef(false);
   useEffect(() => {
-    if (state !== initial) setShownNotice(undefined);
+    if (keepNotice.current) keepNotice.current = false;
+    else if (state !== initial) setShownNotice(undefined);
   }, [state.screen, state.revision]);
 
   useEffect(() => {
@@ -71,6 +76,19 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
 
   useKeys((input, key) => {
     if (is('saveElsewhere', input, key) && !session.readOnly) setElsewhere(true);
+    // Not while the save-elsewhere dialog takes a path: r and k are letters of it.
+    if (!conflict || elsewhere) return;
+    if (is('keepMine', input, key)) void session.keepMine();
+    if (is('reloadTheirs', input, key)) {
+      session.reloadTheirs().then(
+        (loaded) => {
+          keepNotice.current = true;
+          dispatch({ type: 'reloaded', draft: loaded.draft });
+          setShownNotice(`Reloaded ${file}; what you had not saved is in ${basename(status.minePath)}.`);
+        },
+        (error: Error) => setShownNotice(error.message),
+      );
+    }
   });
 
   const file = basename(session.path);
@@ -87,6 +105,10 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
       }}
       onCancel={() => setElsewhere(false)}
     />
+  ) : conflict ? (
+    <Text color={theme.warn}>
+      {file} was changed outside the wizard: r reload theirs · k keep mine (theirs kept as {basename(status.theirsPath)})
+    </Text>
   ) : status.state === 'failed' ? (
     <Text color={theme.error}>✗ Not saved (see below). Your answers are kept; Ctrl+S saves them elsewhere.</Text>
   ) : null;
@@ -95,7 +117,7 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
     return (
       <Frame file={file} place="Review">
         {shownNotice ? <Text color={theme.error}>✗ {shownNotice}</Text> : null}
-        <PauseInput paused={elsewhere}>
+        <PauseInput paused={elsewhere || conflict}>
           <ReviewScreen state={state} dispatch={dispatch} rows={rows} writeReadme={writeReadme} />
         </PauseInput>
         {dialog}
@@ -108,7 +130,7 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
   return (
     <Frame file={file} place={place}>
       {shownNotice ? <Text color={theme.error}>✗ {shownNotice}</Text> : null}
-      <PauseInput paused={elsewhere}>
+      <PauseInput paused={elsewhere || conflict}>
         <QuestionView step={step} state={state} dispatch={dispatch} rows={rows} />
       </PauseInput>
       {dialog}

@@ -1,4 +1,5 @@
 import { addEntry, removeEntry, replaceEntry, setAt } from '../draft/edit.js';
+import { deriveReplacedItem } from '../draft/lineage.js';
 import type { Draft, DraftPath, TimelineEntry } from '../draft/schema.js';
 import type { SectionId } from '../draft/sections.js';
 import { valueAt } from '../draft/progress.js';
@@ -37,6 +38,8 @@ export type WizardAction =
   | { type: 'goto'; section: SectionId }
   | { type: 'review' }
   | { type: 'saved'; revision: number }
+  /** The draft file as changed outside the wizard, loaded again ("reload theirs"). */
+  | { type: 'reloaded'; draft: Draft }
   | { type: 'pending'; text: string | undefined }
   | { type: 'defaults'; values: Pick<Draft, 'authors' | 'template'> & { timezone?: string } };
 
@@ -105,6 +108,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'answer':
       return advance(changed(state, setAt(state.draft, action.path, action.value)));
     case 'set':
+      // A list editor sets the whole list: an edited task or measure keeps its place in the file.
+      deriveReplacedItem(valueAt(state.draft, action.path), action.value);
       return changed(state, setAt(state.draft, action.path, action.value));
     case 'addEntry':
       return changed(state, addEntry(state.draft, action.entry));
@@ -120,6 +125,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, screen: { kind: 'question', step: firstStepOf(action.section) }, returnToReview: true, pending: undefined };
     case 'review':
       return { ...state, screen: { kind: 'review' }, returnToReview: false, pending: undefined };
+    case 'reloaded':
+      // Their answers replace ours (ours were kept beside the file); the field being typed in keeps its text.
+      return { ...state, draft: action.draft, revision: state.revision + 1 };
     case 'saved':
       return action.revision > state.savedRevision ? { ...state, savedRevision: action.revision } : state;
     case 'defaults': {

@@ -51,8 +51,10 @@ describe('what start-up loads', () => {
   });
 
   it('the wizard draws its first question before loading YAML, the settings store, file writing or the template engine', () => {
-    const loaded = packages(loadedAtStart('src/ui/run.tsx'));
+    const modules = loadedAtStart('src/ui/run.tsx');
+    const loaded = packages(modules);
     expect(loaded).toContain('ink');
-    for (const later of ['yaml', 'js-yaml', 'conf', 'write-file-atomic', 'valibot', 'liquidjs']) expect(loaded).not.toContain(later);
+    for (const later of ['yaml', 'js-yaml', 'conf', 'valibot', 'liquidjs']) expect(loaded).not.toContain(later);
+    expect(modules).not.toContain('src/store/atomic-write.ts');
   });
 });

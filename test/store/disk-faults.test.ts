@@ -11,12 +11,13 @@ import { fixture, read, tempDir } from '../support/temp.js';
  * and /dev/full is not a folder), so the atomic writer fails on request, as the OS would.
  */
 const failure = vi.hoisted(() => ({ code: undefined as string | undefined }));
-vi.mock('write-file-atomic', async (original) => {
-  const real = ((await original()) as { default: (...args: unknown[]) => Promise<void> }).default;
+vi.mock('../../src/store/atomic-write.js', async (original) => {
+  const real = (await original()) as typeof import('../../src/store/atomic-write.js');
   return {
-    default: (...args: unknown[]) => {
+    ...real,
+    writeFileAtomically: (...args: Parameters<typeof real.writeFileAtomically>) => {
       if (failure.code) return Promise.reject(Object.assign(new Error(`${failure.code}: simulated`), { code: failure.code }));
-      return real(...args);
+      return real.writeFileAtomically(...args);
     },
   };
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,4 +20,9 @@ export function fixture(name: string): string {
 
 export function read(path: string): string {
   return readFileSync(path, 'utf8');
+}
+
+/** A temp folder in memory where the system has one (/dev/shm): for tests that save thousands of times. */
+export function memoryTempDir(prefix = 'pmw-'): string {
+  return mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), prefix));
 }

@@ -15,6 +15,8 @@ function SaveBadge() {
       return <Text color={theme.ok}>✓ saved</Text>;
     case 'failed':
       return <Text color={theme.error}>✗ not saved: {status.reason}</Text>;
+    case 'conflict':
+      return <Text color={theme.warn}>! changed outside</Text>;
     case 'readOnly':
       return <Text color={theme.warn}>read-only</Text>;
     default:
