@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomically } from '../store/atomic-write.js';
 import type { Draft } from '../draft/schema.js';
 import { parseDraftText, type LoadedDraft } from '../store/draft-file.js';
 import type { EditorResult } from './external-editor.js';
@@ -48,7 +48,7 @@ export interface DraftEditOptions {
 export async function editDraftFile({ path, shown, ownFile, runEditor, ending }: DraftEditOptions): Promise<DraftEdit> {
   const original = readFileSync(path, 'utf8');
   const restore = async () => {
-    if (ownFile && readFileSync(path, 'utf8') !== original) await writeFileAtomic(path, original, { fsync: true });
+    if (ownFile && readFileSync(path, 'utf8') !== original) await writeFileAtomically(path, original);
   };
   let handed = original;
   for (;;) {
@@ -66,7 +66,7 @@ export async function editDraftFile({ path, shown, ownFile, runEditor, ending }:
     try {
       const loaded = parseDraftText(path, cleaned);
       if (!ownFile) return { kind: 'replaced', draft: loaded.draft };
-      if (cleaned !== text) await writeFileAtomic(path, cleaned, { fsync: true });
+      if (cleaned !== text) await writeFileAtomically(path, cleaned);
       return { kind: 'reloaded', loaded };
     } catch (error) {
       const problems = (error as Error).message.split(path).join(shown);
@@ -75,7 +75,7 @@ export async function editDraftFile({ path, shown, ownFile, runEditor, ending }:
         return { kind: 'kept', notice: problems };
       }
       handed = withProblems(cleaned, problems);
-      await writeFileAtomic(path, handed, { fsync: true, mode: ownFile ? undefined : 0o600 });
+      await writeFileAtomically(path, handed);
     }
   }
 }
