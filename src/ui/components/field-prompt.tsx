@@ -96,7 +96,7 @@ export function FieldPrompt(props: FieldPromptProps) {
         setRefusedNewline(false);
       }
     },
-    { isActive },
+    { isActive, text: true },
   );
 
   return (
