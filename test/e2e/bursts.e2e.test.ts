@@ -1,0 +1,28 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDraft } from '../../src/store/draft-file.js';
+import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { fixture, tempDir } from '../support/temp.js';
+
+const sessions: TerminalSession[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.kill();
+});
+
+describe('a burst of keys in a real terminal', () => {
+  it('lands each key in the field focused once the keys before it are applied', async () => {
+    const cwd = tempDir();
+    // The seed with one timeline entry: the list opens on browse, where `a` adds.
+    const seed = readFileSync(fixture('seed-001-deployment.yaml'), 'utf8').replace(/^timeline:\n(?: {2}.*\n)+/m, 'timeline:\n  - at: "2024-08-14 02:00"\n    kind: detection\n    text: Alert.\n');
+    writeFileSync(join(cwd, 'pm.yaml'), seed);
+    const t = new TerminalSession(['resume', 'pm.yaml'], { cwd, env: isolatedEnv() });
+    sessions.push(t);
+    await t.waitFor('a add');
+    // One write: add, time, kind (Enter: the one offered), sentence; the next form, the same; Ctrl+C.
+    t.pty.write(`a02:10\r\rRolled back\r02:20\r\rRestarted the pool\r${KEYS.ctrlC}`);
+    expect(await t.exited).toBe(130);
+    const { draft } = await loadDraft(join(cwd, 'pm.yaml'));
+    expect(draft.timeline?.map(({ at, text }) => `${at} ${text}`)).toEqual(['2024-08-14 02:00 Alert.', '2024-08-14 02:10 Rolled back', '2024-08-14 02:20 Restarted the pool']);
+  }, 60_000);
+});
