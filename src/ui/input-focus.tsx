@@ -1,5 +1,5 @@
 import { useInput, type Key } from 'ink';
-import { createContext, useContext, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { DispatcherContext, type KeyHandler } from './key-dispatcher.js';
 
 /*
@@ -36,7 +36,8 @@ export function useKeys(handler: (input: string, key: Key) => void, options: Key
   useLayoutEffect(() => {
     latest.current = handler;
   });
-  useEffect(() => {
+  // A layout effect: subscribed as the view commits, before the dispatcher hands over the next key.
+  useLayoutEffect(() => {
     if (!dispatcher || !active) return;
     return dispatcher.subscribe({ handler: latest, text });
   }, [dispatcher, active, text]);

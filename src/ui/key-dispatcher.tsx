@@ -1,5 +1,5 @@
 import { useInput, useStdin, type Key } from 'ink';
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode, type RefObject } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useState, type ReactNode, type RefObject } from 'react';
 import { PASTE_END, PASTE_START, pastedText, splitKeys } from './terminal-input.js';
 
 /*
@@ -138,8 +138,9 @@ function OwnKeys({ children }: { children: ReactNode }) {
     () =>
       new KeyDispatcher(
         () => setCommits((n) => n + 1),
-        // The next key goes through ink's own input path, so its updates are batched as a key's are.
-        () => setImmediate(() => events?.emit('input', '')),
+        // The next key goes through ink's own input path, so its updates are batched as a key's
+        // are; in a microtask, so a burst is applied before anything else (a signal) is heard.
+        () => queueMicrotask(() => events?.emit('input', '')),
       ),
   );
   // Registered before useInput's listener, so each raw event is seen just before its parsed key.
@@ -150,7 +151,7 @@ function OwnKeys({ children }: { children: ReactNode }) {
     };
   }, [events]);
   useInput(useCallback((input: string, key: Key) => dispatcher.onKey(input, key), [dispatcher]));
-  // Children's effects (their subscriptions) run before this one in the same commit.
-  useEffect(dispatcher.committed, [commits]);
+  // Children's layout effects (their subscriptions, see useKeys) run before this one in the same commit.
+  useLayoutEffect(dispatcher.committed, [commits]);
   return <DispatcherContext.Provider value={dispatcher}>{children}</DispatcherContext.Provider>;
 }
