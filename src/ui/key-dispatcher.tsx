@@ -113,11 +113,11 @@ export class KeyDispatcher {
     let { input, key } = item;
     // A list or a menu reads one letter as a command: give it one, the rest waits for the view
     // that letter opens. A field takes a run of text whole (fast, and a paste stays one edit).
-    const chars = [...input];
-    if (!item.paste && chars.length > 1 && !takers.some((s) => s.text) && !CONTROL_PIECE.test(chars[0]!)) {
-      input = chars[0]!;
-      key = { ...key, shift: /^[A-Z]$/.test(input) };
-      this.queue.unshift({ ...item, input: chars.slice(1).join('') });
+    const first = String.fromCodePoint(input.codePointAt(0) ?? 0);
+    if (!item.paste && input.length > first.length && !CONTROL_PIECE.test(first) && !takers.some((s) => s.text)) {
+      input = first;
+      key = { ...key, shift: /^[A-Z]$/.test(first) };
+      this.queue.unshift({ ...item, input: item.input.slice(first.length) });
     }
     for (const subscriber of takers) subscriber.handler.current?.(input, key);
   }
