@@ -71,6 +71,27 @@ describe('the terminal', () => {
     app.unmount();
   });
 
+  it('keeps the field, its text and cursor, across a shrink below the minimum and back', async () => {
+    const { app, stdout, stdin, frame } = await mountSized(80, 24);
+    await waitFor(() => expect(frame()).toContain('Title of the postmortem'));
+    stdin.write('Half typed');
+    stdin.write('\u001b[D');
+    await waitFor(() => expect(frame()).toContain('› Half type'));
+    const resize = (columns: number, rows: number) => {
+      stdout.columns = columns;
+      stdout.rows = rows;
+      stdout.emit('resize');
+    };
+    resize(50, 12);
+    await waitFor(() => expect(frame()).toContain('Make the window larger'));
+    expect(frame()).not.toContain('Title of the postmortem');
+    // Typed while too small: it goes into the field, where the cursor was.
+    stdin.write('!');
+    resize(80, 24);
+    await waitFor(() => expect(frame()).toContain('› Half type!d'));
+    app.unmount();
+  });
+
   it('takes pasted terminal output without crashing or showing its escape codes', async () => {
     const { app, stdin, frame } = await mountSized(80, 24);
     await waitFor(() => expect(frame()).toContain('Title of the postmortem'));
