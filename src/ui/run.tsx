@@ -210,7 +210,8 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
     if (done.kind !== 'quit') continue;
     const wizard = snapshot.wizard;
     const atTyped = wizard?.screen.kind === 'question' && typed?.step === wizard.screen.step;
-    if (wizard && done.reason !== 'done' && atTyped) snapshot = { ...snapshot, wizard: withUnconfirmed(wizard, typed!.text) };
+    // Not at the field that reported: text left at another question with Esc is kept instead.
+    if (wizard && done.reason !== 'done') snapshot = { ...snapshot, wizard: withUnconfirmed(wizard, atTyped ? typed!.text : undefined) };
     return await quit(snapshot, done);
   }
 }

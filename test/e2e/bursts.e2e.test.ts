@@ -26,3 +26,21 @@ describe('a burst of keys in a real terminal', () => {
     expect(draft.timeline?.map(({ at, text }) => `${at} ${text}`)).toEqual(['2024-08-14 02:00 Alert.', '2024-08-14 02:10 Rolled back', '2024-08-14 02:20 Restarted the pool']);
   }, 60_000);
 });
+
+describe('Esc in a real terminal', () => {
+  it('keeps what was typed, and a quit from another question saves it as unconfirmed', async () => {
+    const cwd = tempDir();
+    const t = new TerminalSession(['new', 'pm.yaml'], { cwd, env: isolatedEnv() });
+    sessions.push(t);
+    await t.waitFor('Title of the postmortem');
+    t.pty.write('Queue backlog\rHalf typed');
+    await t.waitFor('› Half typed');
+    await t.press(KEYS.esc);
+    await t.waitFor('› Queue backlog');
+    t.pty.write(KEYS.ctrlC);
+    expect(await t.exited).toBe(130);
+    const saved = readFileSync(join(cwd, 'pm.yaml'), 'utf8');
+    expect(saved).toContain('title: Queue backlog');
+    expect(saved).toContain('unconfirmed:\n  question: authors\n  text: Half typed\n');
+  }, 60_000);
+});
