@@ -92,6 +92,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
       if (mode.kind === 'delete') {
         if (is('yes', input, key)) {
           props.onRemove(mode.index);
+          if (props.kept?.form?.editing !== undefined) props.onKeep?.(undefined);
           setMessage({ text: `Deleted the ${noun}.`, tone: 'ok' });
           setMode({ kind: 'browse' });
         } else if (is('no', input, key)) {
@@ -142,7 +143,8 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
               setMode({ kind: 'browse' });
               return;
             }
-            if (keptForm) props.onKeep?.(undefined);
+            // Saved: its kept form goes, and so does a kept edit form whose item may have moved.
+            if (keptForm || props.kept?.form?.editing !== undefined) props.onKeep?.(undefined);
             justSaved.current = { item: saved };
             if (mode.kind === 'edit') {
               props.onReplace(mode.index, saved);
