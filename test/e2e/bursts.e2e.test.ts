@@ -11,7 +11,10 @@ afterEach(() => {
 });
 
 describe('a burst of keys in a real terminal', () => {
-  it('lands each key in the field focused once the keys before it are applied', async () => {
+  it.each([
+    ['in one write', (t: TerminalSession, keys: string) => t.pty.write(keys)],
+    ['typed ahead, 2 ms apart', (t: TerminalSession, keys: string) => t.type(keys)],
+  ])('lands each key in the field focused once the keys before it are applied (%s)', async (_, send) => {
     const cwd = tempDir();
     // The seed with one timeline entry: the list opens on browse, where `a` adds.
     const seed = readFileSync(fixture('seed-001-deployment.yaml'), 'utf8').replace(/^timeline:\n(?: {2}.*\n)+/m, 'timeline:\n  - at: "2024-08-14 02:00"\n    kind: detection\n    text: Alert.\n');
@@ -19,8 +22,8 @@ describe('a burst of keys in a real terminal', () => {
     const t = new TerminalSession(['resume', 'pm.yaml'], { cwd, env: isolatedEnv() });
     sessions.push(t);
     await t.waitFor('a add');
-    // One write: add, time, kind (Enter: the one offered), sentence; the next form, the same; Ctrl+C.
-    t.pty.write(`a02:10\r\rRolled back\r02:20\r\rRestarted the pool\r${KEYS.ctrlC}`);
+    // Add, time, kind (Enter: the one offered), sentence; the next form, the same; Ctrl+C.
+    await send(t, `a02:10\r\rRolled back\r02:20\r\rRestarted the pool\r${KEYS.ctrlC}`);
     expect(await t.exited).toBe(130);
     const { draft } = await loadDraft(join(cwd, 'pm.yaml'));
     expect(draft.timeline?.map(({ at, text }) => `${at} ${text}`)).toEqual(['2024-08-14 02:00 Alert.', '2024-08-14 02:10 Rolled back', '2024-08-14 02:20 Restarted the pool']);
