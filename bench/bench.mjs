@@ -219,6 +219,30 @@ if (want(6)) {
   row('for comparison: first prompt of @clack/prompts vs `node -e`', ratio, `(${medians})`);
 }
 
+// 7. A 200,000-character paste of mixed scripts (emoji, CJK, accents, zero-width spaces) into a
+// one-line field: time until it is drawn, then until Ctrl+C has ended the program.
+if (want(7)) {
+  const parts = ['Payment service ', '😀 ', '障害が発生 ', 'cafe\u0301 ', 'zero\u200bwidth ', '👩‍👩‍👧 ', 'ملخص '];
+  let pasted = '';
+  for (let i = 0; pasted.length < 200_000; i++) pasted += parts[i % parts.length];
+  pasted = `${pasted.slice(0, 200_000 - 12)} END-OF-PASTE`;
+  const drawn = [];
+  const quit = [];
+  for (let i = 0; i < 5; i++) {
+    const t = terminal(process.execPath, [bin, 'new', join(work, `paste-${i}.yaml`)]);
+    await t.when('Title of the postmortem');
+    await pause(150);
+    const started = performance.now();
+    t.pty.write(`\u001b[200~${pasted}\u001b[201~`);
+    drawn.push((await t.when('END-OF-PASTE', 120_000)) - started);
+    const asked = performance.now();
+    t.pty.write('\u0003');
+    await t.exited;
+    quit.push(performance.now() - asked);
+  }
+  row('200,000-character mixed-script paste, one-line field', `${median(drawn).toFixed(0)} ms to draw`, `(Ctrl+C then ends it in ${median(quit).toFixed(0)} ms, saving; medians of 5)`);
+}
+
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const node = process.version;
 const lines = [

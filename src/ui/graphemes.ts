@@ -44,3 +44,49 @@ export function createSegmenter(locales?: string | string[], options?: Intl.Segm
     },
   };
 }
+
+/*
+ * Long text is segmented a slice at a time: V8 gives every segment a copy of the string it
+ * came from, so one Segmenter pass over a 200,000-character paste copies it 200,000 times
+ * (seconds, then out of memory). Slices keep the cost linear.
+ */
+const SLICE = 256;
+const sliceSegmenter = createSegmenter();
+
+/** Whether a grapheme boundary is at `index` whatever comes before it (after LF, or between ASCII characters). */
+function certainBoundary(text: string, index: number): boolean {
+  if (index <= 0 || index >= text.length) return true;
+  const before = text.charCodeAt(index - 1);
+  return before === 0x0a || (before >= 0x20 && before <= 0x7e && text.charCodeAt(index) < 0x80);
+}
+
+/**
+ * A boundary at or before `index` to start segmenting from. Text with no ASCII near (CJK, a
+ * wall of emoji) gets a start a slice back: the graphemes after the first are right.
+ */
+export function boundaryBefore(text: string, index: number): number {
+  for (let i = Math.min(index, text.length); i >= 0 && index - i <= SLICE; i--) if (certainBoundary(text, i)) return i;
+  return Math.max(0, index - SLICE);
+}
+
+/** The graphemes of `text` from `from` (a boundary) on, in order, each with its offset in `text`. */
+export function* graphemesFrom(text: string, from = 0): Generator<{ segment: string; index: number }> {
+  let start = from;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + SLICE);
+    // Never between the halves of a character: its first half would look like a grapheme ending.
+    if (end < text.length && /[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+    let next = end;
+    let taken = 0;
+    for (const { segment, index } of sliceSegmenter.segment(text.slice(start, end))) {
+      // The slice's last grapheme may be cut by the slice: it starts the next slice instead.
+      if (index + segment.length === end - start && end < text.length && taken > 0) {
+        next = start + index;
+        break;
+      }
+      taken++;
+      yield { segment, index: start + index };
+    }
+    start = next;
+  }
+}

@@ -25,8 +25,10 @@ export function HintsProvider({ children, readOnly = false }: { children: ReactN
 
 export function useHints(hints: Hint[], isActive = true): void {
   const { setHints, quit } = useContext(HintsContext);
-  // Under a dialog the dialog's keys show; these come back when it closes.
-  isActive = isActive && !useInputPaused();
+  // Under a dialog the dialog's keys show; these come back when it closes. The hook is called
+  // on every render (never behind `&&`), so React sees the same hooks in the same order.
+  const paused = useInputPaused();
+  isActive = isActive && !paused;
   const signature = hints.map((h) => `${String(h.keys)}:${h.does}`).join('|');
   useEffect(() => {
     if (isActive) setHints([...hints, quit]);

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { DraftSession } from '../store/draft-session.js';
 import type { Settings } from '../store/settings.js';
@@ -8,6 +8,8 @@ import type { Parsed } from '../wizard/answers.js';
 import { FieldPrompt } from './components/field-prompt.js';
 import { Frame } from './components/frame.js';
 import { HintsProvider } from './hints-context.js';
+import { useKeys } from './input-focus.js';
+import { KeyDispatcherProvider } from './key-dispatcher.js';
 import { is } from './keymap.js';
 import { HomeScreen, type RecentItem } from './screens/home-screen.js';
 import { LockedScreen } from './screens/locked-screen.js';
@@ -52,6 +54,15 @@ export interface RootProps {
 
 /** The app: home, settings and the wizard, with Ctrl+C handled once for all of them. */
 export function Root(props: RootProps) {
+  // One owner of the keys for every route, so keys typed while a draft opens are not lost.
+  return (
+    <KeyDispatcherProvider>
+      <Routes {...props} />
+    </KeyDispatcherProvider>
+  );
+}
+
+function Routes(props: RootProps) {
   const [snapshot, setSnapshot] = useState<Snapshot>(props.initial);
   const [error, setError] = useState<string | undefined>();
   const update = (next: Snapshot) => {
@@ -61,7 +72,7 @@ export function Root(props: RootProps) {
 
   useEffect(() => props.onSnapshot(snapshot), []);
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (is('quit', input, key)) props.services.quit('cancel');
   });
 
@@ -167,7 +178,9 @@ export function Providers({ services, session, children }: { services: WizardSer
   return (
     <ServicesContext.Provider value={services}>
       <SessionContext.Provider value={session}>
-        <HintsProvider readOnly={session?.readOnly}>{children}</HintsProvider>
+        <HintsProvider readOnly={session?.readOnly}>
+          <KeyDispatcherProvider>{children}</KeyDispatcherProvider>
+        </HintsProvider>
       </SessionContext.Provider>
     </ServicesContext.Provider>
   );

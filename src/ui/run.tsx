@@ -295,7 +295,8 @@ async function leave(snapshot: Snapshot, ending: Ending, typed: { step: number; 
   let { session, wizard } = snapshot;
   const atTyped = wizard?.screen.kind === 'question' && typed?.step === wizard.screen.step;
   const finished = ending.kind === 'quit' && ending.reason === 'done';
-  if (wizard && !finished && atTyped) wizard = withUnconfirmed(wizard, typed!.text);
+  // Not at the field that reported: text left at another question with Esc is kept instead.
+  if (wizard && !finished) wizard = withUnconfirmed(wizard, atTyped ? typed!.text : undefined);
   const crashed = (where: string) => {
     if (ending.kind !== 'crash') return;
     print(`${PROGRAM}: internal error: ${describeCrash(ending.error)}${where} (set POSTMORTEM_WIZARD_DEBUG=1 for details).\n`, process.stderr);

@@ -22,8 +22,8 @@ export function sanitizeTerminalInput(chunk: string): string {
 /** Asks the terminal to mark pastes (bracketed paste mode), and to stop. */
 export const BRACKETED_PASTE_ON = '\u001b[?2004h';
 export const BRACKETED_PASTE_OFF = '\u001b[?2004l';
-const PASTE_START = '\u001b[200~';
-const PASTE_END = '\u001b[201~';
+export const PASTE_START = '\u001b[200~';
+export const PASTE_END = '\u001b[201~';
 // CSI, SS3 (ESC O x), string controls up to BEL/ST, or ESC and one character.
 const ANY_ESCAPE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|O[ -~]?|[\]PX^_][\s\S]*?(?:\u0007|\u001b\\|$)|.?)|\u009b[0-?]*[ -/]*[@-~]/g;
 
@@ -44,6 +44,8 @@ export function splitKeys(text: string): string[] {
   return text.split(CONTROL_KEY).filter((piece) => piece !== '');
 }
 
+const marked = (pasted: string) => `${PASTE_START}${pasted}${PASTE_END}`;
+
 /**
  * Joins a bracketed paste that arrives in several reads into one chunk, so the wizard sees
  * one paste (its line breaks kept, none taken as Enter) however the terminal split it.
@@ -60,7 +62,8 @@ export class PasteJoiner {
    * Takes a chunk as read; returns the pieces to pass on now, in order. Typed keys are split
    * so that each control key (Ctrl+C, Enter, Backspace, Tab) is a piece of its own: keys
    * arriving together (fast typing, a slow connection) are each seen, none swallowed as text.
-   * A paste is one piece.
+   * A paste is one piece, between its start and end markers (clean, in one read), so the key
+   * dispatcher can tell it from keys typed ahead.
    */
   push(chunk: string): string[] {
     const pieces: string[] = [];
@@ -82,7 +85,7 @@ export class PasteJoiner {
         return pieces;
       }
       const pasted = pastedText(this.buffer + rest.slice(0, end));
-      if (pasted !== '') pieces.push(pasted);
+      if (pasted !== '') pieces.push(marked(pasted));
       this.buffer = '';
       this.pasting = false;
       rest = rest.slice(end + PASTE_END.length);
@@ -95,7 +98,7 @@ export class PasteJoiner {
     const out = pastedText(this.buffer);
     this.buffer = '';
     this.pasting = false;
-    return out;
+    return out === '' ? '' : marked(out);
   }
 }
 

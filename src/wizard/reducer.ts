@@ -13,6 +13,24 @@ import { firstStepOf, isLastOfSection, resumeStep, STEPS } from './flow.js';
 
 export type Screen = { kind: 'question'; step: number } | { kind: 'review' };
 
+/** A list's add or edit form as it was left: which field, what was confirmed, what was typed. */
+export interface KeptForm {
+  /** The item being edited; none for a new one. */
+  editing?: number;
+  field: number;
+  values: Record<string, unknown>;
+  texts: Record<string, string>;
+}
+
+/**
+ * Text typed at a question and not confirmed, kept while the person goes elsewhere: a field's
+ * text, or a list's form (with `text`, its one-line summary, for `unconfirmed:` on quit).
+ */
+export interface Typed {
+  text: string;
+  form?: KeptForm;
+}
+
 export interface WizardState {
   draft: Draft;
   screen: Screen;
@@ -25,6 +43,11 @@ export interface WizardState {
   pending?: { step: number; text: string };
   /** Set once a new draft got its defaults (author, timezone, template), so they come only once. */
   defaultsApplied?: boolean;
+  /**
+   * By step (the timeline's three steps share one path): what was typed there and left with
+   * Esc, until it is confirmed. The newest is last.
+   */
+  typed?: (Typed & { step: number })[];
 }
 
 export type WizardAction =
@@ -34,7 +57,10 @@ export type WizardAction =
   | { type: 'replaceEntry'; index: number; entry: TimelineEntry }
   | { type: 'removeEntry'; index: number }
   | { type: 'next' }
-  | { type: 'back' }
+  /** `typed`: the text in the field being left, kept for when the person comes back. */
+  | { type: 'back'; typed?: string }
+  /** What a list question's form holds as it closes unsaved (undefined: nothing to keep). */
+  | { type: 'keep'; step: number; typed: Typed | undefined }
   | { type: 'goto'; section: SectionId }
   | { type: 'review' }
   | { type: 'saved'; revision: number }
@@ -64,15 +90,45 @@ export function initialState(draft: Draft, start: 'resume' | 'beginning' = 'begi
 /**
  * The draft to save when the wizard closes while text is typed in a field: the text goes with
  * the answers as `unconfirmed` (it was not checked, so it is not an answer), to be offered again.
+ * `typed` is what the current question's field holds (undefined: it did not say); without new
+ * text there, the text last left at another question with Esc is kept instead.
  */
 export function withUnconfirmed(state: WizardState, typed: string | undefined): WizardState {
   const draft = { ...state.draft, unconfirmed: undefined };
-  const step = state.screen.kind === 'question' ? STEPS[state.screen.step] : undefined;
-  const answered = step ? valueAt(state.draft, step.question.path) : undefined;
-  const current = step ? answerAsText(step.question, answered) : '';
-  const keep = step && typed !== undefined && typed.trim() !== '' && typed !== current;
-  if (!keep) return state.draft.unconfirmed ? { ...state, draft, revision: state.revision + 1 } : state;
-  return { ...state, draft: { ...draft, unconfirmed: { question: questionKey(step.question.path), text: typed } }, revision: state.revision + 1 };
+  const at = state.screen.kind === 'question' ? state.screen.step : -1;
+  const step = STEPS[at];
+  const current = step ? answerAsText(step.question, valueAt(state.draft, step.question.path)) : '';
+  const fromField = step && typed !== undefined && typed.trim() !== '' && typed !== current ? { question: questionKey(step.question.path), text: typed } : undefined;
+  // The field's own report replaces what was kept at its step.
+  const left = (state.typed ?? []).filter((kept) => kept.text.trim() !== '' && !(typed !== undefined && kept.step === at)).at(-1);
+  const keep = fromField ?? (left ? { question: questionKey(STEPS[left.step]!.question.path), text: left.text } : undefined);
+  if (!keep) return typed !== undefined && state.draft.unconfirmed ? { ...state, draft, revision: state.revision + 1 } : state;
+  return { ...state, draft: { ...draft, unconfirmed: keep }, revision: state.revision + 1 };
+}
+
+/** What was typed at a step and left there, if anything. */
+export function typedAt(state: WizardState, step: number): Typed | undefined {
+  return state.typed?.find((kept) => kept.step === step);
+}
+
+/** Keeps (or forgets, given undefined) what was typed at a step; the newest is last. */
+function keepTyped(state: WizardState, step: number, typed: Typed | undefined): WizardState {
+  if (!typed && !typedAt(state, step)) return state;
+  const others = (state.typed ?? []).filter((kept) => kept.step !== step);
+  return { ...state, typed: typed ? [...others, { ...typed, step }] : others };
+}
+
+/** A confirmed answer: what was typed at its step is no longer kept. */
+function forgetHere(state: WizardState): WizardState {
+  return state.screen.kind === 'question' ? keepTyped(state, state.screen.step, undefined) : state;
+}
+
+/** On leaving the current question with Esc: its field's text, unless it is the answer as saved. */
+function keepLeaving(state: WizardState, text: string | undefined): WizardState {
+  if (text === undefined || state.screen.kind !== 'question') return state;
+  const { question } = STEPS[state.screen.step]!;
+  const saved = answerAsText(question, valueAt(state.draft, question.path));
+  return keepTyped(state, state.screen.step, text === saved ? undefined : { text });
 }
 
 export function isDirty(state: WizardState): boolean {
@@ -106,7 +162,7 @@ function back(state: WizardState): WizardState {
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
     case 'answer':
-      return advance(changed(state, setAt(state.draft, action.path, action.value)));
+      return advance(forgetHere(changed(state, setAt(state.draft, action.path, action.value))));
     case 'set':
       // A list editor sets the whole list: an edited task or measure keeps its place in the file.
       deriveReplacedItem(valueAt(state.draft, action.path), action.value);
@@ -120,7 +176,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'next':
       return advance(state);
     case 'back':
-      return back(state);
+      return back(keepLeaving(state, action.typed));
+    case 'keep':
+      return keepTyped(state, action.step, action.typed);
     case 'goto':
       return { ...state, screen: { kind: 'question', step: firstStepOf(action.section) }, returnToReview: true, pending: undefined };
     case 'review':

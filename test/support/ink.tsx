@@ -53,8 +53,10 @@ export interface Mounted {
   press(...keys: string[]): Promise<void>;
   /** Types text one character at a time, as a person would. */
   type(text: string): Promise<void>;
-  /** Sends text in one chunk, as a terminal delivers a paste. */
+  /** Sends text in one chunk, marked as a paste (bracketed), as the wizard's terminal delivers one. */
   paste(text: string): Promise<void>;
+  /** Writes keys in one chunk, as a fast typist or a script sends them (no waiting between keys). */
+  burst(keys: string): Promise<void>;
   waitFor(text: string | RegExp): Promise<void>;
   unmount(): void;
 }
@@ -75,7 +77,11 @@ export function mount(element: ReactElement): Mounted {
     type: async (text) => {
       for (const char of text) await press(char);
     },
-    paste: (text) => press(text),
+    paste: (text) => press(`\u001b[200~${text}\u001b[201~`),
+    burst: async (keys) => {
+      app.stdin.write(keys);
+      await pause(20);
+    },
     // Once the text shows, a moment more: the new screen's key handlers attach after it draws.
     waitFor: async (text) => {
       await waitFor(() => {

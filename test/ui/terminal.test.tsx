@@ -71,6 +71,27 @@ describe('the terminal', () => {
     app.unmount();
   });
 
+  it('keeps the field, its text and cursor, across a shrink below the minimum and back', async () => {
+    const { app, stdout, stdin, frame } = await mountSized(80, 24);
+    await waitFor(() => expect(frame()).toContain('Title of the postmortem'));
+    stdin.write('Half typed');
+    stdin.write('\u001b[D');
+    await waitFor(() => expect(frame()).toContain('› Half type'));
+    const resize = (columns: number, rows: number) => {
+      stdout.columns = columns;
+      stdout.rows = rows;
+      stdout.emit('resize');
+    };
+    resize(50, 12);
+    await waitFor(() => expect(frame()).toContain('Make the window larger'));
+    expect(frame()).not.toContain('Title of the postmortem');
+    // Typed while too small: it goes into the field, where the cursor was.
+    stdin.write('!');
+    resize(80, 24);
+    await waitFor(() => expect(frame()).toContain('› Half type!d'));
+    app.unmount();
+  });
+
   it('takes pasted terminal output without crashing or showing its escape codes', async () => {
     const { app, stdin, frame } = await mountSized(80, 24);
     await waitFor(() => expect(frame()).toContain('Title of the postmortem'));
@@ -115,19 +136,19 @@ describe('bracketed pastes', () => {
     expect(joiner.waiting).toBe(true);
     expect(joiner.push('\rsecond \u001b[31mred\u001b[0m line')).toEqual([]);
     // A break at the very end is dropped (it would look like Enter); the CR after the paste is Enter.
-    expect(joiner.push('\r\u001b[201~\r')).toEqual(['first line\n\nsecond red line', '\r']);
+    expect(joiner.push('\r\u001b[201~\r')).toEqual(['\u001b[200~first line\n\nsecond red line\u001b[201~', '\r']);
     expect(joiner.waiting).toBe(false);
   });
 
   it('never pass on an escape sequence from inside a paste, not even a key', () => {
     const joiner = new PasteJoiner();
-    expect(joiner.push('\u001b[200~up\u001b[A\u001b]0;title\u0007\u001bOPdone\u001b[201~')).toEqual(['updone']);
+    expect(joiner.push('\u001b[200~up\u001b[A\u001b]0;title\u0007\u001bOPdone\u001b[201~')).toEqual(['\u001b[200~updone\u001b[201~']);
   });
 
   it('give up waiting for a lost end marker and pass on what came', () => {
     const joiner = new PasteJoiner();
     joiner.push('\u001b[200~half a paste\r');
-    expect(joiner.flush()).toBe('half a paste');
+    expect(joiner.flush()).toBe('\u001b[200~half a paste\u001b[201~');
     expect(joiner.push('x')).toEqual(['x']);
   });
 

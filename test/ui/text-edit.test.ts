@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createSegmenter } from '../../src/ui/graphemes.js';
+import { createSegmenter, graphemesFrom } from '../../src/ui/graphemes.js';
+import { textWindow } from '../../src/ui/text-layout.js';
 import { runs } from '../support/property.js';
 import { applyKey, splitAtCursor, type EditKey, type EditState } from '../../src/ui/text-edit.js';
 
@@ -76,5 +77,39 @@ describe('the lazy grapheme segmenter', () => {
       }),
       { numRuns: runs(500) },
     );
+  });
+});
+
+describe('long pastes of mixed scripts', () => {
+  const pieces = ['Payment ', '😀', '障害が発生', 'e\u0301', 'zero\u200bwidth ', '👩‍👩‍👧', '🇫🇷🇩🇪', 'ملخص ', '\u1100\u1161\u11a8'];
+  const intl = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+  it('are cut into the same graphemes as one Intl.Segmenter pass (property)', () => {
+    // Lone halves of flags, combining marks, joiners and a prepended mark test the slices' edges.
+    const hostile = [...pieces, '🇫', '\u0301', '\u200d', '\r\n', '\u0600'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...hostile), { minLength: 50, maxLength: 300 }), (parts) => {
+        const text = parts.join('');
+        expect([...graphemesFrom(text)].map((g) => g.index)).toEqual([...intl.segment(text)].map((g) => g.index));
+      }),
+      { numRuns: runs(50) },
+    );
+  });
+
+  it('take a 200,000-character paste whole, with the cursor after it, and edit it by grapheme', () => {
+    let pasted = '';
+    for (let i = 0; pasted.length < 200_000; i++) pasted += pieces[i % pieces.length];
+    pasted += '👩‍👩‍👧';
+    const state = applyKey({ text: '', cursor: 0 }, pasted, {}, false) as EditState;
+    expect(state).toEqual({ text: pasted, cursor: pasted.length });
+    // The family emoji at the end is one grapheme for the arrows and Backspace.
+    expect(applyKey(state, '', { leftArrow: true }, false)).toEqual({ text: pasted, cursor: pasted.length - '👩‍👩‍👧'.length });
+    expect(applyKey(state, '', { delete: true }, false)).toEqual({ text: pasted.slice(0, -'👩‍👩‍👧'.length), cursor: pasted.length - '👩‍👩‍👧'.length });
+    // Drawn as a window of rows ending at the cursor.
+    const window = textWindow(pasted, pasted.length, 76, 4);
+    expect(window.rows).toHaveLength(4);
+    expect(window.rows[window.cursorRow]!.end).toBe(pasted.length);
+    expect(window.hiddenBefore).toBe(true);
+    expect(splitAtCursor(pasted, pasted.length - '👩‍👩‍👧'.length).at).toBe('👩‍👩‍👧');
   });
 });

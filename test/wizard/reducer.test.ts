@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstStepOf, resumeStep, STEPS } from '../../src/wizard/flow.js';
-import { initialState, isDirty, withUnconfirmed, wizardReducer, type WizardAction, type WizardState } from '../../src/wizard/reducer.js';
+import { initialState, isDirty, typedAt, withUnconfirmed, wizardReducer, type WizardAction, type WizardState } from '../../src/wizard/reducer.js';
 import { loadDraft } from '../../src/store/draft-file.js';
 import { fixture } from '../support/temp.js';
 
@@ -123,5 +123,38 @@ describe('text left unconfirmed', () => {
     expect(withUnconfirmed(state, '')).toBe(state);
     const back = wizardReducer(state, { type: 'back' });
     expect(withUnconfirmed(back, 'Outage')).toBe(back);
+  });
+
+  it('keeps the text typed at a question when Esc leaves it, until it is confirmed', () => {
+    const onAuthors = run(initialState({ version: 1 }), { type: 'answer', path: ['title'], value: 'Outage' });
+    const left = wizardReducer(onAuthors, { type: 'back', typed: 'Jane, Bo' });
+    expect(at(left)).toBe('basics/title');
+    expect(typedAt(left, 1)).toMatchObject({ text: 'Jane, Bo' });
+    // Leaving the title as it was saved keeps nothing there; the authors' text is still kept.
+    const again = run(left, { type: 'back', typed: 'Outage' }, { type: 'next' });
+    expect(typedAt(again, 0)).toBeUndefined();
+    expect(typedAt(again, 1)).toMatchObject({ text: 'Jane, Bo' });
+    // Confirmed: the kept text goes.
+    const answered = wizardReducer(again, { type: 'answer', path: ['authors'], value: ['Jane', 'Bo'] });
+    expect(answered.typed).toEqual([]);
+    // A cleared field is kept as cleared (it differs from the answer).
+    const cleared = run(answered, { type: 'back' }, { type: 'back', typed: '' });
+    expect(typedAt(cleared, 1)).toMatchObject({ text: '' });
+  });
+
+  it('keeps a list form per step and forgets it when told', () => {
+    const form = { field: 0, values: { at: '2023-08-02 14:05' }, texts: { text: 'Half' } };
+    const kept = wizardReducer(initialState({ version: 1 }), { type: 'keep', step: 8, typed: { text: '14:05 · Half', form } });
+    expect(typedAt(kept, 8)).toEqual({ step: 8, text: '14:05 · Half', form });
+    expect(typedAt(wizardReducer(kept, { type: 'keep', step: 8, typed: undefined }), 8)).toBeUndefined();
+  });
+
+  it('on quit, keeps the field\'s own text, else the text last left at another question', () => {
+    const state = run(initialState({ version: 1 }), { type: 'answer', path: ['title'], value: 'Outage' }, { type: 'back', typed: 'Jane' });
+    // At the title, which holds its answer: the authors' text is what is kept.
+    expect(withUnconfirmed(state, 'Outage').draft.unconfirmed).toEqual({ question: 'authors', text: 'Jane' });
+    expect(withUnconfirmed(state, undefined).draft.unconfirmed).toEqual({ question: 'authors', text: 'Jane' });
+    // New text in the field wins.
+    expect(withUnconfirmed(state, 'Outage 2').draft.unconfirmed).toEqual({ question: 'title', text: 'Outage 2' });
   });
 });

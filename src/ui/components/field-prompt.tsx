@@ -18,7 +18,8 @@ export interface FieldPromptProps {
   /** Reads the typed text; an error keeps the person on the field with that sentence. */
   parse(text: string): Parsed & { warning?: string };
   onAccept(value: unknown, text: string): void;
-  onBack?(): void;
+  /** Esc, told the text in the field (to be kept for when the person comes back). */
+  onBack?(text: string): void;
   /** Ctrl+X: edit this text in $VISUAL/$EDITOR. */
   onOpenEditor?(text: string): void;
   /** Candidates for Tab completion (timezones). */
@@ -63,7 +64,7 @@ export function FieldPrompt(props: FieldPromptProps) {
     (input, key) => {
       if (is('quit', input, key)) return;
       if (is('back', input, key)) {
-        props.onBack?.();
+        props.onBack?.(latest.current.text);
         return;
       }
       if (is('openEditor', input, key) && props.onOpenEditor) {
@@ -96,7 +97,7 @@ export function FieldPrompt(props: FieldPromptProps) {
         setRefusedNewline(false);
       }
     },
-    { isActive },
+    { isActive, text: true },
   );
 
   return (

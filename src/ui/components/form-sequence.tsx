@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Parsed } from '../../wizard/answers.js';
+import type { KeptForm, Typed } from '../../wizard/reducer.js';
 import { theme } from '../theme.js';
 import { Choice, type ChoiceItem } from './choice.js';
 import { FieldPrompt } from './field-prompt.js';
@@ -30,8 +31,11 @@ export interface FormSequenceProps {
   title: string;
   fields: FormField[];
   initial: FormValues;
+  /** The form as it was left unsaved last time, to go on from. */
+  kept?: KeptForm;
   onSave(values: FormValues): void;
-  onCancel(): void;
+  /** Esc on the first field; told what the form holds, if anything differs from the item, to keep it. */
+  onCancel(kept?: Typed): void;
   /**
    * Told, as it changes, what the form holds that is not saved yet, in one line ("14:05 ·
    * Action · Rolled back the deploy"); empty when nothing was typed or the form closed. The
@@ -58,9 +62,11 @@ export function summarizeForm(fields: FormField[], values: FormValues): string {
  * A small form asked one field at a time (a timeline entry: time, kind, sentence). Enter
  * goes to the next field, Esc to the previous one, and from the first field cancels.
  */
-export function FormSequence({ title, fields, initial, onSave, onCancel, onTyping }: FormSequenceProps) {
-  const [index, setIndex] = useState(0);
-  const [values, setValues] = useState<FormValues>(initial);
+export function FormSequence({ title, fields, initial, kept, onSave, onCancel, onTyping }: FormSequenceProps) {
+  const [index, setIndex] = useState(() => Math.min(kept?.field ?? 0, fields.length - 1));
+  const [values, setValues] = useState<FormValues>(kept?.values ?? initial);
+  // Text typed in a field and left with Esc (to the previous field), shown again on return.
+  const [texts, setTexts] = useState<Record<string, string>>(kept?.texts ?? {});
   const field = fields[index]!;
   // Only what differs from the item as it was counts as unsaved.
   const unchanged = summarizeForm(fields, initial);
@@ -72,6 +78,8 @@ export function FormSequence({ title, fields, initial, onSave, onCancel, onTypin
   const accept = (value: unknown) => {
     const next = { ...values, [field.key]: value };
     setValues(next);
+    const { [field.key]: _confirmed, ...rest } = texts;
+    setTexts(rest);
     if (index === fields.length - 1) {
       onTyping?.('');
       onSave(next);
@@ -80,10 +88,20 @@ export function FormSequence({ title, fields, initial, onSave, onCancel, onTypin
       setIndex(index + 1);
     }
   };
-  const back = () => {
-    if (index > 0) return setIndex(index - 1);
-    onTyping?.('');
-    onCancel();
+  const back = (text?: string) => {
+    const nextTexts = text === undefined ? texts : { ...texts, [field.key]: text };
+    if (index > 0) {
+      setTexts(nextTexts);
+      return setIndex(index - 1);
+    }
+    // Leaving the form: what it holds is kept (and stays unsaved-but-kept for a quit), unless nothing changed.
+    const summary = summarizeForm(fields, { ...values, ...nextTexts });
+    if (summary === '' || summary === unchanged) {
+      onTyping?.('');
+      return onCancel();
+    }
+    onTyping?.(summary);
+    onCancel({ text: summary, form: { field: 0, values, texts: nextTexts } });
   };
 
   return (
@@ -98,7 +116,7 @@ export function FormSequence({ title, fields, initial, onSave, onCancel, onTypin
           items={field.items}
           initial={values[field.key] as string | undefined}
           onSelect={accept}
-          onBack={back}
+          onBack={() => back()}
         />
       ) : (
         <FieldPrompt
@@ -106,12 +124,12 @@ export function FormSequence({ title, fields, initial, onSave, onCancel, onTypin
           prompt={field.prompt}
           help={field.help}
           placeholder={field.placeholder}
-          initial={field.initial(values)}
+          initial={texts[field.key] ?? field.initial(values)}
           parse={(text) => field.parse(text, values)}
           suggest={field.suggest}
-          onChange={onTyping ? (text) => tell({ ...values, [field.key]: text }) : undefined}
+          onChange={onTyping ? (text) => tell({ ...values, ...texts, [field.key]: text }) : undefined}
           onAccept={accept}
-          onBack={back}
+          onBack={(text) => back(text)}
         />
       )}
     </Box>

@@ -50,38 +50,41 @@ export function Frame({ place, file, children }: FrameProps) {
   const hints = useCurrentHints();
   const { columns, rows } = useTerminalSize();
   const width = Math.max(20, Math.min(columns - 1, MAX_COLUMNS));
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-    return (
-      <Box flexDirection="column">
-        <Text color={theme.warn}>Make the window larger: at least {MIN_COLUMNS}×{MIN_ROWS} (now {columns}×{rows}).</Text>
-        <Text color={theme.muted}>Your answers are kept; Ctrl+C saves and quits.</Text>
-      </Box>
-    );
-  }
+  // Too small to draw: a message instead, with the screen kept mounted (hidden, still taking
+  // keys), so what was typed, the cursor and a list's open form are there when it grows again.
+  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const rule = '─'.repeat(width);
   return (
-    <Box flexDirection="column" width={width}>
-      <Box justifyContent="space-between">
-        <Text>
-          <Text bold color={theme.accent}>postmortem-wizard</Text>
-          {file ? <Text color={theme.muted}> · {file}</Text> : null}
-        </Text>
-        {place ? <Text color={theme.muted}>{place}</Text> : null}
-      </Box>
-      <Text color={theme.muted}>{rule}</Text>
-      <Box flexDirection="column">
-        <ContentWidth.Provider value={width}>{children}</ContentWidth.Provider>
-      </Box>
-      <Text color={theme.muted}>{rule}</Text>
-      <Box justifyContent="space-between">
-        <Box flexShrink={1}>
-          <Text color={theme.muted} wrap="wrap">{hints.map(describeHint).join(' · ')}</Text>
+    <>
+      {tooSmall ? (
+        <Box flexDirection="column">
+          <Text color={theme.warn}>Make the window larger: at least {MIN_COLUMNS}×{MIN_ROWS} (now {columns}×{rows}).</Text>
+          <Text color={theme.muted}>Your answers are kept; Ctrl+C saves and quits.</Text>
         </Box>
-        <Box flexShrink={0} marginLeft={1}>
-          <SaveBadge />
+      ) : null}
+      <Box flexDirection="column" width={width} display={tooSmall ? 'none' : 'flex'}>
+        <Box justifyContent="space-between">
+          <Text>
+            <Text bold color={theme.accent}>postmortem-wizard</Text>
+            {file ? <Text color={theme.muted}> · {file}</Text> : null}
+          </Text>
+          {place ? <Text color={theme.muted}>{place}</Text> : null}
+        </Box>
+        <Text color={theme.muted}>{rule}</Text>
+        <Box flexDirection="column">
+          <ContentWidth.Provider value={width}>{children}</ContentWidth.Provider>
+        </Box>
+        <Text color={theme.muted}>{rule}</Text>
+        <Box justifyContent="space-between">
+          <Box flexShrink={1}>
+            <Text color={theme.muted} wrap="wrap">{hints.map(describeHint).join(' · ')}</Text>
+          </Box>
+          <Box flexShrink={0} marginLeft={1}>
+            <SaveBadge />
+          </Box>
         </Box>
       </Box>
-    </Box>
+    </>
   );
 }
 

@@ -5,6 +5,7 @@ import { useRefState } from '../hooks/use-ref-state.js';
 import { useHints } from '../hints-context.js';
 import { is, type Hint } from '../keymap.js';
 import { windowAround } from '../scroll-window.js';
+import type { KeptForm, Typed } from '../../wizard/reducer.js';
 import { theme } from '../theme.js';
 
 type Mode = { kind: 'browse' } | { kind: 'add' } | { kind: 'edit'; index: number } | { kind: 'delete'; index: number };
@@ -15,8 +16,14 @@ export interface ListEditorProps<T> {
   items: readonly T[];
   /** One line for an item in the list. */
   renderItem(item: T, index: number): ReactNode;
-  /** The form to add (item undefined) or edit an item. */
-  renderForm(item: T | undefined, done: (saved?: T) => void): ReactNode;
+  /**
+   * The form to add (item undefined) or edit an item, going on from `kept` if it was left
+   * unsaved; `done` gets the saved item, or (cancelled) what the form held, to keep.
+   */
+  renderForm(item: T | undefined, done: (saved?: T, kept?: Typed) => void, kept: KeptForm | undefined): ReactNode;
+  /** A form left unsaved at this question, and where to report one (undefined: nothing kept). */
+  kept?: Typed;
+  onKeep?(kept: Typed | undefined): void;
   onAdd(item: T): void;
   onReplace(index: number, item: T): void;
   onRemove(index: number): void;
@@ -85,6 +92,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
       if (mode.kind === 'delete') {
         if (is('yes', input, key)) {
           props.onRemove(mode.index);
+          if (props.kept?.form?.editing !== undefined) props.onKeep?.(undefined);
           setMessage({ text: `Deleted the ${noun}.`, tone: 'ok' });
           setMode({ kind: 'browse' });
         } else if (is('no', input, key)) {
@@ -118,18 +126,25 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
 
   if (mode.kind === 'add' || mode.kind === 'edit') {
     const editing = mode.kind === 'edit' ? items[mode.index] : undefined;
+    const editingIndex = mode.kind === 'edit' ? mode.index : undefined;
+    const keptForm = props.kept?.form && props.kept.form.editing === editingIndex ? props.kept.form : undefined;
     return (
       <Box flexDirection="column">
         <Text bold>{props.prompt}</Text>
         {props.status}
         {leftover}
         <Box marginTop={1} key={formKey}>
-          {props.renderForm(editing, (saved) => {
+          {props.renderForm(editing, (saved, kept) => {
             if (saved === undefined) {
+              // Cancelled: what it held is kept for the next time this form opens (Esc never loses text).
+              if (kept?.form) props.onKeep?.({ ...kept, form: { ...kept.form, editing: editingIndex } });
+              else if (keptForm) props.onKeep?.(undefined);
               setMessage(undefined);
               setMode({ kind: 'browse' });
               return;
             }
+            // Saved: its kept form goes, and so does a kept edit form whose item may have moved.
+            if (keptForm || props.kept?.form?.editing !== undefined) props.onKeep?.(undefined);
             justSaved.current = { item: saved };
             if (mode.kind === 'edit') {
               props.onReplace(mode.index, saved);
@@ -140,7 +155,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
               setMessage({ text: `Added. Type the next ${noun}, or press Esc when the list is complete.`, tone: 'ok' });
               open({ kind: 'add' });
             }
-          })}
+          }, keptForm)}
         </Box>
         {message ? <Text color={message.tone === 'ok' ? theme.ok : theme.error}>{message.text}</Text> : null}
       </Box>

@@ -41,6 +41,8 @@ export function ListQuestion(props: QuestionProps) {
   return (
     <ListEditor<string>
       leftover={unsaved.leftover}
+      kept={unsaved.kept}
+      onKeep={unsaved.onKeep}
       key={step.index}
       prompt={step.question.prompt}
       help={step.question.help}
@@ -48,13 +50,14 @@ export function ListQuestion(props: QuestionProps) {
       rows={Math.max(3, rows - 6)}
       noun={noun}
       renderItem={(item) => <Text wrap="truncate-end">{item}</Text>}
-      renderForm={(editing, done) => (
+      renderForm={(editing, done, kept) => (
         <FormSequence
           title={editing === undefined ? `New ${noun}` : `Edit ${noun}`}
           fields={[{ key: 'text', kind: 'text', prompt: `One ${noun}, in a sentence`, initial: () => editing ?? '', parse: (text) => parseLine(LINE, text) }]}
           initial={{}}
           onSave={(values) => done(values.text as string)}
-          onCancel={() => done(undefined)}
+          kept={kept}
+          onCancel={(left) => done(undefined, left)}
           onTyping={unsaved.onTyping}
         />
       )}
@@ -84,6 +87,8 @@ export function TasksQuestion(props: QuestionProps) {
   return (
     <ListEditor<Task>
       leftover={unsaved.leftover}
+      kept={unsaved.kept}
+      onKeep={unsaved.onKeep}
       key={step.index}
       prompt={step.question.prompt}
       help={step.question.help}
@@ -96,7 +101,7 @@ export function TasksQuestion(props: QuestionProps) {
           {describeTask(task)}
         </Text>
       )}
-      renderForm={(editing, done) => (
+      renderForm={(editing, done, kept) => (
         <FormSequence
           title={editing ? 'Edit task' : 'New task'}
           fields={[
@@ -115,7 +120,8 @@ export function TasksQuestion(props: QuestionProps) {
             if (values.type) task.type = values.type as TaskType;
             done(task);
           }}
-          onCancel={() => done(undefined)}
+          kept={kept}
+          onCancel={(left) => done(undefined, left)}
           onTyping={unsaved.onTyping}
         />
       )}

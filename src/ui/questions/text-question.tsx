@@ -3,6 +3,7 @@ import type { Question } from '../../draft/sections.js';
 import {
   answerAsText, parseLine, parseMoment, parseNames, parseParagraphs, parsePercent, parseTimezone, type Parsed,
 } from '../../wizard/answers.js';
+import { typedAt } from '../../wizard/reducer.js';
 import type { QuestionProps } from './question-props.js';
 import { FieldPrompt } from '../components/field-prompt.js';
 import { useServices } from '../session-context.js';
@@ -25,7 +26,9 @@ export function TextQuestion(props: QuestionProps) {
   const { question } = step;
   const services = useServices();
   const multiline = question.kind === 'longtext';
-  const initial = state.pending?.step === step.index ? state.pending.text : answerAsText(question, valueAt(state.draft, question.path));
+  // Text from before an editor hand-over, else text typed here and left with Esc, else the answer.
+  const kept = typedAt(state, step.index);
+  const initial = state.pending?.step === step.index ? state.pending.text : (kept?.text ?? answerAsText(question, valueAt(state.draft, question.path)));
   const help = multiline
     ? 'Ctrl+J or Alt+Enter starts a new line; Ctrl+X opens your editor.'
     : question.help;
@@ -40,7 +43,7 @@ export function TextQuestion(props: QuestionProps) {
       maxLines={Math.max(3, props.rows - 5)}
       parse={parserFor(question, props)}
       onAccept={(value) => dispatch({ type: 'answer', path: question.path, value })}
-      onBack={() => dispatch({ type: 'back' })}
+      onBack={(text) => dispatch({ type: 'back', typed: text })}
       onOpenEditor={multiline ? (text) => services.editText(text) : undefined}
       suggest={question.kind === 'timezone' ? suggestZones : undefined}
       onChange={(text) => services.typing?.(step.index, text)}

@@ -90,6 +90,8 @@ export function TimelineQuestion(props: QuestionProps) {
     <ListEditor<ResolvedEntry>
       key={step.index}
       leftover={unsaved.leftover}
+      kept={unsaved.kept}
+      onKeep={unsaved.onKeep}
       prompt={question.prompt}
       help={fixedKind ? undefined : 'Detection, what was tried, what misled you, who was called, how it ended.'}
       items={shown}
@@ -97,7 +99,7 @@ export function TimelineQuestion(props: QuestionProps) {
       noun={fixedKind === 'misleading' ? 'misleading path' : fixedKind === 'escalation' ? 'escalation' : 'entry'}
       renderItem={(resolved) => describe(resolved)}
       isSame={(listed, saved) => listed.entry === saved.entry}
-      renderForm={(editing, done) => (
+      renderForm={(editing, done, kept) => (
         <FormSequence
           title={editing ? 'Edit entry' : 'New entry'}
           fields={fields}
@@ -105,7 +107,8 @@ export function TimelineQuestion(props: QuestionProps) {
           onSave={(values) =>
             done({ index: editing?.index ?? -1, entry: { ...(editing?.entry ?? {}), at: values.at as string, kind: (values.kind as EntryKind | undefined) ?? fixedKind ?? 'other', text: values.text as string } })
           }
-          onCancel={() => done(undefined)}
+          kept={kept}
+          onCancel={(left) => done(undefined, left)}
           onTyping={unsaved.onTyping}
         />
       )}

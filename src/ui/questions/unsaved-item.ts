@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { questionKey } from '../../wizard/reducer.js';
+import { questionKey, typedAt, type Typed } from '../../wizard/reducer.js';
 import { useServices } from '../session-context.js';
 import type { QuestionProps } from './question-props.js';
 
@@ -8,7 +8,13 @@ import type { QuestionProps } from './question-props.js';
  * told to the wizard, which keeps it in the draft (`unconfirmed:`) if it is closed mid-form;
  * what was left that way last time is returned, to be shown until an item is saved.
  */
-export function useUnsavedItem({ step, state }: QuestionProps): { leftover?: string; onTyping(summary: string): void } {
+export function useUnsavedItem({ step, state, dispatch }: QuestionProps): {
+  leftover?: string;
+  onTyping(summary: string): void;
+  /** A form left with Esc at this question this session, and where the list reports one. */
+  kept?: Typed;
+  onKeep(kept: Typed | undefined): void;
+} {
   const services = useServices();
   const left = state.draft.unconfirmed;
   const leftover = left?.text && left.question === questionKey(step.question.path) ? left.text : undefined;
@@ -17,5 +23,7 @@ export function useUnsavedItem({ step, state }: QuestionProps): { leftover?: str
   useEffect(() => {
     if (leftover) services.typing?.(step.index, leftover);
   }, []);
-  return { leftover, onTyping };
+  const kept = typedAt(state, step.index);
+  const onKeep = (next: Typed | undefined) => dispatch({ type: 'keep', step: step.index, typed: next });
+  return { leftover, onTyping, kept, onKeep };
 }
