@@ -100,7 +100,10 @@ describe('long pastes of mixed scripts', () => {
     let pasted = '';
     for (let i = 0; pasted.length < 200_000; i++) pasted += pieces[i % pieces.length];
     pasted += '👩‍👩‍👧';
-    const state = applyKey({ text: '', cursor: 0 }, pasted, {}, false) as EditState;
+    // Zero-width and direction characters never reach a field (they can hide text): the rest is kept.
+    const typed = pasted;
+    pasted = pasted.replace(/\u200b/g, '');
+    const state = applyKey({ text: '', cursor: 0 }, typed, {}, false) as EditState;
     expect(state).toEqual({ text: pasted, cursor: pasted.length });
     // The family emoji at the end is one grapheme for the arrows and Backspace.
     expect(applyKey(state, '', { leftArrow: true }, false)).toEqual({ text: pasted, cursor: pasted.length - '👩‍👩‍👧'.length });
