@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { describeFsError } from '../../store/errors.js';
 import { basename, dirname, join } from 'node:path';
 import { Box, Text } from 'ink';
 import { useKeys } from '../input-focus.js';
@@ -8,6 +6,7 @@ import { checkDraft } from '../../check/rubric.js';
 import { sectionProgress } from '../../draft/progress.js';
 import type { SectionId } from '../../draft/sections.js';
 import { GENERATED_MARKER } from '../../render/marker.js';
+import { NotAFileError, readExistingReadme } from '../../store/write-readme.js';
 import { WORD_RANGE } from '../../render/words.js';
 import { formatMinutes } from '../../time/duration.js';
 import type { WizardAction, WizardState } from '../../wizard/reducer.js';
@@ -71,16 +70,17 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
   );
 
   async function write(confirmed: boolean) {
-    if (!confirmed && existsSync(target)) {
-      let existing: string;
+    if (!confirmed) {
+      let existing: string | undefined;
       try {
-        existing = readFileSync(target, 'utf8');
+        existing = await readExistingReadme(target);
       } catch (error) {
-        // A folder of that name, or a file that cannot be read: say so, replace nothing.
-        setNotice({ text: `${basename(target)} cannot be replaced: ${describeFsError(error)}.`, tone: 'error' });
+        // A folder, a link, a device of that name, or a file that cannot be read: say so, replace nothing.
+        const text = error instanceof NotAFileError ? `${basename(target)} cannot be replaced: it ${error.what}.` : (error as Error).message;
+        setNotice({ text, tone: 'error' });
         return;
       }
-      if (existing !== report.markdown) {
+      if (existing !== undefined && existing !== report.markdown) {
         setMode({ kind: 'confirmWrite', ours: existing.includes(GENERATED_MARKER) });
         return;
       }

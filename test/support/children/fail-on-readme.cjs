@@ -1,8 +1,9 @@
-// Loaded with `node --require` into the built command: the first look at README.md throws,
-// as a bug would, so a test can see how the wizard ends when something it did not expect fails.
-const fs = require('node:fs');
-const existsSync = fs.existsSync;
-fs.existsSync = (path) => {
-  if (String(path).endsWith('README.md')) throw new Error('injected failure: README.md could not be looked at');
-  return existsSync(path);
+// Loaded with `node --require` into the built command: working out where README.md goes
+// throws, as a bug would, while the review screen is drawn. A test sees how the wizard ends
+// when something it did not expect fails.
+const path = require('node:path');
+const join = path.join;
+path.join = (...parts) => {
+  if (parts.at(-1) === 'README.md') throw new Error('injected failure: no place for README.md');
+  return join(...parts);
 };
