@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { Text } from 'ink';
+import { Text } from './components/text.js';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { DraftSession } from '../store/draft-session.js';
 import type { Settings } from '../store/settings.js';

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { Text } from 'ink';
+import { Text } from './components/text.js';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { theme } from './theme.js';
 import { STEPS } from '../wizard/flow.js';

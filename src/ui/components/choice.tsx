@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { useKeys } from '../input-focus.js';
 import { useHints } from '../hints-context.js';
 import { useRefState } from '../hooks/use-ref-state.js';

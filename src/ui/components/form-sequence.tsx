@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { useState } from 'react';
 import type { Parsed } from '../../wizard/answers.js';
 import type { KeptForm, Typed } from '../../wizard/reducer.js';

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useCurrentHints } from '../hints-context.js';
 import { describeHint } from '../keymap.js';

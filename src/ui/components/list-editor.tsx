@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { useKeys } from '../input-focus.js';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRefState } from '../hooks/use-ref-state.js';

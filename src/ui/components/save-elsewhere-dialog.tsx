@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { useState } from 'react';
 import { checkNewPath, shortPath, suggestElsewhere } from '../../store/drafts.js';
 import { theme } from '../theme.js';

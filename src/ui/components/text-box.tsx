@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { splitAtCursor, type EditState } from '../text-edit.js';
 import { textWindow } from '../text-layout.js';
 import { theme } from '../theme.js';

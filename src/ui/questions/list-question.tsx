@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from '../components/text.js';
 import { valueAt } from '../../draft/progress.js';
 import type { Task } from '../../draft/schema.js';
 import { TASK_TYPE_CHOICE_LABELS, TASK_TYPES, type TaskType } from '../../draft/vocabulary.js';

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/text.js';
 import { useMemo } from 'react';
 import { resolveIncident, type ResolvedEntry } from '../../draft/incident.js';
 import type { TimelineEntry } from '../../draft/schema.js';

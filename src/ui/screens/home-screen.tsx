@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/text.js';
 import { Choice } from '../components/choice.js';
 import { theme } from '../theme.js';
 

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/text.js';
 import { useState } from 'react';
 import { Choice } from '../components/choice.js';
 import { useHints } from '../hints-context.js';

@@ -1,5 +1,6 @@
 import { basename, dirname, join } from 'node:path';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/text.js';
 import { useKeys } from '../input-focus.js';
 import { useMemo, useState, type Dispatch } from 'react';
 import { checkDraft } from '../../check/rubric.js';
