@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import { FileReadError, readRegularFile } from '../io/read-text-file.js';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { describePath, validateDraft, type Draft, type DraftPath } from '../draft/schema.js';
@@ -33,25 +32,14 @@ export function headerComment(path: string): string {
   return ` postmortem-wizard draft: resume with \`npx postmortem-wizard resume ${basename(path)}\``;
 }
 
+/** Only a regular file is read (a FIFO would hang, /dev/zero never ends), the size cap held while reading. */
 async function readDraftText(path: string): Promise<string> {
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw DraftFileError.at(path, 'is a folder, not a draft file.');
-    size = info.size;
-  } catch (error) {
-    if (error instanceof DraftFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw DraftFileError.at(path, code === 'ENOENT' ? 'does not exist.' : `cannot be read: ${describeFsError(error)}.`);
-  }
-  if (size > MAX_DRAFT_BYTES) {
-    throw DraftFileError.at(path, `is ${(size / 1024 / 1024).toFixed(1)} MB; a draft is at most ${MAX_DRAFT_BYTES / 1024 / 1024} MB, so this is not one.`);
-  }
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = readRegularFile(path, { limit: MAX_DRAFT_BYTES, what: 'a draft' });
   } catch (error) {
-    throw DraftFileError.at(path, `cannot be read: ${describeFsError(error)}.`);
+    if (error instanceof FileReadError) throw DraftFileError.at(path, error.problem);
+    throw error;
   }
   if (bytes.includes(0)) throw DraftFileError.at(path, 'is a binary file, not a postmortem draft.');
   try {
@@ -243,9 +231,13 @@ function isDraftText(path: string, text: string): boolean {
  */
 function readIfExists(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    // A draft swapped for a FIFO or a device while open is refused, not waited on.
+    return readRegularFile(path, { limit: MAX_DRAFT_BYTES, what: 'a draft' }).toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (error instanceof FileReadError) {
+      if (error.code === 'ENOENT') return undefined;
+      throw new SaveError(path, error.problem.replace(/\.$/, ''));
+    }
     throw new SaveError(path, describeFsError(error));
   }
 }
