@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runs } from '../support/property.js';
+import { INVISIBLE } from '../../src/draft/clean-text.js';
 import { escapeBlock, escapeInline } from '../../src/render/escape.js';
 import { parseMarkdown, plainText } from '../support/markdown.js';
 
@@ -10,6 +11,8 @@ function asRead(text: string): string {
     .replace(/\r\n?|\n/g, ' ')
     .replace(/\u001b(?:\[[0-?]*[ -/]*[@-~]?|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])?|\u009b[0-?]*[ -/]*[@-~]?/g, '')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
+    // Direction overrides and invisible characters are left out of the README.
+    .replace(INVISIBLE, '')
     .replace(/\t/g, '  ')
     .replace(/\s*\n\s*/g, ' ')
     .trim();
