@@ -1,9 +1,10 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDraft } from '../../src/store/draft-file.js';
 import { waitFor } from '../support/ink.js';
 import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { fakeEditor } from '../support/fake-editor.js';
 import { fixture, tempDir } from '../support/temp.js';
 
 const sessions: TerminalSession[] = [];
@@ -11,13 +12,6 @@ afterEach(() => {
   for (const session of sessions.splice(0)) session.kill();
 });
 
-/** A shell script to stand in for $EDITOR; it gets the file as $1 and a folder for its notes as $NOTES. */
-function fakeEditor(dir: string, script: string): string {
-  const path = join(dir, 'editor.sh');
-  writeFileSync(path, `#!/bin/sh\n${script}\n`);
-  chmodSync(path, 0o755);
-  return path;
-}
 
 function isRunning(pid: number): boolean {
   try {

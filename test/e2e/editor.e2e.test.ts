@@ -1,7 +1,8 @@
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { fakeEditor } from '../support/fake-editor.js';
 import { fixture, tempDir } from '../support/temp.js';
 
 const sessions: TerminalSession[] = [];
@@ -9,13 +10,6 @@ afterEach(() => {
   for (const session of sessions.splice(0)) session.kill();
 });
 
-/** An "editor" that rewrites the file it is given, as a person would in vi, then exits. */
-function fakeEditor(dir: string, script: string): string {
-  const path = join(dir, 'editor.sh');
-  writeFileSync(path, `#!/bin/sh\n${script}\n`);
-  chmodSync(path, 0o755);
-  return path;
-}
 
 describe('handing the terminal to $EDITOR', () => {
   it('writes a paragraph answer in the editor and comes back to the same question with it', async () => {

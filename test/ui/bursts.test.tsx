@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDraft } from '../../src/store/draft-file.js';
 import { KEY, mountWizard, waitFor, type WizardHarness } from '../support/ink.js';
+import { timelineDraft } from '../support/drafts.js';
 
 /*
  * Keys written in ONE chunk, as a fast typist, a paste of several answers or a script sends
@@ -11,12 +12,6 @@ import { KEY, mountWizard, waitFor, type WizardHarness } from '../support/ink.js
 let app: WizardHarness | undefined;
 afterEach(() => app?.unmount());
 
-const timelineDraft = {
-  version: 1,
-  title: 'Outage',
-  summary: { timezone: 'UTC', start: '2023-08-02 13:45', end: '2023-08-02 15:30', impact: 'Slow.', usersAffectedPercent: 15, rootCause: 'Leak.' },
-  detectedBy: 'monitoring' as const,
-};
 
 const saved = async (path: string) => (await loadDraft(path)).draft;
 

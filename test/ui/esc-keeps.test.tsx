@@ -1,18 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY, mountWizard, waitFor, type WizardHarness } from '../support/ink.js';
+import { timelineDraft } from '../support/drafts.js';
 
 /* Esc ("back") never drops what was typed: coming back to the question shows it as it was. */
 
 let app: WizardHarness | undefined;
 afterEach(() => app?.unmount());
 
-const timelineDraft = {
-  version: 1,
-  title: 'Outage',
-  summary: { timezone: 'UTC', start: '2023-08-02 13:45', end: '2023-08-02 15:30', impact: 'Slow.', usersAffectedPercent: 15, rootCause: 'Leak.' },
-  detectedBy: 'monitoring' as const,
-};
 
 describe('Esc keeps the typed text', () => {
   it('of a one-line field, until the answer is confirmed', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY, mountWizard, waitFor, type WizardHarness } from '../support/ink.js';
+import { timelineDraft } from '../support/drafts.js';
 
 let app: WizardHarness | undefined;
 afterEach(() => app?.unmount());
@@ -92,12 +93,6 @@ describe('issue summary', () => {
   });
 });
 
-const timelineDraft = {
-  version: 1,
-  title: 'Outage',
-  summary: { timezone: 'UTC', start: '2023-08-02 13:45', end: '2023-08-02 15:30', impact: 'Slow.', usersAffectedPercent: 15, rootCause: 'Leak.' },
-  detectedBy: 'monitoring' as const,
-};
 
 /** Fills the new-entry form: the time, the kind (↓ presses from the one offered), the sentence. */
 async function addEntry(app: WizardHarness, time: string, downs: number, text: string, added = 'Added.'): Promise<void> {
