@@ -88,6 +88,17 @@ describe('render', () => {
     expect(again.stdout).toMatch(/^Updated README\.md/);
     expect(read(`${readme}.bak`)).toBe(first);
     expect(runCli(['render', draft], { cwd: dir }).stdout).toMatch(/^Already up to date: README\.md/);
+
+    // Edited by hand since it was written: never replaced silently.
+    const edited = read(readme).replace('## Timeline', '## Timeline\n\nA note of my own.');
+    writeFileSync(readme, edited);
+    writeFileSync(draft, read(draft).replace('Payments outage', 'Payment outage'));
+    const kept = runCli(['render', draft], { cwd: dir });
+    expect(kept.status).toBe(1);
+    expect(kept.stderr).toMatch(/README\.md exists and was edited by hand since postmortem-wizard wrote it: add --force to replace it/);
+    expect(read(readme)).toBe(edited);
+    expect(runCli(['render', draft, '--force'], { cwd: dir }).status).toBe(0);
+    expect(read(`${readme}.bak`)).toBe(edited);
   });
 
   it('points at check when the rubric has open points', () => {
