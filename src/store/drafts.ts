@@ -48,6 +48,10 @@ export function checkNewPath(text: string, cwd = process.cwd()): { ok: true; val
   if (typed === '') return { ok: false, error: 'Type a file name for the draft, like postmortem.yaml.' };
   // The shell would have expanded it; a prompt must do the same.
   if (typed === '~' || typed.startsWith('~/')) typed = join(homedir(), typed.slice(1));
+  const asTyped = resolve(cwd, typed);
+  if (existsSync(asTyped) && statSync(asTyped).isDirectory()) {
+    return { ok: false, error: `${text.trim()} is a folder: give a file name for the draft, like ${join(text.trim(), 'postmortem.yaml')}.` };
+  }
   const withExtension = extname(typed) === '' ? `${typed}.yaml` : typed;
   const path = resolve(cwd, withExtension);
   if (existsSync(path)) {
