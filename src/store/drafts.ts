@@ -10,6 +10,7 @@ import type { DraftFile } from './draft-file.js';
 import type { LockOwner } from './draft-lock.js';
 import { DraftFileError, SaveError } from './errors.js';
 import type { Settings } from './settings.js';
+import { invocation } from '../process/invocation.js';
 
 /*
  * Finding, creating and opening drafts: what `new`, `resume`, `list` and the home screen
@@ -55,7 +56,7 @@ export function checkNewPath(text: string, cwd = process.cwd()): { ok: true; val
   const withExtension = extname(typed) === '' ? `${typed}.yaml` : typed;
   const path = resolve(cwd, withExtension);
   if (existsSync(path)) {
-    return { ok: false, error: `${withExtension} already exists: resume it with \`postmortem-wizard resume ${withExtension}\`, or choose another name.` };
+    return { ok: false, error: `${withExtension} already exists: resume it with \`${invocation()} resume ${withExtension}\`, or choose another name.` };
   }
   const folder = dirname(path);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) return { ok: false, error: `The folder ${shortPath(folder, cwd)} does not exist.` };

@@ -21,6 +21,7 @@ import { CrashBoundary } from './crash-boundary.js';
 import { Root, type OpenRequest, type OpenResult, type Snapshot } from './root.js';
 import { ReviewScreen } from './wizard-app.js';
 import type { RecentItem } from './screens/home-screen.js';
+import { invocation } from '../process/invocation.js';
 
 export type InteractiveRequest = { kind: 'home' } | { kind: 'new'; path?: string } | { kind: 'resume'; path?: string };
 
@@ -324,7 +325,7 @@ async function leave(snapshot: Snapshot, ending: Ending, typed: { step: number; 
   if (message) print(`${message}\n`);
   const withTyped = wizard.draft.unconfirmed ? ', with what you were typing (not yet confirmed)' : '';
   if (finished) print(`Draft kept in ${shown}.\n`);
-  else if (ending.kind === 'crash') print(`Resume with: npx ${PROGRAM} resume ${shown}\n`);
-  else print(`Draft saved to ${shown}${withTyped}.\nResume with: npx ${PROGRAM} resume ${shown}\n`);
+  else if (ending.kind === 'crash') print(`Resume with: ${invocation()} resume ${shown}\n`);
+  else print(`Draft saved to ${shown}${withTyped}.\nResume with: ${invocation()} resume ${shown}\n`);
   return exitCodeFor(ending, true);
 }

@@ -120,7 +120,8 @@ describe('the wizard in a real terminal', () => {
 
   it('saves on Ctrl+C, says how to resume, and resumes where it stopped', async () => {
     const cwd = tempDir();
-    const env = isolatedEnv();
+    // Started through npx (npm says so in npm_command): the hint is an npx command.
+    const env = isolatedEnv({ npm_command: 'exec' });
     const first = start(['new', 'postmortem.yaml'], cwd, env);
     await basicsAndSummary(first);
     await first.press(KEYS.ctrlC);
