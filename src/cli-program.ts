@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, EXIT_CODES_HELP } from './process/exit-codes.js';
 import { TEMPLATES } from './draft/vocabulary.js';
+import type { PresetAnswers } from './wizard/preset-answers.js';
 import { PROGRAM, VERSION } from './package-info.js';
 import { err, out } from './process/printable.js';
 import { commands, type LaunchHooks } from './commands/registry.js';
@@ -46,9 +47,17 @@ function buildProgram(run: (work: Promise<number>) => void, hooks: LaunchHooks):
 
   program
     .command('new')
-    .description('start a new postmortem draft (never replaces an existing file)')
+    .description('start a new postmortem draft (never replaces an existing file); answers given as options are not asked again')
     .argument('[draft]', 'where to save the draft (asked when left out)')
-    .action((draft: string | undefined) => run(commands.interactive().then((m) => m.interactiveCommand({ kind: 'new', path: draft }, hooks))));
+    .option('--title <text>', 'the title')
+    .option('--author <names>', 'the author(s), separated by commas')
+    .option('--timezone <zone>', 'the timezone the times are in (UTC, Europe/Berlin, +01:00)')
+    .option('--start <time>', 'when it started (2023-08-02 13:45)')
+    .option('--end <time>', 'when it was over (15:30, or a date and time)')
+    .option('--template <layout>', `the README's layout (${builtInLayouts()})`)
+    .action((draft: string | undefined, flags: PresetAnswers) =>
+      run(commands.interactive().then((m) => m.interactiveCommand({ kind: 'new', path: draft }, hooks, flags))),
+    );
 
   program
     .command('resume')

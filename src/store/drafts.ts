@@ -93,11 +93,11 @@ export async function newDraftDefaults(): Promise<{ authors?: string[]; template
  * A new draft, not yet on disk: its defaults arrive after the first frame, and with them the
  * first save, so the name is taken and `resume` finds it before anything else is typed.
  */
-export function prepareNewDraft(path: string): { file: DraftFile; draft: Draft } {
+export function prepareNewDraft(path: string, preset: Draft = { version: 1 }): { file: DraftFile; draft: Draft } {
   // The same checks as the home screen's question: refused now, not at the first save.
   const checked = checkNewPath(path);
   if (!checked.ok) throw new Error(checked.error);
-  return { file: { path: checked.value }, draft: { version: 1 } };
+  return { file: { path: checked.value }, draft: preset };
 }
 
 export async function openDraft(path: string): Promise<{ file: DraftFile; draft: Draft }> {
