@@ -1,5 +1,5 @@
 import { basename, isAbsolute, relative } from 'node:path';
-import { PROGRAM } from '../package-info.js';
+import { PROGRAM } from '../program-name.js';
 
 /**
  * The command as the person ran it, so a hint they copy ("Resume with: …") works where they
