@@ -151,16 +151,45 @@ const decode = (s) =>
   });
 
 /** A line (or a draft string) as words: markup, tags and entities out, lower case. */
+const HTML_TAG = /<!--[\s\S]*?-->|<\/?(?:h[1-6]|p|br|hr|ul|ol|li|dl|dt|dd|strong|b|em|i|u|s|del|ins|code|pre|kbd|mark|small|sup|sub|span|div|img|a|table|thead|tbody|tfoot|tr|td|th|caption|blockquote|details|summary|iframe|font|center|section|article|header|footer|nav|figure|figcaption|picture|source|video|audio|label|input)\b[^<>]*\/?>/gi;
+
 export function lineWords(text) {
-  const plain = decode(String(text).replace(/<[^>]*>/g, ' ')).replace(/:[a-z0-9_+-]+:/g, ' ');
+  const plain = decode(String(text).replace(HTML_TAG, ' ')).replace(/:[a-z0-9_+-]+:/g, ' ');
   return plain.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const TIME_AND_DATE = [
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH}\\b\\.?,?(?:\\s+\\d{4})?`, 'gi'),
+  new RegExp(`\\b${MONTH}\\b\\.?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?(?!\\d))?,?(?:\\s*\\d{4})?`, 'gi'),
+  /\b\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?/g,
+  /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g,
+  /\b\d{1,2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?(?!\d)|\.\d{2}(?![\w.]))\s*-?\s*(?:[ap]\.?\s?m\b\.?)?/gi,
+  /\b\d{3,4}\s*hrs\b/gi,
+  /\b\d{1,2}\s*[ap]\.?m\b\.?/gi,
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi,
+  /\b(?:utc|gmt|z|pst|pdt|pt|est|edt|et|cst|cdt|ct|mst|mdt|cet|cest|wat|cat|eat|sast|ist|jst|bst|aest|aedt)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?/gi,
+];
+/** What the import turns into structure: list markers, a leading "Label:", times, dates and zones. */
+function contentOfLine(line) {
+  let s = line.replace(/^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s*)?/, '');
+  const label = /^(?:\*\*|__)?([^:*_]{1,40}?)(?:\*\*|__)?\s*:(?:\*\*|__)?(?:\s+|$)/.exec(s.replace(HTML_TAG, ''));
+  if (label && label[1].trim().split(/\s+/).length <= 4 && !/\d/.test(label[1])) s = s.replace(HTML_TAG, '').slice(label[0].length);
+  return stripTimes(s);
+}
+
+function stripTimes(text) {
+  let s = text;
+  for (const pattern of TIME_AND_DATE) s = s.replace(pattern, ' ');
+  return s;
 }
 
 /** A heading, a bare label ("Timeline:"), a rule, a fence or a table divider: structure, not content. */
 function isStructure(line) {
   const t = line.trim();
-  if (/^(#{1,6}\s|={3,}$|-{3,}$|\*{3,}$|_{3,}$|```|~~~|\|?\s*:?-{3,})/.test(t)) return true;
-  const bare = t.replace(/<[^>]*>/g, '').replace(/[*_`#>]/g, '').replace(/^[-+*•]\s+/, '').trim();
+  if (/^<h[1-6]\b[^>]*>.*<\/h[1-6]>\s*$/i.test(t)) return true;
+  if (/^(#{1,6}|={3,}$|-{3,}$|\*{3,}$|_{3,}$|```|~~~|\|?\s*:?-{3,})/.test(t)) return true;
+  const bare = t.replace(HTML_TAG, '').replace(/[*_`#>]/g, '').replace(/^[-+*•]\s+/, '').trim();
   if (bare === '') return true;
   return /[:;]\s*$/.test(bare) && bare.split(/\s+/).length <= 6;
 }
@@ -174,19 +203,26 @@ function stringsOf(value, out = []) {
 
 /**
  * The document's lines whose words are not all in the draft (its fields or `notes:`). Whole lines are
- * checked, every word; headings and bare labels are structure and skipped. A word counts as kept if
- * the draft has it anywhere — so this finds what is lost, not what is moved.
+ * checked, every word, after what the import legitimately turns into structure is taken out: Markdown
+ * and HTML markup, list markers, a leading "Label:", times, dates and zone names (they become `at`,
+ * `start`, `end`, `timezone`). Headings and bare labels are structure and skipped. A word counts as kept
+ * only when the whole line is found, its words in order, inside one string of the draft (a field, an
+ * entry, a task or `notes:`): what was moved is kept, what was cut short or lost is reported.
  */
 export function droppedLines(source, draft) {
-  const bag = new Set(stringsOf(draft ?? {}).flatMap(lineWords));
+  // Every string of the draft as a run of words (times and dates out, as in the source lines), with a
+  // separator no word contains, so a line must be found inside one string, in order, whole.
+  const haystack = ` | ${stringsOf(draft ?? {}).map((text) => lineWords(stripTimes(text)).join(' ')).join(' | ')} | `;
   const dropped = [];
   let inFrontMatter = false;
   source.split(/\r\n|\r|\n/).forEach((line, index) => {
     if (index === 0 && line.trim() === '---') inFrontMatter = true;
     else if (inFrontMatter && line.trim() === '---') { inFrontMatter = false; return; }
     if (inFrontMatter || line.trim() === '' || isStructure(line)) return;
-    const missing = lineWords(line).filter((word) => !bag.has(word));
-    if (missing.length > 0) dropped.push({ line: index + 1, text: line, missing });
+    const words = lineWords(contentOfLine(line));
+    if (words.length === 0 || haystack.includes(` ${words.join(' ')} `)) return;
+    const bag = new Set(haystack.split(' '));
+    dropped.push({ line: index + 1, text: line, missing: words.filter((word) => !bag.has(word)) });
   });
   return dropped;
 }
