@@ -28,6 +28,8 @@ export interface FieldPromptProps {
   /** Told the text after every change (what would be lost if the wizard closed now). */
   onChange?(text: string): void;
   isActive?: boolean;
+  /** Enter with the field empty: return true if it was taken (a list ends), else the answer is checked. */
+  onEmptySubmit?(text: string): boolean;
 }
 
 /**
@@ -80,6 +82,7 @@ export function FieldPrompt(props: FieldPromptProps) {
       const result = handle(input, key);
       report();
       if (result === 'submit') {
+        if (latest.current.text.trim() === '' && props.onEmptySubmit?.(latest.current.text)) return;
         const parsed = props.parse(latest.current.text);
         if (parsed.ok) {
           setError(undefined);

@@ -21,7 +21,7 @@ export interface ListEditorProps<T> {
    * The form to add (item undefined) or edit an item, going on from `kept` if it was left
    * unsaved; `done` gets the saved item, or (cancelled) what the form held, to keep.
    */
-  renderForm(item: T | undefined, done: (saved?: T, kept?: Typed) => void, kept: KeptForm | undefined): ReactNode;
+  renderForm(item: T | undefined, done: (saved?: T, kept?: Typed) => void, kept: KeptForm | undefined, onEmpty: (() => void) | undefined): ReactNode;
   /** A form left unsaved at this question, and where to report one (undefined: nothing kept). */
   kept?: Typed;
   onKeep?(kept: Typed | undefined): void;
@@ -40,6 +40,8 @@ export interface ListEditorProps<T> {
   noun: string;
   /** An item typed but not saved when the wizard was last closed, shown until one is saved. */
   leftover?: string;
+  /** Where the item being added will go among the items (default: at the end). */
+  newPlace?: number;
 }
 
 const BROWSE_HINTS: Hint[] = [
@@ -129,11 +131,20 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
     const editing = mode.kind === 'edit' ? items[mode.index] : undefined;
     const editingIndex = mode.kind === 'edit' ? mode.index : undefined;
     const keptForm = props.kept?.form && props.kept.form.editing === editingIndex ? props.kept.form : undefined;
+    // Enter on an empty new item: the list is finished (or the rubric says what it still needs).
+    const onEmpty = mode.kind === 'add'
+      ? () => {
+          const refusal = props.onDone();
+          setMessage(refusal ? { text: refusal, tone: 'error' } : undefined);
+        }
+      : undefined;
     return (
       <Box flexDirection="column">
         <Text bold>{props.prompt}</Text>
         {props.status}
         {leftover}
+        {mode.kind === 'add' ? <ItemsAround items={items} place={Math.min(props.newPlace ?? items.length, items.length)} rows={Math.min(4, rows - 6)} renderItem={props.renderItem} noun={noun} /> : null}
+        {mode.kind === 'add' ? <Text color={theme.muted}>Enter on an empty {noun} finishes the list.</Text> : null}
         <Box marginTop={1} key={formKey}>
           {props.renderForm(editing, (saved, kept) => {
             if (saved === undefined) {
@@ -153,10 +164,10 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
               setMode({ kind: 'browse' });
             } else {
               props.onAdd(saved);
-              setMessage({ text: `Added. Type the next ${noun}, or press Esc when the list is complete.`, tone: 'ok' });
+              setMessage({ text: `Added. Type the next ${noun}, or press Enter on an empty one when the list is complete.`, tone: 'ok' });
               open({ kind: 'add' });
             }
-          }, keptForm)}
+          }, keptForm, onEmpty)}
         </Box>
         {message ? <Text color={message.tone === 'ok' ? theme.ok : theme.error}>{message.text}</Text> : null}
       </Box>
@@ -187,6 +198,34 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
       {props.status ? <Box marginTop={1}>{props.status}</Box> : null}
       {mode.kind === 'delete' ? <Text color={theme.warn}>Delete this {noun}? y/n</Text> : null}
       {message ? <Text color={message.tone === 'ok' ? theme.ok : theme.error}>{message.text}</Text> : null}
+    </Box>
+  );
+}
+
+/** While adding: the last few items, with the new one's place among them ("+ new entry"). */
+function ItemsAround<T>({ items, place, rows, renderItem, noun }: { items: readonly T[]; place: number; rows: number; renderItem(item: T, index: number): ReactNode; noun: string }) {
+  if (rows < 1 || items.length === 0) return null;
+  // The new item's row and up to rows-1 items around it, most of them before it.
+  const after = Math.min(items.length - place, Math.floor((rows - 1) / 3));
+  const start = Math.max(0, place - (rows - 1 - after));
+  const end = Math.min(items.length, place + after);
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      {start > 0 ? <Text color={theme.muted}>  ↑ {start} more</Text> : null}
+      {items.slice(start, place).map((item, i) => (
+        <Box key={start + i}>
+          <Text>{'  '}</Text>
+          <Box flexShrink={1}>{renderItem(item, start + i)}</Box>
+        </Box>
+      ))}
+      <Text color={theme.accent}>› + new {noun} ({place + 1} of {items.length + 1})</Text>
+      {items.slice(place, end).map((item, i) => (
+        <Box key={place + i}>
+          <Text>{'  '}</Text>
+          <Box flexShrink={1}>{renderItem(item, place + i)}</Box>
+        </Box>
+      ))}
+      {end < items.length ? <Text color={theme.muted}>  ↓ {items.length - end} more</Text> : null}
     </Box>
   );
 }

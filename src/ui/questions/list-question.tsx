@@ -50,7 +50,7 @@ export function ListQuestion(props: QuestionProps) {
       rows={Math.max(3, rows - 6)}
       noun={noun}
       renderItem={(item) => <Text wrap="truncate-end">{item}</Text>}
-      renderForm={(editing, done, kept) => (
+      renderForm={(editing, done, kept, onEmpty) => (
         <FormSequence
           title={editing === undefined ? `New ${noun}` : `Edit ${noun}`}
           fields={[{ key: 'text', kind: 'text', prompt: `One ${noun}, in a sentence`, initial: () => editing ?? '', parse: (text) => parseLine(LINE, text) }]}
@@ -59,6 +59,7 @@ export function ListQuestion(props: QuestionProps) {
           kept={kept}
           onCancel={(left) => done(undefined, left)}
           onTyping={unsaved.onTyping}
+          onEmpty={onEmpty}
         />
       )}
     />
@@ -101,7 +102,7 @@ export function TasksQuestion(props: QuestionProps) {
           {describeTask(task)}
         </Text>
       )}
-      renderForm={(editing, done, kept) => (
+      renderForm={(editing, done, kept, onEmpty) => (
         <FormSequence
           title={editing ? 'Edit task' : 'New task'}
           fields={[
@@ -123,6 +124,7 @@ export function TasksQuestion(props: QuestionProps) {
           kept={kept}
           onCancel={(left) => done(undefined, left)}
           onTyping={unsaved.onTyping}
+          onEmpty={onEmpty}
         />
       )}
     />
