@@ -93,17 +93,32 @@ export function initialState(draft: Draft, start: 'resume' | 'beginning' = 'begi
  * `typed` is what the current question's field holds (undefined: it did not say); without new
  * text there, the text last left at another question with Esc is kept instead.
  */
-export function withUnconfirmed(state: WizardState, typed: string | undefined): WizardState {
+export function withUnconfirmed(state: WizardState, typed: string | undefined, form?: KeptForm): WizardState {
   const draft = { ...state.draft, unconfirmed: undefined };
   const at = state.screen.kind === 'question' ? state.screen.step : -1;
   const step = STEPS[at];
   const current = step ? answerAsText(step.question, valueAt(state.draft, step.question.path)) : '';
-  const fromField = step && typed !== undefined && typed.trim() !== '' && typed !== current ? { question: questionKey(step.question.path), text: typed } : undefined;
+  const fromField = step && typed !== undefined && typed.trim() !== '' && typed !== current ? { question: questionKey(step.question.path), text: typed, ...storedForm(form) } : undefined;
   // The field's own report replaces what was kept at its step.
   const left = (state.typed ?? []).filter((kept) => kept.text.trim() !== '' && !(typed !== undefined && kept.step === at)).at(-1);
-  const keep = fromField ?? (left ? { question: questionKey(STEPS[left.step]!.question.path), text: left.text } : undefined);
+  const keep = fromField ?? (left ? { question: questionKey(STEPS[left.step]!.question.path), text: left.text, ...storedForm(left.form) } : undefined);
   if (!keep) return typed !== undefined && state.draft.unconfirmed ? { ...state, draft, revision: state.revision + 1 } : state;
   return { ...state, draft: { ...draft, unconfirmed: keep }, revision: state.revision + 1 };
+}
+
+/** A list's form as `unconfirmed.form` keeps it: its text values only (what the fields hold). */
+function storedForm(form: KeptForm | undefined): { form?: Required<NonNullable<Draft['unconfirmed']>>['form'] } {
+  if (!form) return {};
+  const strings = (record: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(record).filter((pair): pair is [string, string] => typeof pair[1] === 'string'));
+  return { form: { ...(form.editing !== undefined ? { editing: form.editing } : {}), field: form.field, values: strings(form.values), texts: strings(form.texts) } };
+}
+
+/** The form `unconfirmed` keeps for a question, as the list's form can go on from it. */
+export function unconfirmedForm(draft: Draft, question: string): KeptForm | undefined {
+  const left = draft.unconfirmed;
+  if (!left?.form || left.question !== question) return undefined;
+  return { ...(left.form.editing !== undefined ? { editing: left.form.editing } : {}), field: left.form.field, values: { ...left.form.values }, texts: { ...left.form.texts } };
 }
 
 /** What was typed at a step and left there, if anything. */

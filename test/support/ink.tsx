@@ -34,11 +34,11 @@ export function stripAnsi(text: string): string {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until the assertion passes (or fails after `timeout`), instead of sleeping a fixed time. */
-export async function waitFor(assertion: () => void, timeout = 3000): Promise<void> {
+export async function waitFor(assertion: () => void | Promise<void>, timeout = 3000): Promise<void> {
   const started = Date.now();
   for (;;) {
     try {
-      assertion();
+      await assertion();
       return;
     } catch (error) {
       if (Date.now() - started > timeout) throw error;

@@ -44,7 +44,7 @@ export interface FormSequenceProps {
    * Action · Rolled back the deploy"); empty when nothing was typed or the form closed. The
    * wizard keeps it if it is closed mid-form.
    */
-  onTyping?(summary: string): void;
+  onTyping?(summary: string, form?: KeptForm): void;
   /**
    * Enter on the first field while the whole form is empty: a new item left empty ends the
    * list. Without it, the field's own check answers (e.g. "Type the time").
@@ -85,10 +85,12 @@ export function FormSequence({ title, fields, initial, kept, onSave, onCancel, o
   const field = fields[index]!;
   // Only what differs from the item as it was counts as unsaved.
   const unchanged = summarizeForm(fields, initial);
-  const tell = (current: FormValues) => {
+  const tell = (confirmed: FormValues, typed: Record<string, string>, at: number) => {
+    const current = { ...confirmed, ...typed };
     onValues?.(current);
     const summary = summarizeForm(fields, current);
-    onTyping?.(summary === unchanged ? '' : summary);
+    if (summary === unchanged) onTyping?.('');
+    else onTyping?.(summary, { field: at, values: confirmed, texts: typed });
   };
   // Nothing typed anywhere in the form (a kind offered is not typed).
   const emptyForm = (text: string) => summarizeForm(fields, { ...values, ...texts, [field.key]: text }) === '';
@@ -114,7 +116,7 @@ export function FormSequence({ title, fields, initial, kept, onSave, onCancel, o
         next[following.key] = offer;
         setOffered({ ...offered, [following.key]: offer });
       }
-      tell(next);
+      tell(next, rest, index + 1);
       setIndex(index + 1);
     }
   };
@@ -130,7 +132,7 @@ export function FormSequence({ title, fields, initial, kept, onSave, onCancel, o
       onTyping?.('');
       return onCancel();
     }
-    onTyping?.(summary);
+    onTyping?.(summary, { field: 0, values, texts: nextTexts });
     onCancel({ text: summary, form: { field: 0, values, texts: nextTexts } });
   };
 
@@ -158,7 +160,7 @@ export function FormSequence({ title, fields, initial, kept, onSave, onCancel, o
           initial={texts[field.key] ?? field.initial(values)}
           parse={(text) => field.parse(text, values)}
           suggest={field.suggest}
-          onChange={onTyping || onValues ? (text) => tell({ ...values, ...texts, [field.key]: text }) : undefined}
+          onChange={onTyping || onValues ? (text) => tell(values, { ...texts, [field.key]: text }, index) : undefined}
           onEmptySubmit={onEmpty && index === 0 ? (text) => (emptyForm(text) ? (onEmpty(), true) : false) : undefined}
           onAccept={accept}
           onBack={(text) => back(text)}

@@ -21,7 +21,7 @@ export interface ListEditorProps<T> {
    * The form to add (item undefined) or edit an item, going on from `kept` if it was left
    * unsaved; `done` gets the saved item, or (cancelled) what the form held, to keep.
    */
-  renderForm(item: T | undefined, done: (saved?: T, kept?: Typed) => void, kept: KeptForm | undefined, onEmpty: (() => void) | undefined): ReactNode;
+  renderForm(item: T | undefined, done: (saved?: T, kept?: Typed) => void, kept: KeptForm | undefined, form: FormContext): ReactNode;
   /** A form left unsaved at this question, and where to report one (undefined: nothing kept). */
   kept?: Typed;
   onKeep?(kept: Typed | undefined): void;
@@ -40,6 +40,8 @@ export interface ListEditorProps<T> {
   noun: string;
   /** An item typed but not saved when the wizard was last closed, shown until one is saved. */
   leftover?: string;
+  /** A form left unsaved when the wizard last closed (it is `kept` too): opened at once, filled in. */
+  resumed?: KeptForm;
   /** Where the item being added will go among the items (default: at the end). */
   newPlace?: number;
 }
@@ -56,6 +58,14 @@ const CONFIRM_HINTS: Hint[] = [
   { keys: 'no', does: 'keep' },
 ];
 
+/** What a list tells the form it opens: how an empty new item ends the list, which item it edits. */
+export interface FormContext {
+  /** Enter on an empty new item (undefined when editing). */
+  onEmpty?: () => void;
+  /** The item edited, by its place in the list (undefined for a new one). */
+  editing?: number;
+}
+
 type Message = { text: string; tone: 'ok' | 'error' } | undefined;
 
 /**
@@ -65,7 +75,11 @@ type Message = { text: string; tone: 'ok' | 'error' } | undefined;
  */
 export function ListEditor<T>(props: ListEditorProps<T>) {
   const { items, rows, noun } = props;
-  const [mode, setMode, modeRef] = useRefState<Mode>(items.length === 0 ? { kind: 'add' } : { kind: 'browse' });
+  // An edit of an item that is no longer there goes on as a new item.
+  const editsItem = (form: KeptForm | undefined) => form?.editing !== undefined && form.editing < items.length;
+  const [mode, setMode, modeRef] = useRefState<Mode>(
+    props.resumed ? (editsItem(props.resumed) ? { kind: 'edit', index: props.resumed.editing! } : { kind: 'add' }) : items.length === 0 ? { kind: 'add' } : { kind: 'browse' },
+  );
   const [selected, setSelected, selectedRef] = useRefState(Math.max(0, items.length - 1));
   const [message, setMessage] = useState<Message>();
   // A new key for every form opened, so each starts empty instead of where the last one was.
@@ -123,14 +137,20 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
   );
   useHints(mode.kind === 'delete' ? CONFIRM_HINTS : BROWSE_HINTS, mode.kind === 'browse' || mode.kind === 'delete');
 
-  const leftover = props.leftover ? (
+  const resumedHere = props.resumed && props.kept?.form === props.resumed && mode.kind !== 'browse' && mode.kind !== 'delete';
+  const leftover = !props.leftover ? null : resumedHere ? (
+    <Text color={theme.warn}>
+      Not saved when the wizard closed: {editsItem(props.resumed) ? `your edit of ${noun} ${props.resumed!.editing! + 1}` : `a new ${noun}`}, opened again as you left it.
+    </Text>
+  ) : (
     <Text color={theme.warn}>Not saved when the wizard closed: {props.leftover}</Text>
-  ) : null;
+  );
 
   if (mode.kind === 'add' || mode.kind === 'edit') {
     const editing = mode.kind === 'edit' ? items[mode.index] : undefined;
     const editingIndex = mode.kind === 'edit' ? mode.index : undefined;
-    const keptForm = props.kept?.form && props.kept.form.editing === editingIndex ? props.kept.form : undefined;
+    const form = props.kept?.form;
+    const keptForm = form && (form.editing === editingIndex || (editingIndex === undefined && !editsItem(form))) ? form : undefined;
     // Enter on an empty new item: the list is finished (or the rubric says what it still needs).
     const onEmpty = mode.kind === 'add'
       ? () => {
@@ -167,7 +187,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
               setMessage({ text: `Added. Type the next ${noun}, or press Enter on an empty one when the list is complete.`, tone: 'ok' });
               open({ kind: 'add' });
             }
-          }, keptForm, onEmpty)}
+          }, keptForm, { onEmpty, editing: editingIndex })}
         </Box>
         {message ? <Text color={message.tone === 'ok' ? theme.ok : theme.error}>{message.text}</Text> : null}
       </Box>

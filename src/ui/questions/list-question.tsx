@@ -41,6 +41,7 @@ export function ListQuestion(props: QuestionProps) {
   return (
     <ListEditor<string>
       leftover={unsaved.leftover}
+      resumed={unsaved.resumed}
       kept={unsaved.kept}
       onKeep={unsaved.onKeep}
       key={step.index}
@@ -50,7 +51,7 @@ export function ListQuestion(props: QuestionProps) {
       rows={Math.max(3, rows - 6)}
       noun={noun}
       renderItem={(item) => <Text wrap="truncate-end">{item}</Text>}
-      renderForm={(editing, done, kept, onEmpty) => (
+      renderForm={(editing, done, kept, context) => (
         <FormSequence
           title={editing === undefined ? `New ${noun}` : `Edit ${noun}`}
           fields={[{ key: 'text', kind: 'text', prompt: `One ${noun}, in a sentence`, initial: () => editing ?? '', parse: (text) => parseLine(LINE, text) }]}
@@ -58,8 +59,7 @@ export function ListQuestion(props: QuestionProps) {
           onSave={(values) => done(values.text as string)}
           kept={kept}
           onCancel={(left) => done(undefined, left)}
-          onTyping={unsaved.onTyping}
-          onEmpty={onEmpty}
+          {...unsaved.formProps(context)}
         />
       )}
     />
@@ -88,6 +88,7 @@ export function TasksQuestion(props: QuestionProps) {
   return (
     <ListEditor<Task>
       leftover={unsaved.leftover}
+      resumed={unsaved.resumed}
       kept={unsaved.kept}
       onKeep={unsaved.onKeep}
       key={step.index}
@@ -102,7 +103,7 @@ export function TasksQuestion(props: QuestionProps) {
           {describeTask(task)}
         </Text>
       )}
-      renderForm={(editing, done, kept, onEmpty) => (
+      renderForm={(editing, done, kept, context) => (
         <FormSequence
           title={editing ? 'Edit task' : 'New task'}
           fields={[
@@ -123,8 +124,7 @@ export function TasksQuestion(props: QuestionProps) {
           }}
           kept={kept}
           onCancel={(left) => done(undefined, left)}
-          onTyping={unsaved.onTyping}
-          onEmpty={onEmpty}
+          {...unsaved.formProps(context)}
         />
       )}
     />

@@ -106,6 +106,7 @@ export function TimelineQuestion(props: QuestionProps) {
     <ListEditor<ResolvedEntry>
       key={step.index}
       leftover={unsaved.leftover}
+      resumed={unsaved.resumed}
       kept={unsaved.kept}
       onKeep={unsaved.onKeep}
       prompt={question.prompt}
@@ -116,19 +117,18 @@ export function TimelineQuestion(props: QuestionProps) {
       renderItem={(resolved) => describe(resolved)}
       isSame={(listed, saved) => listed.entry === saved.entry}
       newPlace={newPlace}
-      renderForm={(editing, done, kept, onEmpty) => (
+      renderForm={(editing, done, kept, context) => (
         <FormSequence
           title={editing ? 'Edit entry' : 'New entry'}
           fields={editing ? fields.map((field) => (field.kind === 'choice' ? { ...field, preselect: undefined } : field)) : fields}
           initial={editing ? { ...editing.entry } : { kind: fixedKind ?? likelyKind(before(undefined), allKinds) }}
-          onEmpty={onEmpty}
           onValues={editing ? undefined : (values) => setNewAt(readTime(values.at))}
           onSave={(values) =>
             done({ index: editing?.index ?? -1, entry: { ...(editing?.entry ?? {}), at: values.at as string, kind: (values.kind as EntryKind | undefined) ?? fixedKind ?? 'other', text: values.text as string } })
           }
           kept={kept}
           onCancel={(left) => done(undefined, left)}
-          onTyping={unsaved.onTyping}
+          {...unsaved.formProps(context)}
         />
       )}
       onAdd={(resolved) => dispatch({ type: 'addEntry', entry: resolved.entry })}
