@@ -61,7 +61,8 @@ export type WizardAction =
   | { type: 'back'; typed?: string }
   /** What a list question's form holds as it closes unsaved (undefined: nothing to keep). */
   | { type: 'keep'; step: number; typed: Typed | undefined }
-  | { type: 'goto'; section: SectionId }
+  /** From the review: a section, at one of its questions (by step; default its first). */
+  | { type: 'goto'; section: SectionId; step?: number }
   | { type: 'review' }
   | { type: 'saved'; revision: number }
   /** The draft file as changed outside the wizard, loaded again ("reload theirs"). */
@@ -195,7 +196,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'keep':
       return keepTyped(state, action.step, action.typed);
     case 'goto':
-      return { ...state, screen: { kind: 'question', step: firstStepOf(action.section) }, returnToReview: true, pending: undefined };
+      return {
+        ...state,
+        screen: { kind: 'question', step: action.step !== undefined && STEPS[action.step]?.section.id === action.section ? action.step : firstStepOf(action.section) },
+        returnToReview: true,
+        pending: undefined,
+      };
     case 'review':
       return { ...state, screen: { kind: 'review' }, returnToReview: false, pending: undefined };
     case 'reloaded':
