@@ -52,10 +52,13 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
 
   // Effects run after the frame is written: the first question shows before git and the settings are asked.
   useEffect(() => {
-    if (!newDraftDefaults || state.defaultsApplied) return;
+    if (!newDraftDefaults) return;
+    // A draft opened again without an author or a timezone gets them offered too (not set).
+    const fresh = !state.defaultsApplied;
+    if (!fresh && (state.suggested || (state.draft.authors !== undefined && state.draft.summary?.timezone !== undefined))) return;
     let mounted = true;
     void newDraftDefaults().then((values) => {
-      if (mounted) dispatch({ type: 'defaults', values });
+      if (mounted) dispatch(fresh ? { type: 'defaults', values } : { type: 'suggest', values });
     });
     return () => {
       mounted = false;

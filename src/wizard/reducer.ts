@@ -44,6 +44,12 @@ export interface WizardState {
   /** Set once a new draft got its defaults (author, timezone, template), so they come only once. */
   defaultsApplied?: boolean;
   /**
+   * Answers offered where the draft has none (the author from git, the system's timezone): shown
+   * as placeholders that typing replaces, taken by Tab, → or Enter on the empty field; not
+   * answers until then, so the draft holds only what the person confirmed.
+   */
+  suggested?: { authors?: string[]; timezone?: string };
+  /**
    * By step (the timeline's three steps share one path): what was typed there and left with
    * Esc, until it is confirmed. The newest is last.
    */
@@ -68,7 +74,9 @@ export type WizardAction =
   /** The draft file as changed outside the wizard, loaded again ("reload theirs"). */
   | { type: 'reloaded'; draft: Draft }
   | { type: 'pending'; text: string | undefined }
-  | { type: 'defaults'; values: Pick<Draft, 'authors' | 'template'> & { timezone?: string } };
+  | { type: 'defaults'; values: Pick<Draft, 'authors' | 'template'> & { timezone?: string } }
+  /** For a draft opened again: the author and timezone to offer, nothing set. */
+  | { type: 'suggest'; values: Pick<Draft, 'authors'> & { timezone?: string } };
 
 /** How `unconfirmed.question` names a question in the draft file. */
 export const questionKey = (path: DraftPath) => path.join('.');
@@ -210,16 +218,17 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'saved':
       return action.revision > state.savedRevision ? { ...state, savedRevision: action.revision } : state;
     case 'defaults': {
-      // Only what is still unanswered: a person who already typed an author keeps theirs.
+      // The layout is a pick, not typed: it is set where unset. The author and the timezone are
+      // offered as placeholders (`suggested`), answers only once the person takes them.
       const { draft } = state;
       const { authors, template, timezone } = action.values;
-      const next: Draft = {
-        ...draft,
-        ...(draft.template === undefined && template ? { template } : {}),
-        ...(draft.authors === undefined && authors?.length ? { authors } : {}),
-        ...(draft.summary?.timezone === undefined && timezone ? { summary: { ...draft.summary, timezone } } : {}),
-      };
-      return { ...state, draft: next, revision: state.revision + 1, defaultsApplied: true };
+      const next: Draft = { ...draft, ...(draft.template === undefined && template ? { template } : {}) };
+      const suggested = { ...(authors?.length ? { authors } : {}), ...(timezone ? { timezone } : {}) };
+      return { ...state, draft: next, revision: state.revision + 1, defaultsApplied: true, suggested };
+    }
+    case 'suggest': {
+      const { authors, timezone } = action.values;
+      return { ...state, suggested: { ...(authors?.length ? { authors } : {}), ...(timezone ? { timezone } : {}) } };
     }
     case 'pending': {
       if (state.screen.kind !== 'question') return state;
