@@ -170,7 +170,7 @@ describe('the wizard in a real terminal', () => {
     await home.press(KEYS.down, KEYS.enter);
     // The title is answered; the system's timezone is offered, not answered for the person.
     await home.waitFor('Timezone the times are written in');
-    await home.waitFor('Enter take UTC');
+    await home.waitFor('Enter use default');
     await home.press(KEYS.enter);
     await home.waitFor('When did it start?');
     await home.press(KEYS.ctrlC);

@@ -21,8 +21,8 @@ describe('a default shown as a placeholder', () => {
     app = await mountWizard(atTimezone, 'resume', suggested);
     await app.waitFor('Timezone the times are written in');
     expect(app.frame()).toContain('› UTC');
-    expect(app.frame()).toContain('Enter take UTC');
-    expect(app.frame()).toContain('Tab/→ take it');
+    expect(app.frame()).toContain('Enter use default');
+    expect(app.frame()).toContain('Tab/→ edit default');
     await app.type('Europe/Ber');
     await app.waitFor('› Europe/Ber');
     expect(app.frame()).not.toContain('UTCEurope');
@@ -51,7 +51,7 @@ describe('a default shown as a placeholder', () => {
     await app.waitFor('› Jane Doe, Bob');
     await app.press(KEY.enter);
     await app.waitFor('Timezone the times are written in');
-    expect(app.frame()).toContain('Tab/→ take it');
+    expect(app.frame()).toContain('Tab/→ edit default');
     await app.press(RIGHT);
     // Now real text: the footer offers Enter as "next", and typing adds to it.
     await app.waitFor('Enter next');

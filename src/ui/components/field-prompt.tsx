@@ -50,8 +50,8 @@ export function FieldPrompt(props: FieldPromptProps) {
   const placeholderShown = !!props.placeholder && state.text === '' && !multiline;
   useHints(
     [
-      { keys: 'submit', does: placeholderShown && props.placeholderIs === 'default' ? `take ${props.placeholder}` : 'next' },
-      ...(placeholderShown ? [{ keys: 'takePlaceholder' as const, does: props.placeholderIs === 'default' ? 'take it' : 'use example' }] : []),
+      { keys: 'submit', does: placeholderShown && props.placeholderIs === 'default' ? 'use default' : 'next' },
+      ...(placeholderShown ? [{ keys: 'takePlaceholder' as const, does: props.placeholderIs === 'default' ? 'edit default' : 'use example' }] : []),
       ...(multiline ? [{ keys: 'newline' as const, does: 'newline' }] : []),
       ...(props.onOpenEditor ? [{ keys: 'openEditor' as const, does: 'editor' }] : []),
       ...(props.suggest && !placeholderShown ? [{ keys: 'complete' as const, does: 'complete' }] : []),

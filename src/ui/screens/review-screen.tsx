@@ -51,9 +51,11 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
   );
   const target = join(dirname(session.path), 'README.md');
 
-  const findingsShown = Math.min(report.findings.length, 4);
+  // On a short screen the findings are counted, not listed (`check` lists them), so the menu fits.
+  const findingsShown = Math.min(report.findings.length, 4, Math.max(0, rows - 14));
   // Rows besides the preview: title, verdict (or findings), the box's borders and position line, the menu.
-  const findingsRows = report.findings.length === 0 ? 1 : 1 + findingsShown + (report.findings.length > findingsShown ? 1 : 0);
+  const moreFindings = findingsShown > 0 && report.findings.length > findingsShown;
+  const findingsRows = report.findings.length === 0 ? 1 : 1 + findingsShown + (moreFindings ? 1 : 0);
   // The list under the preview (the menu, the sections or a section's questions) gets its rows
   // first, scrolling when they are more than the screen has; the preview takes the rest.
   const listItems =
@@ -62,11 +64,11 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
     : mode.kind === 'questions' ? STEPS.filter((step) => step.section.id === mode.section).length
     : 1;
   const noticeRows = notice ? 1 : 0;
-  // Title, the box's borders and its position line, the findings, the notice, and two rows of preview.
-  const forList = rows - 4 - findingsRows - noticeRows - 2;
+  // Title, the box's borders and its position line, the findings, the notice, and a row of preview.
+  const forList = rows - 4 - findingsRows - noticeRows - 1;
   const listLimit = listItems <= forList ? undefined : Math.max(1, forList - 2);
   const listRows = listLimit === undefined ? listItems : listLimit + 2;
-  const previewRows = Math.max(2, rows - 4 - findingsRows - noticeRows - listRows);
+  const previewRows = Math.max(1, rows - 4 - findingsRows - noticeRows - listRows);
   const maxScroll = Math.max(0, lines.length - previewRows);
   const top = Math.min(scroll, maxScroll);
 
@@ -146,20 +148,20 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
         <Text color={theme.muted}> (the rubric asks {WORD_RANGE.min}–{WORD_RANGE.max})</Text>
       </Text>
       {report.findings.length === 0 ? (
-        <Text>
+        <Text wrap="truncate-end">
           <Text color={theme.ok}>✓ Meets the rubric.</Text>
           {timing ? <Text color={theme.muted}> {timing}.</Text> : null}
         </Text>
       ) : (
         <Box flexDirection="column">
-          <Text>
-            <Text color={theme.warn}>{report.findings.length} open point{report.findings.length === 1 ? '' : 's'}:</Text>
+          <Text wrap="truncate-end">
+            <Text color={theme.warn}>{report.findings.length} open point{report.findings.length === 1 ? '' : 's'}{findingsShown === 0 ? ' (postmortem-wizard check lists them)' : ':'}</Text>
             {timing ? <Text color={theme.muted}> ({timing})</Text> : null}
           </Text>
           {report.findings.slice(0, findingsShown).map((finding, i) => (
             <Text key={i} wrap="truncate-end" color={theme.warn}>  • {finding.section}: {finding.message}</Text>
           ))}
-          {report.findings.length > findingsShown ? <Text color={theme.muted}>  … and {report.findings.length - findingsShown} more (postmortem-wizard check)</Text> : null}
+          {moreFindings ? <Text color={theme.muted}>  … and {report.findings.length - findingsShown} more (postmortem-wizard check)</Text> : null}
         </Box>
       )}
       <Box flexDirection="column" borderStyle="round" borderColor={theme.muted} paddingX={1} marginY={0}>
