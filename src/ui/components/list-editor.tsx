@@ -164,7 +164,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
         {props.status}
         {leftover}
         {mode.kind === 'add' ? <ItemsAround items={items} place={Math.min(props.newPlace ?? items.length, items.length)} rows={Math.min(4, rows - 6)} renderItem={props.renderItem} noun={noun} /> : null}
-        {mode.kind === 'add' ? <Text color={theme.muted}>Enter on an empty {noun} finishes the list.</Text> : null}
+        {mode.kind === 'add' && !message ? <Text color={theme.muted}>Enter on an empty {noun} finishes the list.</Text> : null}
         <Box marginTop={1} key={formKey}>
           {props.renderForm(editing, (saved, kept) => {
             if (saved === undefined) {
@@ -184,7 +184,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
               setMode({ kind: 'browse' });
             } else {
               props.onAdd(saved);
-              setMessage({ text: `Added. Type the next ${noun}, or press Enter on an empty one when the list is complete.`, tone: 'ok' });
+              setMessage({ text: `Added. Next ${noun}, or Enter on an empty one to finish.`, tone: 'ok' });
               open({ kind: 'add' });
             }
           }, keptForm, { onEmpty, editing: editingIndex })}
