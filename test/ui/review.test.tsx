@@ -11,7 +11,7 @@ describe('review', () => {
     const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
     app = await mountWizard(draft, 'resume');
     await app.waitFor(/Review · \d+ words \(the rubric asks 400–600\)/);
-    expect(app.frame()).toContain("words: the rubric's sections as wc -w counts, not title, lessons, diagram");
+    expect(app.frame()).toContain("words: rubric sections only, as wc -w counts");
     expect(app.frame()).toContain('✓ Meets the rubric. Detected at once, resolved in 1 hour 45 minutes.');
     expect(app.frame()).toContain('│ # Payment service outage');
     expect(app.frame()).toMatch(/lines 1–\d+ of \d+/);

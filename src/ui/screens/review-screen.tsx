@@ -169,7 +169,7 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
           <Text key={top + i} wrap="truncate-end">{line === '' ? ' ' : line}</Text>
         ))}
         <Text color={theme.muted} wrap="truncate-end">
-          lines {top + 1}–{Math.min(lines.length, top + previewRows)} of {lines.length} · words: the rubric's sections as wc -w counts, not title, lessons, diagram
+          lines {top + 1}–{Math.min(lines.length, top + previewRows)} of {lines.length} · words: rubric sections only, as wc -w counts
         </Text>
       </Box>
       {notice ? <Text color={notice.tone === 'ok' ? theme.ok : theme.error}>{notice.text}</Text> : null}
