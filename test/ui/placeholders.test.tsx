@@ -104,6 +104,7 @@ describe('an example shown as a placeholder', () => {
     await app.waitFor('New task · 1/3');
     await app.burst('Patch the pool\r\r');
     await app.waitFor('Due date (optional');
+    // Two weeks after the incident began.
     expect(app.frame()).toContain('›  (e.g.: 2023-08-16)');
     await app.press(KEY.enter);
     await app.waitFor('Added.');

@@ -1,6 +1,7 @@
 import { Text } from '../components/text.js';
 import { valueAt } from '../../draft/progress.js';
-import type { Task } from '../../draft/schema.js';
+import type { Draft, Task } from '../../draft/schema.js';
+import { resolveIncident } from '../../draft/incident.js';
 import { TASK_TYPE_CHOICE_LABELS, TASK_TYPES, type TaskType } from '../../draft/vocabulary.js';
 import { parseDueDate, parseLine } from '../../wizard/answers.js';
 import { FormSequence, type FormField } from '../components/form-sequence.js';
@@ -72,6 +73,11 @@ function describeTask(task: Task): string {
   return extra ? `${text} — ${extra}` : text;
 }
 
+/** A due date to show as the example: two weeks after the incident began (a date of the right form). */
+function dueExample(draft: Draft): string {
+  return resolveIncident(draft).start?.plus({ days: 14 }).toFormat('yyyy-MM-dd') ?? '2023-08-16';
+}
+
 /** The SRE layout's action-item table has a type column; the form asks it only for that layout. */
 const TASK_TYPE_FIELD: FormField = {
   key: 'type',
@@ -109,7 +115,7 @@ export function TasksQuestion(props: QuestionProps) {
           fields={[
             { key: 'text', kind: 'text', prompt: 'The task, starting with a verb ("Add monitoring on…")', initial: (v) => (v.text as string | undefined) ?? '', parse: (text) => parseLine(LINE, text) },
             { key: 'owner', kind: 'text', prompt: 'Owner (optional: Enter to skip)', initial: (v) => (v.owner as string | undefined) ?? '', parse: (text) => parseLine(OPTIONAL_LINE, text) },
-            { key: 'due', kind: 'text', prompt: 'Due date (optional: Enter to skip)', placeholder: '2023-08-16', initial: (v) => (v.due as string | undefined) ?? '', parse: (text) => parseDueDate(text, state.draft) },
+            { key: 'due', kind: 'text', prompt: 'Due date (optional: Enter to skip)', placeholder: dueExample(state.draft), initial: (v) => (v.due as string | undefined) ?? '', parse: (text) => parseDueDate(text, state.draft) },
             ...(askType ? [TASK_TYPE_FIELD] : []),
           ]}
           initial={{ ...(editing ?? {}) }}
