@@ -27,6 +27,7 @@ describe('Enter on an empty new item ends the list', () => {
     await app.press(KEY.esc, KEY.esc, KEY.esc, KEY.esc, KEY.esc, KEY.esc);
     await app.waitFor('what went well?');
     expect(app.frame()).toContain('Enter on an empty lesson finishes the list.');
+    expect(app.frame()).toContain('Enter finish list');
     await app.press(KEY.enter);
     await app.waitFor('what went wrong?');
     await app.press(KEY.enter);

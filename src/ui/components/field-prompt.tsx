@@ -35,6 +35,8 @@ export interface FieldPromptProps {
   isActive?: boolean;
   /** Enter with the field empty: return true if it was taken (a list ends), else the answer is checked. */
   onEmptySubmit?(text: string): boolean;
+  /** What Enter does on the empty field, for the footer ("finish list"). */
+  emptySubmitDoes?: string;
 }
 
 /**
@@ -50,7 +52,10 @@ export function FieldPrompt(props: FieldPromptProps) {
   const placeholderShown = !!props.placeholder && state.text === '' && !multiline;
   useHints(
     [
-      { keys: 'submit', does: placeholderShown && props.placeholderIs === 'default' ? 'use default' : 'next' },
+      {
+        keys: 'submit',
+        does: state.text.trim() === '' && props.emptySubmitDoes ? props.emptySubmitDoes : placeholderShown && props.placeholderIs === 'default' ? 'use default' : 'next',
+      },
       ...(placeholderShown ? [{ keys: 'takePlaceholder' as const, does: props.placeholderIs === 'default' ? 'edit default' : 'use example' }] : []),
       ...(multiline ? [{ keys: 'newline' as const, does: 'newline' }] : []),
       ...(props.onOpenEditor ? [{ keys: 'openEditor' as const, does: 'editor' }] : []),

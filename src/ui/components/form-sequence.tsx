@@ -162,6 +162,7 @@ export function FormSequence({ title, fields, initial, kept, onSave, onCancel, o
           suggest={field.suggest}
           onChange={onTyping || onValues ? (text) => tell(values, { ...texts, [field.key]: text }, index) : undefined}
           onEmptySubmit={onEmpty && index === 0 ? (text) => (emptyForm(text) ? (onEmpty(), true) : false) : undefined}
+          emptySubmitDoes={onEmpty && index === 0 && emptyForm('') ? 'finish list' : undefined}
           onAccept={accept}
           onBack={(text) => back(text)}
         />
