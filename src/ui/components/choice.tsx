@@ -27,6 +27,8 @@ export interface ChoiceProps<V> {
    * it moves to the next of them. j and k still move where no label starts with them.
    */
   pickByLetter?: boolean;
+  /** No blank row under the prompt (a short screen). */
+  dense?: boolean;
 }
 
 /** What a letter does in a list picked by letter: pick an item, move to one, or nothing. */
@@ -43,7 +45,7 @@ export function letterTarget(labels: readonly string[], letter: string, current:
  * A pick-one list: ↑↓ (or j/k), Home/End, a digit to jump, Enter to pick, Esc to go back.
  * The highlighted row lives in a ref, so keys arriving together all count.
  */
-export function Choice<V>({ prompt, help, items, initial, onSelect, onBack, isActive = true, limit, pickByLetter = false }: ChoiceProps<V>) {
+export function Choice<V>({ prompt, help, items, initial, onSelect, onBack, isActive = true, limit, pickByLetter = false, dense = false }: ChoiceProps<V>) {
   const [selected, setSelected, selectedRef] = useRefState(() => Math.max(0, items.findIndex((item) => item.value === initial)));
   useKeys(
     (input, key) => {
@@ -78,7 +80,7 @@ export function Choice<V>({ prompt, help, items, initial, onSelect, onBack, isAc
     <Box flexDirection="column">
       {prompt ? <Text bold>{prompt}</Text> : null}
       {help ? <Text color={theme.muted}>{help}</Text> : null}
-      <Box flexDirection="column" marginTop={prompt ? 1 : 0}>
+      <Box flexDirection="column" marginTop={prompt && !dense ? 1 : 0}>
         {start > 0 ? <Text color={theme.muted}>  ↑ {start} more</Text> : null}
         {items.slice(start, end).map((item, i) => {
           const active = start + i === selected;

@@ -52,6 +52,8 @@ export interface FormSequenceProps {
   onEmpty?(): void;
   /** Told the form's values as they change (confirmed values, and the field's text as typed). */
   onValues?(values: FormValues): void;
+  /** A short screen: no blank rows. */
+  dense?: boolean;
 }
 
 /** The form's values in one line, the field being typed included; empty if no text is in it. */
@@ -72,7 +74,7 @@ export function summarizeForm(fields: FormField[], values: FormValues): string {
  * A small form asked one field at a time (a timeline entry: time, kind, sentence). Enter
  * goes to the next field, Esc to the previous one, and from the first field cancels.
  */
-export function FormSequence({ title, fields, initial, kept, onSave, onCancel, onTyping, onEmpty, onValues }: FormSequenceProps) {
+export function FormSequence({ title, fields, initial, kept, onSave, onCancel, onTyping, onEmpty, onValues, dense }: FormSequenceProps) {
   const [index, setIndex] = useState(() => Math.min(kept?.field ?? 0, fields.length - 1));
   const [values, setValues] = useState<FormValues>(kept?.values ?? initial);
   // Text typed in a field and left with Esc (to the previous field), shown again on return.
@@ -148,6 +150,7 @@ export function FormSequence({ title, fields, initial, kept, onSave, onCancel, o
           items={field.items}
           initial={(values[field.key] as string | undefined) ?? field.preselect?.(values)}
           pickByLetter
+          dense={dense}
           onSelect={accept}
           onBack={() => back()}
         />

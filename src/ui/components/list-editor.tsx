@@ -8,6 +8,7 @@ import { is, type Hint } from '../keymap.js';
 import { windowAround } from '../scroll-window.js';
 import type { KeptForm, Typed } from '../../wizard/reducer.js';
 import { theme } from '../theme.js';
+import { useBodyRows } from './frame.js';
 
 type Mode = { kind: 'browse' } | { kind: 'add' } | { kind: 'edit'; index: number } | { kind: 'delete'; index: number };
 
@@ -64,6 +65,8 @@ export interface FormContext {
   onEmpty?: () => void;
   /** The item edited, by its place in the list (undefined for a new one). */
   editing?: number;
+  /** A short screen: the form leaves out its blank rows. */
+  dense?: boolean;
 }
 
 type Message = { text: string; tone: 'ok' | 'error' } | undefined;
@@ -98,6 +101,9 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
     justSaved.current = undefined;
   }, [items]);
   const current = Math.min(selected, Math.max(0, items.length - 1));
+  // A short screen (the documented minimum, 60×16): the open form keeps the rows it needs, the
+  // checklist and the items around it wait for the list.
+  const dense = useBodyRows() < 14;
 
   useKeys(
     (input, key) => {
@@ -161,11 +167,11 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
     return (
       <Box flexDirection="column">
         <Text bold>{props.prompt}</Text>
-        {props.status}
+        {dense ? null : props.status}
         {leftover}
-        {mode.kind === 'add' ? <ItemsAround items={items} place={Math.min(props.newPlace ?? items.length, items.length)} rows={Math.min(4, rows - 6)} renderItem={props.renderItem} noun={noun} /> : null}
-        {mode.kind === 'add' && !message ? <Text color={theme.muted}>Enter on an empty {noun} finishes the list.</Text> : null}
-        <Box marginTop={1} key={formKey}>
+        {mode.kind === 'add' && !dense ? <ItemsAround items={items} place={Math.min(props.newPlace ?? items.length, items.length)} rows={Math.min(4, rows - 6)} renderItem={props.renderItem} noun={noun} /> : null}
+        {mode.kind === 'add' && !message && !dense ? <Text color={theme.muted}>Enter on an empty {noun} finishes the list.</Text> : null}
+        <Box marginTop={dense ? 0 : 1} key={formKey}>
           {props.renderForm(editing, (saved, kept) => {
             if (saved === undefined) {
               // Cancelled: what it held is kept for the next time this form opens (Esc never loses text).
@@ -187,7 +193,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
               setMessage({ text: `Added. Next ${noun}, or Enter on an empty one to finish.`, tone: 'ok' });
               open({ kind: 'add' });
             }
-          }, keptForm, { onEmpty, editing: editingIndex })}
+          }, keptForm, { onEmpty, editing: editingIndex, dense })}
         </Box>
         {message ? <Text color={message.tone === 'ok' ? theme.ok : theme.error}>{message.text}</Text> : null}
       </Box>

@@ -15,7 +15,7 @@ export function useUnsavedItem({ step, state, dispatch }: QuestionProps): {
   /** The form left unsaved when the wizard last closed, to open again filled in. */
   resumed?: KeptForm;
   /** The props for the list's form: where its unsaved text goes, how an empty new item ends the list. */
-  formProps(context: FormContext): { onTyping(summary: string, form?: KeptForm): void; onEmpty?: () => void };
+  formProps(context: FormContext): { onTyping(summary: string, form?: KeptForm): void; onEmpty?: () => void; dense?: boolean };
   /** A form left with Esc at this question this session (or left when the wizard closed), and where the list reports one. */
   kept?: Typed;
   onKeep(kept: Typed | undefined): void;
@@ -40,6 +40,7 @@ export function useUnsavedItem({ step, state, dispatch }: QuestionProps): {
     formProps: (context) => ({
       onTyping: (summary, form) => onTyping(summary, form && { ...form, ...(context.editing !== undefined ? { editing: context.editing } : {}) }),
       onEmpty: context.onEmpty,
+      dense: context.dense,
     }),
     kept,
     onKeep,
