@@ -131,7 +131,7 @@ export function checkDraft(draft: Draft, options: RenderOptions = {}): RubricRep
   if (words < WORD_RANGE.min || words > WORD_RANGE.max) {
     findings.push({
       section: 'Length',
-      message: `the README has ${words} words; the rubric asks for ${WORD_RANGE.min}–${WORD_RANGE.max}${words < WORD_RANGE.min ? ': say more in the root cause and resolution' : ': make it briefer'}.`,
+      message: `the graded sections have ${words} words (wc -w); the rubric asks for ${WORD_RANGE.min}–${WORD_RANGE.max}${words < WORD_RANGE.min ? ': say more in the root cause and resolution' : ': make it briefer'}.`,
     });
   }
   return { findings, words, markdown, timing: review.timing };

@@ -74,6 +74,17 @@ const ExtrasSchema = v.looseObject(
   'must be a set of answers (humor, trigger, lessons, diagram)',
 );
 
+/** A list item's form left unsaved: which item it edited (by its place in the list shown), which field was open, what it held. */
+const UnconfirmedFormSchema = v.object(
+  {
+    editing: maybe(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    field: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    values: v.record(v.string(), v.string()),
+    texts: v.record(v.string(), v.string()),
+  },
+  'must be the form as it was left',
+);
+
 export const DraftSchema = v.looseObject(
   {
     // Newer versions are refused before this, with their own sentence; anything else is not a format.
@@ -92,7 +103,18 @@ export const DraftSchema = v.looseObject(
     /** What an import could not place, kept word for word. */
     notes: maybe(text),
     /** Text being typed, not yet confirmed, when the wizard was closed: offered again on resume. */
-    unconfirmed: maybe(v.looseObject({ question: maybe(text), text: maybe(text) }, 'must be the question and the text typed')),
+    unconfirmed: maybe(
+      v.looseObject(
+        {
+          question: maybe(text),
+          text: maybe(text),
+          /** A list's add or edit form as it was left, to open again filled in. */
+          // A form that does not read (edited by hand) is dropped: its one-line text still shows.
+          form: v.optional(v.pipe(v.fallback(v.nullable(UnconfirmedFormSchema), null), v.transform((value) => value ?? undefined))),
+        },
+        'must be the question and the text typed',
+      ),
+    ),
   },
   'must be a set of answers (version, title, summary…)',
 );

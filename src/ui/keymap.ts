@@ -9,7 +9,7 @@ export type KeyMeaning =
   | 'submit' | 'back' | 'quit' | 'newline' | 'openEditor'
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end'
   | 'add' | 'edit' | 'delete' | 'done' | 'complete' | 'yes' | 'no' | 'saveElsewhere'
-  | 'reloadTheirs' | 'keepMine';
+  | 'reloadTheirs' | 'keepMine' | 'letter' | 'takePlaceholder';
 
 interface Binding {
   label: string;
@@ -42,6 +42,10 @@ export const KEYMAP: Record<KeyMeaning, Binding> = {
   // Only while the draft was changed outside the wizard; the screen's keys wait meanwhile.
   reloadTheirs: { label: 'r', matches: letter('r') },
   keepMine: { label: 'k', matches: letter('k') },
+  // An empty field's placeholder (a default, an example) becomes its text, as in fish and @clack.
+  takePlaceholder: { label: 'Tab/→', matches: (_, key) => (key.tab && !key.shift) || key.rightArrow },
+  // A pick list picked by an item's first letter (see Choice).
+  letter: { label: 'a–z', matches: (input, key) => !key.ctrl && !key.meta && /^\p{L}$/u.test(input) },
 };
 
 export function is(meaning: KeyMeaning, input: string, key: Key): boolean {

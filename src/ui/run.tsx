@@ -15,7 +15,7 @@ import type { DraftFile } from '../store/draft-file.js';
 import { whyReadOnly } from '../store/write-access.js';
 import type { Draft } from '../draft/schema.js';
 import { DraftSession } from '../store/draft-session.js';
-import { initialState, withUnconfirmed, wizardReducer } from '../wizard/reducer.js';
+import { initialState, withUnconfirmed, wizardReducer, type KeptForm } from '../wizard/reducer.js';
 import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, sanitizedStdin } from './terminal-input.js';
 import { CrashBoundary } from './crash-boundary.js';
 import { Root, type OpenRequest, type OpenResult, type Snapshot } from './root.js';
@@ -151,7 +151,7 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
   const recent = snapshot.route === 'home' || snapshot.route === 'pick' ? await recentItems() : [];
 
   // What the open question's field holds, so closing the wizard mid-answer keeps it.
-  let typed: { step: number; text: string } | undefined;
+  let typed: { step: number; text: string; form?: KeptForm } | undefined;
 
   while (!ending) {
     // Pastes arrive marked, so their line breaks are never taken for Enter (off again below, and
@@ -174,8 +174,8 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
             editText: (text) => ask({ kind: 'editText', text }),
             editDraft: () => ask({ kind: 'editDraft' }),
             quit: (reason, message) => end({ kind: 'quit', reason, message }),
-            typing: (step, text) => {
-              typed = { step, text };
+            typing: (step, text, form) => {
+              typed = { step, text, form };
             },
           }}
           recent={recent}
@@ -294,12 +294,12 @@ async function editDraft(snapshot: Snapshot, track: (editor: ChildProcess) => vo
 }
 
 /** The one way out: the answers saved (or rescued), where they are said, and the exit code. */
-async function leave(snapshot: Snapshot, ending: Ending, typed: { step: number; text: string } | undefined): Promise<number> {
+async function leave(snapshot: Snapshot, ending: Ending, typed: { step: number; text: string; form?: KeptForm } | undefined): Promise<number> {
   let { session, wizard } = snapshot;
   const atTyped = wizard?.screen.kind === 'question' && typed?.step === wizard.screen.step;
   const finished = ending.kind === 'quit' && ending.reason === 'done';
   // Not at the field that reported: text left at another question with Esc is kept instead.
-  if (wizard && !finished) wizard = withUnconfirmed(wizard, atTyped ? typed!.text : undefined);
+  if (wizard && !finished) wizard = withUnconfirmed(wizard, atTyped ? typed!.text : undefined, atTyped ? typed!.form : undefined);
   const crashed = (where: string) => {
     if (ending.kind !== 'crash') return;
     print(`${PROGRAM}: internal error: ${describeCrash(ending.error)}${where} (set POSTMORTEM_WIZARD_DEBUG=1 for details).\n`, process.stderr);

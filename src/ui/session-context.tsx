@@ -1,5 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { DraftSession, SaveStatus } from '../store/draft-session.js';
+import type { KeptForm } from '../wizard/reducer.js';
 
 export type QuitReason = 'cancel' | 'save' | 'done';
 
@@ -12,7 +13,7 @@ export interface WizardServices {
   /** Saves and leaves: the one exit path (Ctrl+C cancels, "save and quit" saves, a README written is done). */
   quit(reason: QuitReason, message?: string): void;
   /** Told what is in a question's field as it is typed, so closing the wizard does not lose it. */
-  typing?(step: number, text: string): void;
+  typing?(step: number, text: string, form?: KeptForm): void;
 }
 
 export const ServicesContext = createContext<WizardServices | undefined>(undefined);

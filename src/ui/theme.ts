@@ -11,3 +11,8 @@ export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 /** Content never grows wider than this, so long lines stay readable on wide terminals. */
 export const MAX_COLUMNS = 100;
+
+/** No colour nor any other style will show (NO_COLOR; FORCE_COLOR=0 is how the wizard passes it to ink). */
+export function stylesOff(): boolean {
+  return Boolean(process.env.NO_COLOR) || process.env.FORCE_COLOR === '0';
+}

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { Text } from './components/text.js';
 import { useEffect, useReducer, useRef, useState } from 'react';
-import { theme } from './theme.js';
+import { MAX_COLUMNS, theme } from './theme.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { STEPS } from '../wizard/flow.js';
 import { isDirty, wizardReducer, type WizardAction, type WizardState } from '../wizard/reducer.js';
 import { SECTIONS } from '../draft/sections.js';
@@ -36,9 +37,12 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
   const [elsewhere, setElsewhere] = useState(false);
   // The dialog (about 7 rows) is drawn under the screen, which gives it the room.
   // The conflict's sentence takes two rows on a narrow screen.
-  const rows = useBodyRows() - (elsewhere ? 7 : status.state === 'conflict' ? 2 : status.state === 'failed' ? 1 : 0);
-  const conflict = status.state === 'conflict';
   const [shownNotice, setShownNotice] = useState(notice);
+  // A notice above the screen ("✗ pm.yaml is read-only…") takes its rows from the screen's.
+  const { columns } = useTerminalSize();
+  const noticeRows = shownNotice ? Math.ceil((shownNotice.length + 2) / Math.max(20, Math.min(columns - 1, MAX_COLUMNS))) : 0;
+  const rows = useBodyRows() - noticeRows - (elsewhere ? 7 : status.state === 'conflict' ? 2 : status.state === 'failed' ? 1 : 0);
+  const conflict = status.state === 'conflict';
   // The reload's own notice outlives the change of answers it makes.
   const keepNotice = useRef(false);
   useEffect(() => {
@@ -52,10 +56,13 @@ export function WizardApp({ initial, onState, writeReadme, notice, newDraftDefau
 
   // Effects run after the frame is written: the first question shows before git and the settings are asked.
   useEffect(() => {
-    if (!newDraftDefaults || state.defaultsApplied) return;
+    if (!newDraftDefaults) return;
+    // A draft opened again without an author or a timezone gets them offered too (not set).
+    const fresh = !state.defaultsApplied;
+    if (!fresh && (state.suggested || (state.draft.authors !== undefined && state.draft.summary?.timezone !== undefined))) return;
     let mounted = true;
     void newDraftDefaults().then((values) => {
-      if (mounted) dispatch({ type: 'defaults', values });
+      if (mounted) dispatch(fresh ? { type: 'defaults', values } : { type: 'suggest', values });
     });
     return () => {
       mounted = false;

@@ -44,6 +44,12 @@ export interface WizardState {
   /** Set once a new draft got its defaults (author, timezone, template), so they come only once. */
   defaultsApplied?: boolean;
   /**
+   * Answers offered where the draft has none (the author from git, the system's timezone): shown
+   * as placeholders that typing replaces, taken by Tab, → or Enter on the empty field; not
+   * answers until then, so the draft holds only what the person confirmed.
+   */
+  suggested?: { authors?: string[]; timezone?: string };
+  /**
    * By step (the timeline's three steps share one path): what was typed there and left with
    * Esc, until it is confirmed. The newest is last.
    */
@@ -61,13 +67,16 @@ export type WizardAction =
   | { type: 'back'; typed?: string }
   /** What a list question's form holds as it closes unsaved (undefined: nothing to keep). */
   | { type: 'keep'; step: number; typed: Typed | undefined }
-  | { type: 'goto'; section: SectionId }
+  /** From the review: a section, at one of its questions (by step; default its first). */
+  | { type: 'goto'; section: SectionId; step?: number }
   | { type: 'review' }
   | { type: 'saved'; revision: number }
   /** The draft file as changed outside the wizard, loaded again ("reload theirs"). */
   | { type: 'reloaded'; draft: Draft }
   | { type: 'pending'; text: string | undefined }
-  | { type: 'defaults'; values: Pick<Draft, 'authors' | 'template'> & { timezone?: string } };
+  | { type: 'defaults'; values: Pick<Draft, 'authors' | 'template'> & { timezone?: string } }
+  /** For a draft opened again: the author and timezone to offer, nothing set. */
+  | { type: 'suggest'; values: Pick<Draft, 'authors'> & { timezone?: string } };
 
 /** How `unconfirmed.question` names a question in the draft file. */
 export const questionKey = (path: DraftPath) => path.join('.');
@@ -93,17 +102,32 @@ export function initialState(draft: Draft, start: 'resume' | 'beginning' = 'begi
  * `typed` is what the current question's field holds (undefined: it did not say); without new
  * text there, the text last left at another question with Esc is kept instead.
  */
-export function withUnconfirmed(state: WizardState, typed: string | undefined): WizardState {
+export function withUnconfirmed(state: WizardState, typed: string | undefined, form?: KeptForm): WizardState {
   const draft = { ...state.draft, unconfirmed: undefined };
   const at = state.screen.kind === 'question' ? state.screen.step : -1;
   const step = STEPS[at];
   const current = step ? answerAsText(step.question, valueAt(state.draft, step.question.path)) : '';
-  const fromField = step && typed !== undefined && typed.trim() !== '' && typed !== current ? { question: questionKey(step.question.path), text: typed } : undefined;
+  const fromField = step && typed !== undefined && typed.trim() !== '' && typed !== current ? { question: questionKey(step.question.path), text: typed, ...storedForm(form) } : undefined;
   // The field's own report replaces what was kept at its step.
   const left = (state.typed ?? []).filter((kept) => kept.text.trim() !== '' && !(typed !== undefined && kept.step === at)).at(-1);
-  const keep = fromField ?? (left ? { question: questionKey(STEPS[left.step]!.question.path), text: left.text } : undefined);
+  const keep = fromField ?? (left ? { question: questionKey(STEPS[left.step]!.question.path), text: left.text, ...storedForm(left.form) } : undefined);
   if (!keep) return typed !== undefined && state.draft.unconfirmed ? { ...state, draft, revision: state.revision + 1 } : state;
   return { ...state, draft: { ...draft, unconfirmed: keep }, revision: state.revision + 1 };
+}
+
+/** A list's form as `unconfirmed.form` keeps it: its text values only (what the fields hold). */
+function storedForm(form: KeptForm | undefined): { form?: Required<NonNullable<Draft['unconfirmed']>>['form'] } {
+  if (!form) return {};
+  const strings = (record: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(record).filter((pair): pair is [string, string] => typeof pair[1] === 'string'));
+  return { form: { ...(form.editing !== undefined ? { editing: form.editing } : {}), field: form.field, values: strings(form.values), texts: strings(form.texts) } };
+}
+
+/** The form `unconfirmed` keeps for a question, as the list's form can go on from it. */
+export function unconfirmedForm(draft: Draft, question: string): KeptForm | undefined {
+  const left = draft.unconfirmed;
+  if (!left?.form || left.question !== question) return undefined;
+  return { ...(left.form.editing !== undefined ? { editing: left.form.editing } : {}), field: left.form.field, values: { ...left.form.values }, texts: { ...left.form.texts } };
 }
 
 /** What was typed at a step and left there, if anything. */
@@ -180,7 +204,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'keep':
       return keepTyped(state, action.step, action.typed);
     case 'goto':
-      return { ...state, screen: { kind: 'question', step: firstStepOf(action.section) }, returnToReview: true, pending: undefined };
+      return {
+        ...state,
+        screen: { kind: 'question', step: action.step !== undefined && STEPS[action.step]?.section.id === action.section ? action.step : firstStepOf(action.section) },
+        returnToReview: true,
+        pending: undefined,
+      };
     case 'review':
       return { ...state, screen: { kind: 'review' }, returnToReview: false, pending: undefined };
     case 'reloaded':
@@ -189,16 +218,17 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'saved':
       return action.revision > state.savedRevision ? { ...state, savedRevision: action.revision } : state;
     case 'defaults': {
-      // Only what is still unanswered: a person who already typed an author keeps theirs.
+      // The layout is a pick, not typed: it is set where unset. The author and the timezone are
+      // offered as placeholders (`suggested`), answers only once the person takes them.
       const { draft } = state;
       const { authors, template, timezone } = action.values;
-      const next: Draft = {
-        ...draft,
-        ...(draft.template === undefined && template ? { template } : {}),
-        ...(draft.authors === undefined && authors?.length ? { authors } : {}),
-        ...(draft.summary?.timezone === undefined && timezone ? { summary: { ...draft.summary, timezone } } : {}),
-      };
-      return { ...state, draft: next, revision: state.revision + 1, defaultsApplied: true };
+      const next: Draft = { ...draft, ...(draft.template === undefined && template ? { template } : {}) };
+      const suggested = { ...(authors?.length ? { authors } : {}), ...(timezone ? { timezone } : {}) };
+      return { ...state, draft: next, revision: state.revision + 1, defaultsApplied: true, suggested };
+    }
+    case 'suggest': {
+      const { authors, timezone } = action.values;
+      return { ...state, suggested: { ...(authors?.length ? { authors } : {}), ...(timezone ? { timezone } : {}) } };
     }
     case 'pending': {
       if (state.screen.kind !== 'question') return state;

@@ -19,7 +19,7 @@ describe('the rubric', () => {
       'Timeline: no misleading path entry: what did you suspect first that turned out wrong?',
       'Timeline: no escalation entry: who was it escalated to?',
       'Timeline: "The messaging service was fully restore…" at 2023-05-02 16:00 is after the end (2023-05-02 12:00 GMT).',
-      'Length: the README has 168 words; the rubric asks for 400–600: say more in the root cause and resolution.',
+      'Length: the graded sections have 163 words (wc -w); the rubric asks for 400–600: say more in the root cause and resolution.',
     ]);
   });
 
@@ -55,6 +55,6 @@ describe('the rubric', () => {
   it('flags a README that is too long', async () => {
     const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
     const long = { ...draft, rootCause: `${draft.rootCause}\n\n${'More detail. '.repeat(120)}` };
-    expect(checkDraft(long).findings.map((f) => f.message)).toEqual([expect.stringMatching(/^the README has \d+ words; the rubric asks for 400–600: make it briefer\.$/)]);
+    expect(checkDraft(long).findings.map((f) => f.message)).toEqual([expect.stringMatching(/^the graded sections have \d+ words \(wc -w\); the rubric asks for 400–600: make it briefer\.$/)]);
   });
 });

@@ -57,7 +57,7 @@ describe('render', () => {
     const draft = seedIn(dir);
     const result = runCli(['render', draft], { cwd: dir });
     expect(result).toMatchObject({ status: 0, stderr: '' });
-    expect(result.stdout).toBe('Wrote README.md (492 words).\n');
+    expect(result.stdout).toBe('Wrote README.md (519 words).\n');
     expect(read(join(dir, 'README.md'))).toContain('# Payment service outage');
   });
 
@@ -145,7 +145,7 @@ describe('check', () => {
   it('exits 0 on a complete draft', () => {
     const result = runCli(['check', fixture('seed-001-deployment.yaml')]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/seed-001-deployment\.yaml: meets the rubric \(440 words\)\./);
+    expect(result.stdout).toMatch(/seed-001-deployment\.yaml: meets the rubric \(453 words\)\./);
   });
 
   it('exits 1 and prints one line per problem with its line and section', () => {
@@ -155,14 +155,14 @@ describe('check', () => {
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[2]).toBe(`${path}:23: Timeline: "The messaging service was fully restore…" at 2023-05-02 16:00 is after the end (2023-05-02 12:00 GMT).`);
-    expect(lines[4]).toBe('4 problems (168 words; time to detect: at once, time to resolve: 1 day 2 hours).');
+    expect(lines[4]).toBe('4 problems (163 words; time to detect: at once, time to resolve: 1 day 2 hours).');
   });
 
   it('prints JSON for scripts', () => {
     const result = runCli(['check', fixture('seed-003-messaging.yaml'), '--json']);
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout);
-    expect(report).toMatchObject({ ok: false, words: 168, wordRange: { min: 400, max: 600 } });
+    expect(report).toMatchObject({ ok: false, words: 163, wordRange: { min: 400, max: 600 } });
     expect(report.problems[0]).toEqual({ section: 'Timeline', message: 'no misleading path entry: what did you suspect first that turned out wrong?', line: 16 });
   });
 

@@ -164,8 +164,8 @@ describe('render (alx template)', () => {
     expect(md).toContain('The 02:00 deploy of release 4.2');
   });
 
-  it('counts words as a reader reads them', () => {
-    expect(countWords('# Title\n\n- **13:45 UTC** — It broke.\n<!-- not this -->\n[a link](https://example.com/x)')).toBe(7);
+  it('counts the words of the graded sections as wc -w does', () => {
+    expect(countWords('# Title\n\n## Timeline\n\n- **13:45 UTC** — It broke.\n<!-- not this -->\n[a link](https://example.com/x)')).toBe(8);
   });
 
   it('renders 10,000 timeline entries', () => {

@@ -7,7 +7,7 @@ import { DraftSession } from '../../src/store/draft-session.js';
 import { Providers } from '../../src/ui/root.js';
 import type { QuitReason } from '../../src/ui/session-context.js';
 import { WizardApp } from '../../src/ui/wizard-app.js';
-import { initialState } from '../../src/wizard/reducer.js';
+import { initialState, type WizardState } from '../../src/wizard/reducer.js';
 import { join } from 'node:path';
 import { tempDir } from './temp.js';
 
@@ -34,11 +34,11 @@ export function stripAnsi(text: string): string {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until the assertion passes (or fails after `timeout`), instead of sleeping a fixed time. */
-export async function waitFor(assertion: () => void, timeout = 3000): Promise<void> {
+export async function waitFor(assertion: () => void | Promise<void>, timeout = 3000): Promise<void> {
   const started = Date.now();
   for (;;) {
     try {
-      assertion();
+      await assertion();
       return;
     } catch (error) {
       if (Date.now() - started > timeout) throw error;
@@ -105,7 +105,7 @@ export interface WizardHarness extends Mounted {
 }
 
 /** The wizard on a real draft file in a temp folder, with the terminal hand-overs recorded. */
-export async function mountWizard(draft: Draft, start: 'beginning' | 'resume' = 'beginning'): Promise<WizardHarness> {
+export async function mountWizard(draft: Draft, start: 'beginning' | 'resume' = 'beginning', more: Partial<WizardState> = {}): Promise<WizardHarness> {
   const path = join(tempDir(), 'postmortem.yaml');
   const file = await saveDraft(newDraftFile(path), draft);
   const session = new DraftSession(file);
@@ -124,7 +124,7 @@ export async function mountWizard(draft: Draft, start: 'beginning' | 'resume' = 
       }}
     >
       <WizardApp
-        initial={initialState(draft, start)}
+        initial={{ ...initialState(draft, start), ...more }}
         writeReadme={async (target, markdown) => {
           written.push({ path: target, markdown });
           return { ok: true, message: `Wrote ${target}.` };

@@ -81,9 +81,10 @@ describe('wizard reducer', () => {
     expect(isDirty(state)).toBe(false);
   });
 
-  it('fills a new draft\'s defaults once, never over an answer', () => {
+  it('sets a new draft\'s layout once, and offers its author and timezone without answering them', () => {
     const state = run(initialState({ version: 1, authors: ['Typed Already'] }), { type: 'defaults', values: { authors: ['From git'], template: 'alx', timezone: 'Africa/Lagos' } });
-    expect(state.draft).toEqual({ version: 1, authors: ['Typed Already'], template: 'alx', summary: { timezone: 'Africa/Lagos' } });
+    expect(state.draft).toEqual({ version: 1, authors: ['Typed Already'], template: 'alx' });
+    expect(state.suggested).toEqual({ authors: ['From git'], timezone: 'Africa/Lagos' });
     expect(state.defaultsApplied).toBe(true);
     expect(isDirty(state)).toBe(true);
   });

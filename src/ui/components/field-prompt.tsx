@@ -16,6 +16,11 @@ export interface FieldPromptProps {
   multiline?: boolean;
   maxLines?: number;
   placeholder?: string;
+  /**
+   * A default is the answer when the field is left empty (Enter takes it); an example only
+   * shows the form an answer takes. Either becomes the text with Tab or →.
+   */
+  placeholderIs?: 'default' | 'example';
   /** Reads the typed text; an error keeps the person on the field with that sentence. */
   parse(text: string): Parsed & { warning?: string };
   onAccept(value: unknown, text: string): void;
@@ -28,6 +33,10 @@ export interface FieldPromptProps {
   /** Told the text after every change (what would be lost if the wizard closed now). */
   onChange?(text: string): void;
   isActive?: boolean;
+  /** Enter with the field empty: return true if it was taken (a list ends), else the answer is checked. */
+  onEmptySubmit?(text: string): boolean;
+  /** What Enter does on the empty field, for the footer ("finish list"). */
+  emptySubmitDoes?: string;
 }
 
 /**
@@ -40,12 +49,17 @@ export function FieldPrompt(props: FieldPromptProps) {
   const [error, setError] = useState<string | undefined>();
   const [refusedNewline, setRefusedNewline] = useState(false);
 
+  const placeholderShown = !!props.placeholder && state.text === '' && !multiline;
   useHints(
     [
-      { keys: 'submit', does: 'next' },
+      {
+        keys: 'submit',
+        does: state.text.trim() === '' && props.emptySubmitDoes ? props.emptySubmitDoes : placeholderShown && props.placeholderIs === 'default' ? 'use default' : 'next',
+      },
+      ...(placeholderShown ? [{ keys: 'takePlaceholder' as const, does: props.placeholderIs === 'default' ? 'edit default' : 'use example' }] : []),
       ...(multiline ? [{ keys: 'newline' as const, does: 'newline' }] : []),
       ...(props.onOpenEditor ? [{ keys: 'openEditor' as const, does: 'editor' }] : []),
-      ...(props.suggest ? [{ keys: 'complete' as const, does: 'complete' }] : []),
+      ...(props.suggest && !placeholderShown ? [{ keys: 'complete' as const, does: 'complete' }] : []),
       ...(props.onBack ? [{ keys: 'back' as const, does: 'back' }] : []),
     ],
     isActive,
@@ -72,6 +86,13 @@ export function FieldPrompt(props: FieldPromptProps) {
         props.onOpenEditor(latest.current.text);
         return;
       }
+      const empty = latest.current.text === '';
+      if (empty && props.placeholder && !multiline && is('takePlaceholder', input, key)) {
+        replace(props.placeholder);
+        setError(undefined);
+        report();
+        return;
+      }
       if (is('complete', input, key) && suggestions[0]) {
         replace(suggestions[0]);
         report();
@@ -80,10 +101,13 @@ export function FieldPrompt(props: FieldPromptProps) {
       const result = handle(input, key);
       report();
       if (result === 'submit') {
-        const parsed = props.parse(latest.current.text);
+        if (latest.current.text.trim() === '' && props.onEmptySubmit?.(latest.current.text)) return;
+        // Enter on an empty field takes its default, as if typed.
+        const text = latest.current.text.trim() === '' && props.placeholder && props.placeholderIs === 'default' ? props.placeholder : latest.current.text;
+        const parsed = props.parse(text);
         if (parsed.ok) {
           setError(undefined);
-          props.onAccept(parsed.value, latest.current.text);
+          props.onAccept(parsed.value, text);
         } else {
           setError(parsed.error);
         }
@@ -106,7 +130,7 @@ export function FieldPrompt(props: FieldPromptProps) {
       <Text bold>{prompt}</Text>
       {help ? <Text color={theme.muted}>{help}</Text> : null}
       <Box marginTop={1} flexDirection="column">
-        <TextBox state={state} multiline={multiline} maxLines={props.maxLines} placeholder={props.placeholder} />
+        <TextBox state={state} multiline={multiline} maxLines={props.maxLines} placeholder={props.placeholder} placeholderIs={props.placeholderIs} />
       </Box>
       {error ? <Text color={theme.error}>✗ {error}</Text> : null}
       {!error && refusedNewline ? <Text color={theme.warn}>This answer is one line: press Enter to go on.</Text> : null}

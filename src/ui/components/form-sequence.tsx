@@ -26,6 +26,8 @@ export type FormField =
       kind: 'choice';
       prompt: string;
       items: ChoiceItem<string>[];
+      /** The item offered first when none was picked yet (the kind most likely next). */
+      preselect?(values: FormValues): string | undefined;
     };
 
 export interface FormSequenceProps {
@@ -42,7 +44,16 @@ export interface FormSequenceProps {
    * Action · Rolled back the deploy"); empty when nothing was typed or the form closed. The
    * wizard keeps it if it is closed mid-form.
    */
-  onTyping?(summary: string): void;
+  onTyping?(summary: string, form?: KeptForm): void;
+  /**
+   * Enter on the first field while the whole form is empty: a new item left empty ends the
+   * list. Without it, the field's own check answers (e.g. "Type the time").
+   */
+  onEmpty?(): void;
+  /** Told the form's values as they change (confirmed values, and the field's text as typed). */
+  onValues?(values: FormValues): void;
+  /** A short screen: no blank rows. */
+  dense?: boolean;
 }
 
 /** The form's values in one line, the field being typed included; empty if no text is in it. */
@@ -63,21 +74,35 @@ export function summarizeForm(fields: FormField[], values: FormValues): string {
  * A small form asked one field at a time (a timeline entry: time, kind, sentence). Enter
  * goes to the next field, Esc to the previous one, and from the first field cancels.
  */
-export function FormSequence({ title, fields, initial, kept, onSave, onCancel, onTyping }: FormSequenceProps) {
+export function FormSequence({ title, fields, initial, kept, onSave, onCancel, onTyping, onEmpty, onValues, dense }: FormSequenceProps) {
   const [index, setIndex] = useState(() => Math.min(kept?.field ?? 0, fields.length - 1));
   const [values, setValues] = useState<FormValues>(kept?.values ?? initial);
   // Text typed in a field and left with Esc (to the previous field), shown again on return.
   const [texts, setTexts] = useState<Record<string, string>>(kept?.texts ?? {});
+  // Choices the form offered (the kind most likely) rather than the person picked: offered again
+  // when the field before changes; a pick, or a form kept from before, is left as it is.
+  const [offered, setOffered] = useState<Record<string, unknown>>(() =>
+    kept ? {} : Object.fromEntries(fields.filter((f) => f.kind === 'choice' && f.preselect).map((f) => [f.key, initial[f.key]])),
+  );
   const field = fields[index]!;
   // Only what differs from the item as it was counts as unsaved.
   const unchanged = summarizeForm(fields, initial);
-  const tell = (current: FormValues) => {
+  const tell = (confirmed: FormValues, typed: Record<string, string>, at: number) => {
+    const current = { ...confirmed, ...typed };
+    onValues?.(current);
     const summary = summarizeForm(fields, current);
-    onTyping?.(summary === unchanged ? '' : summary);
+    if (summary === unchanged) onTyping?.('');
+    else onTyping?.(summary, { field: at, values: confirmed, texts: typed });
   };
+  // Nothing typed anywhere in the form (a kind offered is not typed).
+  const emptyForm = (text: string) => summarizeForm(fields, { ...values, ...texts, [field.key]: text }) === '';
 
   const accept = (value: unknown) => {
     const next = { ...values, [field.key]: value };
+    if (field.kind === 'choice' && field.key in offered) {
+      const { [field.key]: _picked, ...others } = offered;
+      setOffered(others);
+    }
     setValues(next);
     const { [field.key]: _confirmed, ...rest } = texts;
     setTexts(rest);
@@ -85,7 +110,15 @@ export function FormSequence({ title, fields, initial, kept, onSave, onCancel, o
       onTyping?.('');
       onSave(next);
     } else {
-      tell(next);
+      // A pick list after this field offers the item most likely now (the kind, once the time is known).
+      const following = fields[index + 1]!;
+      const mayOffer = following.kind === 'choice' && following.preselect && (next[following.key] === undefined || next[following.key] === offered[following.key]);
+      const offer = mayOffer && following.kind === 'choice' ? following.preselect?.(next) : undefined;
+      if (offer !== undefined) {
+        next[following.key] = offer;
+        setOffered({ ...offered, [following.key]: offer });
+      }
+      tell(next, rest, index + 1);
       setIndex(index + 1);
     }
   };
@@ -101,7 +134,7 @@ export function FormSequence({ title, fields, initial, kept, onSave, onCancel, o
       onTyping?.('');
       return onCancel();
     }
-    onTyping?.(summary);
+    onTyping?.(summary, { field: 0, values, texts: nextTexts });
     onCancel({ text: summary, form: { field: 0, values, texts: nextTexts } });
   };
 
@@ -115,7 +148,9 @@ export function FormSequence({ title, fields, initial, kept, onSave, onCancel, o
           key={field.key}
           prompt={field.prompt}
           items={field.items}
-          initial={values[field.key] as string | undefined}
+          initial={(values[field.key] as string | undefined) ?? field.preselect?.(values)}
+          pickByLetter
+          dense={dense}
           onSelect={accept}
           onBack={() => back()}
         />
@@ -128,7 +163,9 @@ export function FormSequence({ title, fields, initial, kept, onSave, onCancel, o
           initial={texts[field.key] ?? field.initial(values)}
           parse={(text) => field.parse(text, values)}
           suggest={field.suggest}
-          onChange={onTyping ? (text) => tell({ ...values, ...texts, [field.key]: text }) : undefined}
+          onChange={onTyping || onValues ? (text) => tell(values, { ...texts, [field.key]: text }, index) : undefined}
+          onEmptySubmit={onEmpty && index === 0 ? (text) => (emptyForm(text) ? (onEmpty(), true) : false) : undefined}
+          emptySubmitDoes={onEmpty && index === 0 && emptyForm('') ? 'finish list' : undefined}
           onAccept={accept}
           onBack={(text) => back(text)}
         />

@@ -8,6 +8,7 @@ import { is, type Hint } from '../keymap.js';
 import { windowAround } from '../scroll-window.js';
 import type { KeptForm, Typed } from '../../wizard/reducer.js';
 import { theme } from '../theme.js';
+import { useBodyRows } from './frame.js';
 
 type Mode = { kind: 'browse' } | { kind: 'add' } | { kind: 'edit'; index: number } | { kind: 'delete'; index: number };
 
@@ -21,7 +22,7 @@ export interface ListEditorProps<T> {
    * The form to add (item undefined) or edit an item, going on from `kept` if it was left
    * unsaved; `done` gets the saved item, or (cancelled) what the form held, to keep.
    */
-  renderForm(item: T | undefined, done: (saved?: T, kept?: Typed) => void, kept: KeptForm | undefined): ReactNode;
+  renderForm(item: T | undefined, done: (saved?: T, kept?: Typed) => void, kept: KeptForm | undefined, form: FormContext): ReactNode;
   /** A form left unsaved at this question, and where to report one (undefined: nothing kept). */
   kept?: Typed;
   onKeep?(kept: Typed | undefined): void;
@@ -40,6 +41,10 @@ export interface ListEditorProps<T> {
   noun: string;
   /** An item typed but not saved when the wizard was last closed, shown until one is saved. */
   leftover?: string;
+  /** A form left unsaved when the wizard last closed (it is `kept` too): opened at once, filled in. */
+  resumed?: KeptForm;
+  /** Where the item being added will go among the items (default: at the end). */
+  newPlace?: number;
 }
 
 const BROWSE_HINTS: Hint[] = [
@@ -54,6 +59,16 @@ const CONFIRM_HINTS: Hint[] = [
   { keys: 'no', does: 'keep' },
 ];
 
+/** What a list tells the form it opens: how an empty new item ends the list, which item it edits. */
+export interface FormContext {
+  /** Enter on an empty new item (undefined when editing). */
+  onEmpty?: () => void;
+  /** The item edited, by its place in the list (undefined for a new one). */
+  editing?: number;
+  /** A short screen: the form leaves out its blank rows. */
+  dense?: boolean;
+}
+
 type Message = { text: string; tone: 'ok' | 'error' } | undefined;
 
 /**
@@ -63,7 +78,11 @@ type Message = { text: string; tone: 'ok' | 'error' } | undefined;
  */
 export function ListEditor<T>(props: ListEditorProps<T>) {
   const { items, rows, noun } = props;
-  const [mode, setMode, modeRef] = useRefState<Mode>(items.length === 0 ? { kind: 'add' } : { kind: 'browse' });
+  // An edit of an item that is no longer there goes on as a new item.
+  const editsItem = (form: KeptForm | undefined) => form?.editing !== undefined && form.editing < items.length;
+  const [mode, setMode, modeRef] = useRefState<Mode>(
+    props.resumed ? (editsItem(props.resumed) ? { kind: 'edit', index: props.resumed.editing! } : { kind: 'add' }) : items.length === 0 ? { kind: 'add' } : { kind: 'browse' },
+  );
   const [selected, setSelected, selectedRef] = useRefState(Math.max(0, items.length - 1));
   const [message, setMessage] = useState<Message>();
   // A new key for every form opened, so each starts empty instead of where the last one was.
@@ -82,6 +101,9 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
     justSaved.current = undefined;
   }, [items]);
   const current = Math.min(selected, Math.max(0, items.length - 1));
+  // A short screen (the documented minimum, 60×16): the open form keeps the rows it needs, the
+  // checklist and the items around it wait for the list.
+  const dense = useBodyRows() < 14;
 
   useKeys(
     (input, key) => {
@@ -121,20 +143,35 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
   );
   useHints(mode.kind === 'delete' ? CONFIRM_HINTS : BROWSE_HINTS, mode.kind === 'browse' || mode.kind === 'delete');
 
-  const leftover = props.leftover ? (
+  const resumedHere = props.resumed && props.kept?.form === props.resumed && mode.kind !== 'browse' && mode.kind !== 'delete';
+  const leftover = !props.leftover ? null : resumedHere ? (
+    <Text color={theme.warn}>
+      Not saved when the wizard closed: {editsItem(props.resumed) ? `your edit of ${noun} ${props.resumed!.editing! + 1}` : `a new ${noun}`}, opened again as you left it.
+    </Text>
+  ) : (
     <Text color={theme.warn}>Not saved when the wizard closed: {props.leftover}</Text>
-  ) : null;
+  );
 
   if (mode.kind === 'add' || mode.kind === 'edit') {
     const editing = mode.kind === 'edit' ? items[mode.index] : undefined;
     const editingIndex = mode.kind === 'edit' ? mode.index : undefined;
-    const keptForm = props.kept?.form && props.kept.form.editing === editingIndex ? props.kept.form : undefined;
+    const form = props.kept?.form;
+    const keptForm = form && (form.editing === editingIndex || (editingIndex === undefined && !editsItem(form))) ? form : undefined;
+    // Enter on an empty new item: the list is finished (or the rubric says what it still needs).
+    const onEmpty = mode.kind === 'add'
+      ? () => {
+          const refusal = props.onDone();
+          setMessage(refusal ? { text: refusal, tone: 'error' } : undefined);
+        }
+      : undefined;
     return (
       <Box flexDirection="column">
         <Text bold>{props.prompt}</Text>
-        {props.status}
+        {dense ? null : props.status}
         {leftover}
-        <Box marginTop={1} key={formKey}>
+        {mode.kind === 'add' && !dense ? <ItemsAround items={items} place={Math.min(props.newPlace ?? items.length, items.length)} rows={Math.min(4, rows - 6)} renderItem={props.renderItem} noun={noun} /> : null}
+        {mode.kind === 'add' && !message && !dense ? <Text color={theme.muted}>Enter on an empty {noun} finishes the list.</Text> : null}
+        <Box marginTop={dense ? 0 : 1} key={formKey}>
           {props.renderForm(editing, (saved, kept) => {
             if (saved === undefined) {
               // Cancelled: what it held is kept for the next time this form opens (Esc never loses text).
@@ -153,10 +190,10 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
               setMode({ kind: 'browse' });
             } else {
               props.onAdd(saved);
-              setMessage({ text: `Added. Type the next ${noun}, or press Esc when the list is complete.`, tone: 'ok' });
+              setMessage({ text: `Added. Next ${noun}, or Enter on an empty one to finish.`, tone: 'ok' });
               open({ kind: 'add' });
             }
-          }, keptForm)}
+          }, keptForm, { onEmpty, editing: editingIndex, dense })}
         </Box>
         {message ? <Text color={message.tone === 'ok' ? theme.ok : theme.error}>{message.text}</Text> : null}
       </Box>
@@ -187,6 +224,34 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
       {props.status ? <Box marginTop={1}>{props.status}</Box> : null}
       {mode.kind === 'delete' ? <Text color={theme.warn}>Delete this {noun}? y/n</Text> : null}
       {message ? <Text color={message.tone === 'ok' ? theme.ok : theme.error}>{message.text}</Text> : null}
+    </Box>
+  );
+}
+
+/** While adding: the last few items, with the new one's place among them ("+ new entry"). */
+function ItemsAround<T>({ items, place, rows, renderItem, noun }: { items: readonly T[]; place: number; rows: number; renderItem(item: T, index: number): ReactNode; noun: string }) {
+  if (rows < 1 || items.length === 0) return null;
+  // The new item's row and up to rows-1 items around it, most of them before it.
+  const after = Math.min(items.length - place, Math.floor((rows - 1) / 3));
+  const start = Math.max(0, place - (rows - 1 - after));
+  const end = Math.min(items.length, place + after);
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      {start > 0 ? <Text color={theme.muted}>  ↑ {start} more</Text> : null}
+      {items.slice(start, place).map((item, i) => (
+        <Box key={start + i}>
+          <Text>{'  '}</Text>
+          <Box flexShrink={1}>{renderItem(item, start + i)}</Box>
+        </Box>
+      ))}
+      <Text color={theme.accent}>› + new {noun} ({place + 1} of {items.length + 1})</Text>
+      {items.slice(place, end).map((item, i) => (
+        <Box key={place + i}>
+          <Text>{'  '}</Text>
+          <Box flexShrink={1}>{renderItem(item, place + i)}</Box>
+        </Box>
+      ))}
+      {end < items.length ? <Text color={theme.muted}>  ↓ {items.length - end} more</Text> : null}
     </Box>
   );
 }

@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import { Text } from './text.js';
 import { splitAtCursor, type EditState } from '../text-edit.js';
 import { textWindow } from '../text-layout.js';
-import { theme } from '../theme.js';
+import { stylesOff, theme } from '../theme.js';
 import { useContentWidth } from './frame.js';
 
 const PREFIX = 2;
@@ -12,14 +12,24 @@ const PREFIX = 2;
  * screen's width here, not by the layout engine, so however long it is (a 100 KB paste) only a
  * window of rows around the cursor is drawn and the frame never outgrows the terminal.
  */
-export function TextBox({ state, multiline, maxLines = 8, placeholder }: { state: EditState; multiline: boolean; maxLines?: number; placeholder?: string }) {
+export function TextBox({ state, multiline, maxLines = 8, placeholder, placeholderIs = 'example' }: { state: EditState; multiline: boolean; maxLines?: number; placeholder?: string; placeholderIs?: 'default' | 'example' }) {
   const width = useContentWidth();
   if (state.text === '' && placeholder && !multiline) {
+    // Without styles a dim placeholder would read as an answer: it is said in words instead.
+    if (stylesOff()) {
+      return (
+        <Text wrap="truncate-end">
+          {'›  '}({placeholderIs === 'default' ? 'default' : 'e.g.'}: {placeholder})
+        </Text>
+      );
+    }
+    // The cursor on its first character, the rest dim: typing replaces it all.
+    const first = splitAtCursor(placeholder, 0).at;
     return (
-      <Text>
+      <Text wrap="truncate-end">
         <Text color={theme.accent}>› </Text>
-        <Text inverse> </Text>
-        <Text color={theme.muted}>{placeholder}</Text>
+        <Text inverse dimColor>{first}</Text>
+        <Text color={theme.muted} dimColor>{placeholder.slice(first.length)}</Text>
       </Text>
     );
   }

@@ -1,6 +1,7 @@
 import { Text } from '../components/text.js';
 import { valueAt } from '../../draft/progress.js';
-import type { Task } from '../../draft/schema.js';
+import type { Draft, Task } from '../../draft/schema.js';
+import { resolveIncident } from '../../draft/incident.js';
 import { TASK_TYPE_CHOICE_LABELS, TASK_TYPES, type TaskType } from '../../draft/vocabulary.js';
 import { parseDueDate, parseLine } from '../../wizard/answers.js';
 import { FormSequence, type FormField } from '../components/form-sequence.js';
@@ -41,6 +42,7 @@ export function ListQuestion(props: QuestionProps) {
   return (
     <ListEditor<string>
       leftover={unsaved.leftover}
+      resumed={unsaved.resumed}
       kept={unsaved.kept}
       onKeep={unsaved.onKeep}
       key={step.index}
@@ -50,7 +52,7 @@ export function ListQuestion(props: QuestionProps) {
       rows={Math.max(3, rows - 6)}
       noun={noun}
       renderItem={(item) => <Text wrap="truncate-end">{item}</Text>}
-      renderForm={(editing, done, kept) => (
+      renderForm={(editing, done, kept, context) => (
         <FormSequence
           title={editing === undefined ? `New ${noun}` : `Edit ${noun}`}
           fields={[{ key: 'text', kind: 'text', prompt: `One ${noun}, in a sentence`, initial: () => editing ?? '', parse: (text) => parseLine(LINE, text) }]}
@@ -58,7 +60,7 @@ export function ListQuestion(props: QuestionProps) {
           onSave={(values) => done(values.text as string)}
           kept={kept}
           onCancel={(left) => done(undefined, left)}
-          onTyping={unsaved.onTyping}
+          {...unsaved.formProps(context)}
         />
       )}
     />
@@ -69,6 +71,11 @@ function describeTask(task: Task): string {
   const extra = [task.owner, task.due && `due ${task.due}`].filter(Boolean).join(', ');
   const text = `${task.type ? `${task.type}: ` : ''}${task.text ?? ''}`;
   return extra ? `${text} — ${extra}` : text;
+}
+
+/** A due date to show as the example: two weeks after the incident began (a date of the right form). */
+function dueExample(draft: Draft): string {
+  return resolveIncident(draft).start?.plus({ days: 14 }).toFormat('yyyy-MM-dd') ?? '2023-08-16';
 }
 
 /** The SRE layout's action-item table has a type column; the form asks it only for that layout. */
@@ -87,6 +94,7 @@ export function TasksQuestion(props: QuestionProps) {
   return (
     <ListEditor<Task>
       leftover={unsaved.leftover}
+      resumed={unsaved.resumed}
       kept={unsaved.kept}
       onKeep={unsaved.onKeep}
       key={step.index}
@@ -101,13 +109,13 @@ export function TasksQuestion(props: QuestionProps) {
           {describeTask(task)}
         </Text>
       )}
-      renderForm={(editing, done, kept) => (
+      renderForm={(editing, done, kept, context) => (
         <FormSequence
           title={editing ? 'Edit task' : 'New task'}
           fields={[
             { key: 'text', kind: 'text', prompt: 'The task, starting with a verb ("Add monitoring on…")', initial: (v) => (v.text as string | undefined) ?? '', parse: (text) => parseLine(LINE, text) },
             { key: 'owner', kind: 'text', prompt: 'Owner (optional: Enter to skip)', initial: (v) => (v.owner as string | undefined) ?? '', parse: (text) => parseLine(OPTIONAL_LINE, text) },
-            { key: 'due', kind: 'text', prompt: 'Due date (optional: Enter to skip)', placeholder: '2023-08-16', initial: (v) => (v.due as string | undefined) ?? '', parse: (text) => parseDueDate(text, state.draft) },
+            { key: 'due', kind: 'text', prompt: 'Due date (optional: Enter to skip)', placeholder: dueExample(state.draft), initial: (v) => (v.due as string | undefined) ?? '', parse: (text) => parseDueDate(text, state.draft) },
             ...(askType ? [TASK_TYPE_FIELD] : []),
           ]}
           initial={{ ...(editing ?? {}) }}
@@ -122,7 +130,7 @@ export function TasksQuestion(props: QuestionProps) {
           }}
           kept={kept}
           onCancel={(left) => done(undefined, left)}
-          onTyping={unsaved.onTyping}
+          {...unsaved.formProps(context)}
         />
       )}
     />

@@ -20,6 +20,14 @@ function parserFor(question: Question, props: QuestionProps): (text: string) => 
   }
 }
 
+/** The answer offered for a question the draft has not answered (the author from git, the system's timezone). */
+export function suggestedAnswer(question: Question, state: QuestionProps['state']): string | undefined {
+  const key = question.path.join('.');
+  if (key === 'authors') return state.suggested?.authors?.join(', ') || undefined;
+  if (key === 'summary.timezone') return state.suggested?.timezone;
+  return undefined;
+}
+
 /** A question answered by typing: one line, a time, a timezone, a percentage or paragraphs. */
 export function TextQuestion(props: QuestionProps) {
   const { step, state, dispatch } = props;
@@ -39,6 +47,8 @@ export function TextQuestion(props: QuestionProps) {
       prompt={question.prompt}
       help={help}
       initial={initial}
+      placeholder={suggestedAnswer(question, state)}
+      placeholderIs="default"
       multiline={multiline}
       maxLines={Math.max(3, props.rows - 5)}
       parse={parserFor(question, props)}

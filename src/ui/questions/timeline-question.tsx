@@ -1,11 +1,12 @@
 import { Box } from 'ink';
 import { Text } from '../components/text.js';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { resolveIncident, type ResolvedEntry } from '../../draft/incident.js';
 import type { TimelineEntry } from '../../draft/schema.js';
 import { ENTRY_KIND_LABELS, ENTRY_KINDS, REQUIRED_KINDS, type EntryKind } from '../../draft/vocabulary.js';
 import { parseEntryTime, parseLine } from '../../wizard/answers.js';
-import { FormSequence, type FormField } from '../components/form-sequence.js';
+import { likelyKind } from '../../wizard/likely-kind.js';
+import { FormSequence, type FormField, type FormValues } from '../components/form-sequence.js';
 import { ListEditor } from '../components/list-editor.js';
 import { theme } from '../theme.js';
 import type { QuestionProps } from './question-props.js';
@@ -46,6 +47,19 @@ export function TimelineQuestion(props: QuestionProps) {
   );
   const all = state.draft.timeline ?? [];
   const covers = question.covers ?? [];
+  // The time typed in the add form, read against the incident: where the new entry will go.
+  const [newAt, setNewAt] = useState<string | undefined>();
+  const readTime = (text: unknown): string | undefined => {
+    if (typeof text !== 'string' || text.trim() === '') return undefined;
+    const parsed = parseEntryTime(text, state.draft);
+    return parsed.ok ? parsed.value : undefined;
+  };
+  const stamp = (resolved: ResolvedEntry) => resolved.at?.toFormat('yyyy-MM-dd HH:mm');
+  /** The entries (of all kinds) at or before a time, in time order; all of them without one. */
+  const before = (at: string | undefined) =>
+    incident.entries.filter((resolved) => at === undefined || (stamp(resolved) !== undefined && stamp(resolved)! <= at)).map((resolved) => resolved.entry.kind ?? 'other');
+  const allKinds = all.map((entry) => entry.kind ?? 'other');
+  const newPlace = newAt === undefined ? shown.length : shown.filter((resolved) => stamp(resolved) !== undefined && stamp(resolved)! <= newAt).length;
 
   const fields: FormField[] = [
     {
@@ -62,6 +76,7 @@ export function TimelineQuestion(props: QuestionProps) {
           kind: 'choice' as const,
           prompt: 'What kind of moment was it?',
           items: ENTRY_KINDS.map((kind) => ({ value: kind, label: ENTRY_KIND_LABELS[kind] })),
+          preselect: (values: FormValues) => likelyKind(before(readTime(values.at)), allKinds),
         }]),
     {
       key: 'text',
@@ -91,6 +106,7 @@ export function TimelineQuestion(props: QuestionProps) {
     <ListEditor<ResolvedEntry>
       key={step.index}
       leftover={unsaved.leftover}
+      resumed={unsaved.resumed}
       kept={unsaved.kept}
       onKeep={unsaved.onKeep}
       prompt={question.prompt}
@@ -100,17 +116,19 @@ export function TimelineQuestion(props: QuestionProps) {
       noun={fixedKind === 'misleading' ? 'misleading path' : fixedKind === 'escalation' ? 'escalation' : 'entry'}
       renderItem={(resolved) => describe(resolved)}
       isSame={(listed, saved) => listed.entry === saved.entry}
-      renderForm={(editing, done, kept) => (
+      newPlace={newPlace}
+      renderForm={(editing, done, kept, context) => (
         <FormSequence
           title={editing ? 'Edit entry' : 'New entry'}
-          fields={fields}
-          initial={editing ? { ...editing.entry } : { kind: fixedKind ?? (all.some((entry) => entry.kind === 'detection') ? 'action' : 'detection') }}
+          fields={editing ? fields.map((field) => (field.kind === 'choice' ? { ...field, preselect: undefined } : field)) : fields}
+          initial={editing ? { ...editing.entry } : { kind: fixedKind ?? likelyKind(before(undefined), allKinds) }}
+          onValues={editing ? undefined : (values) => setNewAt(readTime(values.at))}
           onSave={(values) =>
             done({ index: editing?.index ?? -1, entry: { ...(editing?.entry ?? {}), at: values.at as string, kind: (values.kind as EntryKind | undefined) ?? fixedKind ?? 'other', text: values.text as string } })
           }
           kept={kept}
           onCancel={(left) => done(undefined, left)}
-          onTyping={unsaved.onTyping}
+          {...unsaved.formProps(context)}
         />
       )}
       onAdd={(resolved) => dispatch({ type: 'addEntry', entry: resolved.entry })}

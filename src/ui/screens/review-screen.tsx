@@ -4,7 +4,10 @@ import { Text } from '../components/text.js';
 import { useKeys } from '../input-focus.js';
 import { useMemo, useState, type Dispatch } from 'react';
 import { checkDraft } from '../../check/rubric.js';
-import { sectionProgress } from '../../draft/progress.js';
+import { isAnswered, sectionProgress } from '../../draft/progress.js';
+import { STEPS } from '../../wizard/flow.js';
+import { wrapLine } from '../text-layout.js';
+import { useContentWidth } from '../components/frame.js';
 import type { SectionId } from '../../draft/sections.js';
 import { authorshipOf, type Authorship } from '../../render/marker.js';
 import { NotAFileError, readExistingReadme } from '../../store/write-readme.js';
@@ -18,7 +21,7 @@ import { useRefState } from '../hooks/use-ref-state.js';
 import { useServices, useSession } from '../session-context.js';
 import { theme } from '../theme.js';
 
-type Mode = { kind: 'menu' } | { kind: 'sections' } | { kind: 'confirmWrite'; whose: Authorship } | { kind: 'writing' };
+type Mode = { kind: 'menu' } | { kind: 'sections'; at?: SectionId } | { kind: 'questions'; section: SectionId } | { kind: 'confirmWrite'; whose: Authorship } | { kind: 'writing' };
 type MenuAction = 'write' | 'edit' | 'editor' | 'quit';
 
 export interface ReviewProps {
@@ -40,13 +43,32 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
   const [scroll, setScroll, scrollRef] = useRefState(0);
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | undefined>();
   const report = useMemo(() => checkDraft(state.draft, { draftPath: session.path }), [state.draft, session.path]);
-  const lines = useMemo(() => report.markdown.split('\n'), [report]);
+  // The preview wraps long lines at words (inside the box's border and padding) so all of it can be read.
+  const width = Math.max(10, useContentWidth() - 4);
+  const lines = useMemo(
+    () => report.markdown.split('\n').flatMap((line, i) => wrapLine(line, 0, i, width).map((row) => line.slice(row.start, row.end).trimEnd())),
+    [report, width],
+  );
   const target = join(dirname(session.path), 'README.md');
 
-  const findingsShown = Math.min(report.findings.length, 4);
+  // On a short screen the findings are counted, not listed (`check` lists them), so the menu fits.
+  const findingsShown = Math.min(report.findings.length, 4, Math.max(0, rows - 14));
   // Rows besides the preview: title, verdict (or findings), the box's borders and position line, the menu.
-  const findingsRows = report.findings.length === 0 ? 1 : 1 + findingsShown + (report.findings.length > findingsShown ? 1 : 0);
-  const previewRows = Math.max(3, rows - 8 - findingsRows);
+  const moreFindings = findingsShown > 0 && report.findings.length > findingsShown;
+  const findingsRows = report.findings.length === 0 ? 1 : 1 + findingsShown + (moreFindings ? 1 : 0);
+  // The list under the preview (the menu, the sections or a section's questions) gets its rows
+  // first, scrolling when they are more than the screen has; the preview takes the rest.
+  const listItems =
+    mode.kind === 'menu' ? (session.readOnly ? 2 : 4)
+    : mode.kind === 'sections' ? sectionProgress(state.draft).length
+    : mode.kind === 'questions' ? STEPS.filter((step) => step.section.id === mode.section).length
+    : 1;
+  const noticeRows = notice ? 1 : 0;
+  // Title, the box's borders and its position line, the findings, the notice, and a row of preview.
+  const forList = rows - 4 - findingsRows - noticeRows - 1;
+  const listLimit = listItems <= forList ? undefined : Math.max(1, forList - 2);
+  const listRows = listLimit === undefined ? listItems : listLimit + 2;
+  const previewRows = Math.max(1, rows - 4 - findingsRows - noticeRows - listRows);
   const maxScroll = Math.max(0, lines.length - previewRows);
   const top = Math.min(scroll, maxScroll);
 
@@ -126,28 +148,28 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
         <Text color={theme.muted}> (the rubric asks {WORD_RANGE.min}–{WORD_RANGE.max})</Text>
       </Text>
       {report.findings.length === 0 ? (
-        <Text>
+        <Text wrap="truncate-end">
           <Text color={theme.ok}>✓ Meets the rubric.</Text>
           {timing ? <Text color={theme.muted}> {timing}.</Text> : null}
         </Text>
       ) : (
         <Box flexDirection="column">
-          <Text>
-            <Text color={theme.warn}>{report.findings.length} open point{report.findings.length === 1 ? '' : 's'}:</Text>
+          <Text wrap="truncate-end">
+            <Text color={theme.warn}>{report.findings.length} open point{report.findings.length === 1 ? '' : 's'}{findingsShown === 0 ? ' (postmortem-wizard check lists them)' : ':'}</Text>
             {timing ? <Text color={theme.muted}> ({timing})</Text> : null}
           </Text>
           {report.findings.slice(0, findingsShown).map((finding, i) => (
             <Text key={i} wrap="truncate-end" color={theme.warn}>  • {finding.section}: {finding.message}</Text>
           ))}
-          {report.findings.length > findingsShown ? <Text color={theme.muted}>  … and {report.findings.length - findingsShown} more (postmortem-wizard check)</Text> : null}
+          {moreFindings ? <Text color={theme.muted}>  … and {report.findings.length - findingsShown} more (postmortem-wizard check)</Text> : null}
         </Box>
       )}
       <Box flexDirection="column" borderStyle="round" borderColor={theme.muted} paddingX={1} marginY={0}>
         {lines.slice(top, top + previewRows).map((line, i) => (
           <Text key={top + i} wrap="truncate-end">{line === '' ? ' ' : line}</Text>
         ))}
-        <Text color={theme.muted}>
-          lines {top + 1}–{Math.min(lines.length, top + previewRows)} of {lines.length}
+        <Text color={theme.muted} wrap="truncate-end">
+          lines {top + 1}–{Math.min(lines.length, top + previewRows)} of {lines.length} · words: rubric sections only, as wc -w counts
         </Text>
       </Box>
       {notice ? <Text color={notice.tone === 'ok' ? theme.ok : theme.error}>{notice.text}</Text> : null}
@@ -160,6 +182,7 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
       {mode.kind === 'menu' ? (
         <Choice<MenuAction>
           items={menu}
+          limit={listLimit}
           onBack={session.readOnly ? undefined : () => dispatch({ type: 'back' })}
           onSelect={(action) => {
             setNotice(undefined);
@@ -172,12 +195,30 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
       ) : null}
       {mode.kind === 'sections' ? (
         <Choice<SectionId>
+          initial={mode.at}
+          limit={listLimit}
           items={sectionProgress(state.draft).map(({ section, complete }) => ({
             value: section.id,
             label: `${complete ? '✓' : section.optional ? '·' : '○'} ${section.title}`,
           }))}
-          onSelect={(section) => dispatch({ type: 'goto', section })}
+          onSelect={(section) => {
+            const steps = STEPS.filter((step) => step.section.id === section);
+            if (steps.length > 1) setMode({ kind: 'questions', section });
+            else dispatch({ type: 'goto', section });
+          }}
           onBack={() => setMode({ kind: 'menu' })}
+        />
+      ) : null}
+      {mode.kind === 'questions' ? (
+        <Choice<number>
+          key={mode.section}
+          limit={listLimit}
+          items={STEPS.filter((step) => step.section.id === mode.section).map((step) => ({
+            value: step.index,
+            label: `${isAnswered(step.question, state.draft) ? '✓' : step.question.required ? '○' : '·'} ${step.question.prompt}`,
+          }))}
+          onSelect={(step) => dispatch({ type: 'goto', section: mode.section, step })}
+          onBack={() => setMode({ kind: 'sections', at: mode.section })}
         />
       ) : null}
     </Box>
