@@ -231,3 +231,28 @@ describe('new with answers given as options', () => {
     expect(existsSync(join(cwd, 'other.yaml'))).toBe(false);
   }, 60_000);
 });
+
+describe('a window made narrower', () => {
+  it('leaves no copy of the header above the frame', async () => {
+    const cwd = tempDir();
+    const t = new TerminalSession(['new', 'pm.yaml'], { cwd, env: isolatedEnv(), cols: 100, rows: 32 });
+    try {
+      await t.waitFor('Title of the postmortem');
+      for (const [cols, rows] of [[60, 16], [40, 10], [100, 32], [70, 20]] as const) {
+        t.pty.resize(cols, rows);
+        t.terminal.resize(cols, rows);
+        if (cols >= 60) {
+          // The frame at the new width: its rules exactly as wide as the window allows.
+          await t.waitFor(new RegExp(`^─{${Math.min(cols - 1, 100)}}$`, 'm'));
+          expect(t.screen().match(/postmortem-wizard ·/g) ?? []).toHaveLength(1);
+        } else {
+          await t.waitFor('Make the window larger');
+        }
+      }
+      await t.press(KEYS.ctrlC);
+      expect(await t.exited).toBe(130);
+    } finally {
+      t.kill();
+    }
+  }, 60_000);
+});
