@@ -2,27 +2,40 @@ import { Box } from 'ink';
 import { Text } from './text.js';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useCurrentHints } from '../hints-context.js';
-import { describeHint } from '../keymap.js';
+import { describeHint, type Hint } from '../keymap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useSaveStatus } from '../session-context.js';
+import type { SaveStatus } from '../../store/draft-session.js';
+import stringWidth from 'string-width';
 import { MAX_COLUMNS, MIN_COLUMNS, MIN_ROWS, theme } from '../theme.js';
 
-function SaveBadge() {
-  const status = useSaveStatus();
+/** The footer's save status: its words and colour (none before the first save). */
+function badgeOf(status: SaveStatus): { text: string; color: string } | undefined {
   switch (status.state) {
     case 'saving':
-      return <Text color={theme.muted}>saving…</Text>;
+      return { text: 'saving…', color: theme.muted };
     case 'saved':
-      return <Text color={theme.ok}>✓ saved</Text>;
+      return { text: '✓ saved', color: theme.ok };
     case 'failed':
-      return <Text color={theme.error}>✗ not saved: {status.reason}</Text>;
+      return { text: `✗ not saved: ${status.reason}`, color: theme.error };
     case 'conflict':
-      return <Text color={theme.warn}>! changed outside</Text>;
+      return { text: '! changed outside', color: theme.warn };
     case 'readOnly':
-      return <Text color={theme.warn}>read-only</Text>;
+      return { text: 'read-only', color: theme.warn };
     default:
-      return null;
+      return undefined;
   }
+}
+
+/**
+ * The footer's keys in the room beside the save status: spaced out when there is room, closer
+ * together (and "save & quit" said as "quit") on a narrow window, so they stay on one line.
+ */
+export function fitHints(hints: Hint[], room: number): string {
+  const described = hints.map(describeHint);
+  const compact = described.map((text) => text.replace(/ save & quit$/, ' quit'));
+  const tries = [described.join(' · '), described.join('  '), described.join(' '), compact.join(' ')];
+  return tries.find((text) => stringWidth(text) <= room) ?? tries.at(-1)!;
 }
 
 /** Columns the screen's content may use; a box with a border inside it gives less to its children. */
@@ -49,6 +62,7 @@ export interface FrameProps {
 /** Header, body and a footer with the keys that work on this screen and the save status. */
 export function Frame({ place, file, children }: FrameProps) {
   const hints = useCurrentHints();
+  const badge = badgeOf(useSaveStatus());
   const { columns, rows } = useTerminalSize();
   const width = Math.max(20, Math.min(columns - 1, MAX_COLUMNS));
   // Too small to draw: a message instead, with the screen kept mounted (hidden, still taking
@@ -78,11 +92,13 @@ export function Frame({ place, file, children }: FrameProps) {
         <Text color={theme.muted}>{rule}</Text>
         <Box justifyContent="space-between">
           <Box flexShrink={1}>
-            <Text color={theme.muted} wrap="wrap">{hints.map(describeHint).join(' · ')}</Text>
+            <Text color={theme.muted} wrap="wrap">{fitHints(hints, width - (badge ? stringWidth(badge.text) + 1 : 0))}</Text>
           </Box>
-          <Box flexShrink={0} marginLeft={1}>
-            <SaveBadge />
-          </Box>
+          {badge ? (
+            <Box flexShrink={0} marginLeft={1}>
+              <Text color={badge.color}>{badge.text}</Text>
+            </Box>
+          ) : null}
         </Box>
       </Box>
     </>
