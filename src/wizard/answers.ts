@@ -12,7 +12,8 @@ import { parseZone, zoneLabel } from '../time/zone.js';
  * the draft keeps, or one sentence saying what to type instead. No screen involved.
  */
 
-export type Parsed<T = unknown> = { ok: true; value: T; note?: string } | { ok: false; error: string };
+/** `confirm`: a reading the person should see before it is taken (Enter again takes it). */
+export type Parsed<T = unknown> = { ok: true; value: T; note?: string; confirm?: string } | { ok: false; error: string };
 
 function required(question: Question, text: string): Parsed | undefined {
   if (text !== '' || !question.required) return undefined;
@@ -84,7 +85,12 @@ export function parseMoment(question: Question, typed: string, draft: Draft): Pa
     ? `${describeMoment(parsed.value, draft)} · lasted ${formatDuration(incident.start, parsed.value)}`
     : describeMoment(parsed.value, draft);
   const value = formatStored(parsed.value, incident.zone);
-  return parsed.twice ? { ok: true, value, note, warning: parsed.twice } : { ok: true, value, note };
+  // A bare end time earlier in the day than the start was moved to the next day: asked, not assumed.
+  const nextDay = isEnd && incident.start && !parsed.dateGiven && !parsed.value.hasSame(incident.start, 'day')
+    ? `${text} is earlier in the day than the start, so it is read as the next day (${parsed.value.toFormat('LLL d')}), lasting ${formatDuration(incident.start, parsed.value)}: press Enter again to confirm, or give the date.`
+    : undefined;
+  const result = { ok: true as const, value, note, ...(nextDay ? { confirm: nextDay } : {}) };
+  return parsed.twice ? { ...result, warning: parsed.twice } : result;
 }
 
 /** Reads a timeline entry's time against the incident; outside start–end is allowed but noted. */

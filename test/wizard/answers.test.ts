@@ -41,7 +41,15 @@ describe('typed answers', () => {
   it('need a date for the start, and read a bare end time against it (past midnight: next day)', () => {
     expect(parseMoment(start, '14:30', draft)).toMatchObject({ ok: false, error: expect.stringContaining('Add the date') });
     expect(parseMoment(start, 'Aug 2 2023 11:10 PM', draft)).toEqual({ ok: true, value: '2023-08-02 23:10', note: 'Wednesday, August 2, 2023, 23:10 UTC' });
-    expect(parseMoment(end, '01:40', draft)).toEqual({ ok: true, value: '2023-08-03 01:40', note: 'Thursday, August 3, 2023, 01:40 UTC · lasted 2 hours 30 minutes' });
+    // Moved to the next day: said, to be confirmed with a second Enter.
+    expect(parseMoment(end, '01:40', draft)).toEqual({
+      ok: true,
+      value: '2023-08-03 01:40',
+      note: 'Thursday, August 3, 2023, 01:40 UTC · lasted 2 hours 30 minutes',
+      confirm: '01:40 is earlier in the day than the start, so it is read as the next day (Aug 3), lasting 2 hours 30 minutes: press Enter again to confirm, or give the date.',
+    });
+    expect(parseMoment(end, '2023-08-03 01:40', draft)).not.toHaveProperty('confirm');
+    expect(parseMoment(end, '23:50', draft)).not.toHaveProperty('confirm');
     expect(parseMoment(end, '2023-08-02 22:00', draft)).toEqual({ ok: false, error: 'The end must be after the start (2023-08-02 23:10).' });
     expect(parseMoment(end, '01:40', { version: 1 })).toEqual({ ok: false, error: 'Give the start first: the end is read against it.' });
   });

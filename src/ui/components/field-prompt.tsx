@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Text } from './text.js';
 import { useKeys } from '../input-focus.js';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Parsed } from '../../wizard/answers.js';
 import { useHints } from '../hints-context.js';
 import { useTextEdit } from '../hooks/use-text-edit.js';
@@ -48,6 +48,9 @@ export function FieldPrompt(props: FieldPromptProps) {
   const { state, handle, replace, latest } = useTextEdit(initial, multiline);
   const [error, setError] = useState<string | undefined>();
   const [refusedNewline, setRefusedNewline] = useState(false);
+  // A reading to confirm (an end moved to the next day), and the text it was shown for.
+  const [confirm, setConfirm] = useState<string | undefined>();
+  const confirming = useRef<string | undefined>(undefined);
 
   const placeholderShown = !!props.placeholder && state.text === '' && !multiline;
   useHints(
@@ -105,6 +108,12 @@ export function FieldPrompt(props: FieldPromptProps) {
         // Enter on an empty field takes its default, as if typed.
         const text = latest.current.text.trim() === '' && props.placeholder && props.placeholderIs === 'default' ? props.placeholder : latest.current.text;
         const parsed = props.parse(text);
+        if (parsed.ok && parsed.confirm && confirming.current !== text) {
+          // Shown once; Enter again on the same text takes it.
+          confirming.current = text;
+          setConfirm(parsed.confirm);
+          return;
+        }
         if (parsed.ok) {
           setError(undefined);
           props.onAccept(parsed.value, text);
@@ -120,6 +129,7 @@ export function FieldPrompt(props: FieldPromptProps) {
       if (result) {
         setError(undefined);
         setRefusedNewline(false);
+        if (confirming.current !== latest.current.text) setConfirm(undefined);
       }
     },
     { isActive, text: true },
@@ -136,6 +146,7 @@ export function FieldPrompt(props: FieldPromptProps) {
       {!error && refusedNewline ? <Text color={theme.warn}>This answer is one line: press Enter to go on.</Text> : null}
       {!error && live?.ok && live.note ? <Text color={theme.muted}>  → {live.note}</Text> : null}
       {!error && live?.ok && live.warning ? <Text color={theme.warn}>⚠ {live.warning}</Text> : null}
+      {!error && confirm ? <Text color={theme.warn}>? {confirm}</Text> : null}
       {suggestions.length > 0 && !suggestions.includes(state.text) ? (
         <Text color={theme.muted}>  Tab: {suggestions.join(' · ')}</Text>
       ) : null}
