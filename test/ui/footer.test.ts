@@ -14,6 +14,7 @@ const LIST: Hint[] = [
 
 describe("the footer's keys", () => {
   it('spaced out where there is room, closer together on a narrow window, on one line at 60 columns', () => {
+    expect(fitHints(LIST, 60)).toBe('a add  e edit  d delete  Tab next  Esc back  Ctrl+C quit');
     expect(fitHints(LIST, 99 - 8)).toBe('a add · e edit · d delete · Tab next · Esc back · Ctrl+C save & quit');
     // 60 columns: a 59-column frame, "✓ saved" and a space beside the keys.
     const narrow = fitHints(LIST, 59 - 8);

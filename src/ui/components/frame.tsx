@@ -34,7 +34,7 @@ function badgeOf(status: SaveStatus): { text: string; color: string } | undefine
 export function fitHints(hints: Hint[], room: number): string {
   const described = hints.map(describeHint);
   const compact = described.map((text) => text.replace(/ save & quit$/, ' quit'));
-  const tries = [described.join(' · '), described.join('  '), described.join(' '), compact.join(' ')];
+  const tries = [described.join(' · '), described.join('  '), compact.join('  '), described.join(' '), compact.join(' ')];
   return tries.find((text) => stringWidth(text) <= room) ?? tries.at(-1)!;
 }
 
