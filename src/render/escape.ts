@@ -6,10 +6,30 @@ import { cleanBlock, cleanLine } from '../draft/clean-text.js';
  * it contains. Underscores inside words (connection_pool) are left alone, as GitHub does.
  */
 
+const SPACE = /\s/;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+
+/**
+ * A run of `*` can open emphasis only when it is left-flanking (CommonMark: not followed by
+ * space, and not followed by punctuation unless it follows space or punctuation). Such runs,
+ * and any run at the start or end of the text, are escaped; the others are left as written, so
+ * `GET /api/v2/products/* failed` or `5 * 3` read as typed.
+ */
+function escapeStars(text: string): string {
+  return text.replace(/\*+/g, (run: string, at: number) => {
+    const before = at === 0 ? ' ' : text[at - 1]!;
+    const after = text[at + run.length] ?? ' ';
+    const leftFlanking = !SPACE.test(after) && (!PUNCTUATION.test(after) || SPACE.test(before) || PUNCTUATION.test(before));
+    // At either end the run meets the layout's own text (`*{{ humor }}*`, a list marker): escaped.
+    const atEdge = text.slice(0, at).trim() === '' || text.slice(at + run.length).trim() === '';
+    return leftFlanking || atEdge ? run.replace(/\*/g, '\\*') : run;
+  });
+}
+
 function escapeCharacters(text: string): string {
-  return text
+  return escapeStars(text
     .replace(/\\/g, '\\\\')
-    .replace(/[`*[\]|~]/g, '\\$&')
+    .replace(/[`[\]|~]/g, '\\$&'))
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
     .replace(/</g, '&lt;')

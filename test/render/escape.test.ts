@@ -96,3 +96,14 @@ describe('escapeBlock', () => {
     );
   });
 });
+
+describe('stars', () => {
+  it('are left as written where they cannot start emphasis, escaped where they could', () => {
+    expect(escapeInline('GET /api/v2/products/* failed')).toBe('GET /api/v2/products/* failed');
+    expect(escapeInline('load was 5 * 3 times normal')).toBe('load was 5 * 3 times normal');
+    expect(escapeInline('the *pool* leaked')).toBe('the \\*pool* leaked');
+    expect(escapeInline('* not a list')).toBe('\\* not a list');
+    expect(escapeInline('**bold** here')).toBe('\\*\\*bold** here');
+    expect(escapeInline('ends with a star *')).toBe('ends with a star \\*');
+  });
+});
