@@ -3,7 +3,7 @@ import type { Draft, TimelineEntry } from '../draft/schema.js';
 import { DRAFT_VERSION, type DetectionSource, type EntryKind } from '../draft/vocabulary.js';
 import { formatStored, parseWhen } from '../time/when.js';
 import { parseZone, type IncidentZone } from '../time/zone.js';
-import { plainLines } from './plain-lines.js';
+import { parseDocument } from './document.js';
 
 /*
  * Reads a postmortem written by hand into a draft the wizard can resume. People write these
@@ -105,7 +105,8 @@ interface Block {
 }
 
 export function importPostmortem(input: string): ImportResult {
-  const lines = plainLines(input);
+  const document = parseDocument(input);
+  const lines = document.lines.map((l) => l.text);
   const notes: string[] = [];
   const blocks: Block[] = [{ key: 'other', lines: [] }];
   for (const line of lines) {
