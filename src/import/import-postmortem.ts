@@ -4,6 +4,7 @@ import { DRAFT_VERSION, type DetectionSource, type EntryKind } from '../draft/vo
 import { formatStored, parseWhen } from '../time/when.js';
 import { parseZone, type IncidentZone } from '../time/zone.js';
 import { parseDocument } from './document.js';
+import { sectionOf, type SectionKey } from './section-names.js';
 
 /*
  * Reads a postmortem written by hand into a draft the wizard can resume. People write these
@@ -12,8 +13,6 @@ import { parseDocument } from './document.js';
  * sections, then read each the way its kind of content is usually written. Whatever cannot be
  * placed is kept, word for word, in `notes`: nothing is dropped.
  */
-
-type SectionKey = 'summary' | 'timeline' | 'rootCause' | 'rootCauseAndResolution' | 'resolution' | 'measures' | 'tasks' | 'lessons' | 'other';
 
 export interface ImportResult {
   draft: Draft;
@@ -24,26 +23,18 @@ export interface ImportResult {
 }
 
 function classify(heading: string): SectionKey | undefined {
-  const text = heading.replace(/[`*_#:]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
-  if (/\b(issue|incident) summary\b|^summary$|^overview$/.test(text)) return 'summary';
-  if (/\btimeline\b|\bchronology\b|sequence of events/.test(text)) return 'timeline';
-  if (/(root )?cause (and|&) resolution/.test(text)) return 'rootCauseAndResolution';
-  if (/^(the )?root causes?$|^cause$/.test(text)) return 'rootCause';
-  if (/^resolution( steps)?$|^(the )?fix$/.test(text)) return 'resolution';
-  if (/corrective|preventa?tive|^measures$|improvements and fixes|^prevention$/.test(text)) return 'measures';
-  if (/^(task list|tasks?( to address the issue)?|action items|to ?do( list)?)$/.test(text)) return 'tasks';
-  if (/lessons learned/.test(text)) return 'lessons';
-  return undefined;
+  return sectionOf(heading);
 }
 
-/** The text of a line that is a heading: `## X`, `**X:**` alone on its line, or a known `X:` label. */
-function headingText(line: string): string | undefined {
-  const markdown = /^\s*#{1,6}\s*(.+?)\s*#*\s*$/.exec(line);
-  if (markdown) return markdown[1];
-  const bold = /^\s*(?:[-*]\s+)?\*\*([^*]+?)\*\*\s*:?\s*$/.exec(line);
-  if (bold) return bold[1];
-  const label = /^\s*(?:[-*]\s+)?([A-Z][A-Za-z0-9 ./&'()-]{2,60}?)\s*:\s*$/.exec(line);
-  if (label && classify(label[1]!)) return label[1];
+/** A line that is a heading: `## X` (its level), `**X:**` alone on its line or a known `X:` label (level 7). */
+function headingOf(line: string): { text: string; level: number } | undefined {
+  if (line.length > 200) return undefined;
+  const markdown = /^(#{1,6}) (.*)$/.exec(line);
+  if (markdown) return { text: markdown[2]!.replace(/\s#+$/, '').trim(), level: markdown[1]!.length };
+  const bold = /^(?:[-*] )?\*\*([^*]+?)\*\* ?:? ?$/.exec(line);
+  if (bold) return { text: bold[1]!.replace(/:$/, '').trim(), level: 7 };
+  const label = /^(?:[-*] )?([A-Z][A-Za-z0-9 ./&'()-]{2,60}?) ?: ?$/.exec(line);
+  if (label && classify(label[1]!)) return { text: label[1]!, level: 7 };
   return undefined;
 }
 
@@ -101,6 +92,9 @@ function firstSentence(text: string): string {
 interface Block {
   key: SectionKey;
   heading?: string;
+  level: number;
+  /** Under a "Root Cause and Resolution" heading of a higher level: the detailed part. */
+  nested?: boolean;
   lines: string[];
 }
 
@@ -108,19 +102,28 @@ export function importPostmortem(input: string): ImportResult {
   const document = parseDocument(input);
   const lines = document.lines.map((l) => l.text);
   const notes: string[] = [];
-  const blocks: Block[] = [{ key: 'other', lines: [] }];
+  const blocks: Block[] = [{ key: 'other', level: 0, lines: [] }];
+  let parent: Block | undefined;
   for (const line of lines) {
-    const heading = headingText(line);
+    const found = headingOf(line);
+    const heading = found?.text;
+    const level = found?.level ?? 7;
     let key = heading !== undefined ? classify(heading) : undefined;
     // A "Tasks" heading before any part of the postmortem is a course page's, not the action items.
     if (key === 'tasks' && !blocks.some((b) => b.key === 'summary' || b.key === 'timeline')) key = undefined;
-    if (heading !== undefined && (key || blocks.length === 1)) {
-      blocks.push({ key: key ?? 'other', heading, lines: [] });
+    const current = blocks.at(-1)!;
+    // "Misleading paths:" inside a timeline labels the entries under it.
+    if (heading !== undefined && (key === 'misleading' || key === 'escalation' || key === 'detection') && current.key === 'timeline' && (level > current.level || level === 7)) {
+      current.lines.push(line);
       continue;
     }
-    if (heading !== undefined && !key) {
+    if (heading !== undefined) {
       // An unknown heading after the known sections: its text is kept with what follows.
-      blocks.push({ key: 'other', heading, lines: [] });
+      const nested = !!parent && parent.level < level && (key === 'rootCause' || key === 'resolution');
+      const block: Block = { key: key ?? 'other', heading, level, nested, lines: [] };
+      if (key === 'rootCauseAndResolution') parent = block;
+      else if (!parent || level <= parent.level) parent = undefined;
+      blocks.push(block);
       continue;
     }
     blocks.at(-1)!.lines.push(line);
@@ -135,6 +138,7 @@ export function importPostmortem(input: string): ImportResult {
   // A "Root Cause" section of its own (beside "Root Cause and Resolution") is the summary's line.
   const causeSection: string[] = [];
   const hasDetailedCause = blocks.some((b) => b.key === 'rootCauseAndResolution');
+  const summaryCause = (block: Block) => block.key === 'rootCause' && hasDetailedCause && !block.nested;
   const resolution: string[] = [];
   const measures: string[] = [];
   const tasks: string[] = [];
@@ -174,8 +178,9 @@ export function importPostmortem(input: string): ImportResult {
   if (title) draft.title = title.replace(/\s*:\s*$/, '');
 
   for (const block of blocks) {
-    let mode: SectionKey = block.key;
-    let label = '';
+    const ownEntries = block.key === 'misleading' || block.key === 'escalation' || block.key === 'detection';
+    let mode: SectionKey = ownEntries ? 'timeline' : block.key;
+    let label = ownEntries ? block.heading ?? '' : '';
     for (let i = 0; i < block.lines.length; i++) {
       const line = block.lines[i]!;
       if (line.trim() === '') continue;
@@ -257,7 +262,8 @@ export function importPostmortem(input: string): ImportResult {
             rawEntries.push({ when: moment?.[0], text: rest || cleanItem(kv[2]!), label: kv[1]! });
             continue;
           }
-          if (/^\s*(?:[-*\u2022]|\d+[.)])\s+/.test(line) && label) {
+          // Under a misleading-path or escalation label, every paragraph is an entry, timed or not.
+          if ((/^\s*(?:[-*\u2022]|\d+[.)])\s+/.test(line) || /mislead|escalat|debugging path|red herring/i.test(label)) && label) {
             const moment = MOMENT_IN_TEXT.exec(line);
             rawEntries.push({ when: moment?.[0], text: cleanItem(line), label });
             continue;
@@ -281,14 +287,14 @@ export function importPostmortem(input: string): ImportResult {
           // "…exhaustion. To fix the issue, the team…": the fix starts mid-paragraph.
           const fixStarts = mode !== 'resolution' ? /(?<=[.!?])\s+(?=To (?:resolve|fix|mitigate|address) (?:the|this) (?:issue|problem|outage))/.exec(line) : null;
           if (fixStarts) {
-            (block.key === 'rootCause' && hasDetailedCause ? causeSection : rootCause).push(line.slice(0, fixStarts.index).trim());
+            (summaryCause(block) ? causeSection : rootCause).push(line.slice(0, fixStarts.index).trim());
             resolution.push(line.slice(fixStarts.index).trim());
             mode = 'resolution';
             continue;
           }
           let text = /^\s*(?:[-*\u2022]|\d+[.)])\s+/.test(line) ? line.trim().replace(/^[*\u2022]\s+/, '- ') : line.trim();
           // Plain lines after "…the team:" are the items it introduces.
-          const target = mode === 'resolution' ? resolution : block.key === 'rootCause' && hasDetailedCause ? causeSection : rootCause;
+          const target = mode === 'resolution' ? resolution : summaryCause(block) ? causeSection : rootCause;
           const previous = target.at(-1);
           const isItem = /^(?:-|\d+[.)])\s/.test(text);
           const continuesList = /^- /.test(previous ?? '') && block.lines[i - 1]?.trim() !== '';
@@ -347,6 +353,8 @@ export function importPostmortem(input: string): ImportResult {
 
   // The summary's own "Root Cause" section is kept whole: it is the author's summary.
   if (!summary.rootCause && causeSection.length) summary.rootCause = causeSection.join(' ').replace(/^- /, '');
+  // A summary that has its own one-line cause: the section is detail, never dropped.
+  else if (causeSection.length) rootCause.unshift(...causeSection);
   if (!summary.rootCause && rootCause.length) summary.rootCause = firstSentence(rootCause.join(' ').replace(/^- /, ''));
   if (Object.keys(summary).length) draft.summary = summary;
   const detection = timeline.find((e) => e.kind === 'detection');
