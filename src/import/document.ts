@@ -19,6 +19,8 @@ export interface SourceLine {
   text: string;
   /** 1-based line of the file. */
   line: number;
+  /** The line continues the paragraph of the line before (a soft wrap). */
+  wrapped?: boolean;
 }
 
 export interface ParsedDocument {
@@ -113,10 +115,25 @@ class MarkdownLines {
   lines: SourceLine[] = [];
   frontMatter: Record<string, string> = {};
 
-  private push(text: string, line: number, prefix = ''): void {
+  private push(text: string, line: number, prefix = '', joinWrapped = false): void {
+    // A list item is one item however it is wrapped.
+    if (joinWrapped) {
+      let current: SourceLine | undefined;
+      text.split('\n').forEach((part, i) => {
+        const t = squeeze(part);
+        if (t === '') return;
+        // A line that starts with a time is the next entry, not the wrap of this one.
+        if (current && !/^(?:\d{1,2}[:.]\d{2}|\d{3,4}\s?hrs)/i.test(t)) current.text += ` ${t}`;
+        else this.lines.push((current = { text: current ? t : `${prefix}${t}`, line: line + i }));
+      });
+      return;
+    }
+    let first = true;
     text.split('\n').forEach((part, i) => {
       const t = squeeze(part);
-      if (t !== '') this.lines.push({ text: `${i === 0 ? prefix : prefix.replace(/\S.*$/, '')}${t}`, line: line + i });
+      if (t === '') return;
+      this.lines.push({ text: `${i === 0 ? prefix : prefix.replace(/\S.*$/, '')}${t}`, line: line + i, ...(first ? {} : { wrapped: true }) });
+      first = false;
     });
   }
 
@@ -128,7 +145,7 @@ class MarkdownLines {
         this.push(`${'#'.repeat(node.depth)} ${squeeze(inline(node.children))}`, line);
         return;
       case 'paragraph':
-        this.push(inline(node.children), line, indent + prefix);
+        this.push(inline(node.children), line, indent + prefix, /^(?:[-*]|\d+[.)]) /.test(prefix));
         return;
       case 'list': {
         let number = node.start ?? 1;

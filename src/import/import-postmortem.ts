@@ -104,6 +104,8 @@ interface Block {
   lines: string[];
   /** The file's line of each of `lines`. */
   at: number[];
+  /** Whether each of `lines` continues the paragraph before it. */
+  wrapped: boolean[];
   line?: number;
 }
 
@@ -112,9 +114,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const ours = input.includes(GENERATED_MARKER);
   const notes: string[] = [];
   const warnings: string[] = [];
-  const blocks: Block[] = [{ key: 'other', level: 0, lines: [], at: [] }];
+  const blocks: Block[] = [{ key: 'other', level: 0, lines: [], at: [], wrapped: [] }];
   let parent: Block | undefined;
-  for (const { text: line, line: lineNumber } of document.lines) {
+  for (const { text: line, line: lineNumber, wrapped } of document.lines) {
     const found = headingOf(line);
     const heading = found?.text;
     const level = found?.level ?? 7;
@@ -126,18 +128,20 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     if (heading !== undefined && (key === 'misleading' || key === 'escalation' || key === 'detection') && current.key === 'timeline' && (level > current.level || level === 7)) {
       current.lines.push(line);
       current.at.push(lineNumber);
+      current.wrapped.push(false);
       continue;
     }
     // "### What went well" under "## Lessons Learned" stays in it.
     if (heading !== undefined && current.key === 'lessons' && level > current.level && (key === 'lessons' || key === undefined)) {
       current.lines.push(`${heading}:`);
       current.at.push(lineNumber);
+      current.wrapped.push(false);
       continue;
     }
     if (heading !== undefined) {
       // An unknown heading after the known sections: its text is kept with what follows.
       const nested = !!parent && parent.level < level && (key === 'rootCause' || key === 'resolution');
-      const block: Block = { key: key ?? 'other', heading, level, nested, lines: [], at: [], line: lineNumber };
+      const block: Block = { key: key ?? 'other', heading, level, nested, lines: [], at: [], wrapped: [], line: lineNumber };
       if (key === 'rootCauseAndResolution') parent = block;
       else if (!parent || level <= parent.level) parent = undefined;
       blocks.push(block);
@@ -145,6 +149,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     }
     current.lines.push(line);
     current.at.push(lineNumber);
+    current.wrapped.push(!!wrapped);
   }
 
   const draft: Draft = { version: DRAFT_VERSION };
@@ -211,6 +216,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
         notes.push(line.trim());
         continue;
       }
+      const detected = /^Detected by (.+?)(?:,| as it began|\.|$)/.exec(line);
+      const detectedSource = detected ? (Object.entries(DETECTION_LABELS).find(([, words]) => words === detected[1])?.[0] as DetectionSource | undefined) : undefined;
+      if (detectedSource) draft.detectedBy = detectedSource;
       const zoneLine = /\b(?:all times(?: are| in| listed)*|times are|time\s*\()\s*(?:in\s+)?\(?([A-Za-z][\w/+:-]*)/i.exec(line.slice(0, 300));
       if (zoneLine && zoneOf(zoneLine[1]!, documentText, warnings)) timesZone ??= namedZone(line) ?? zoneLine[1]!;
       const sub = /^\s*(?:[-*]\s+)?(?:\*\*)?([^*:]{3,60}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*$/.exec(line);
@@ -286,6 +294,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
           continue;
         case 'impact':
           impact.push(cleanItem(line));
+          prose.push(line);
           continue;
         case 'trigger':
           trigger.push(cleanItem(line));
@@ -366,6 +375,11 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
           // Plain lines after "…the team:" are the items it introduces.
           const target = mode === 'resolution' ? resolution : summaryCause(block) ? causeSection : rootCause;
           const previous = target.at(-1);
+          // A paragraph wrapped over several lines is one paragraph.
+          if (block.wrapped[i] && previous !== undefined && !/^(?:-|\d+[.)])\s/.test(text) && !/:$/.test(previous)) {
+            target[target.length - 1] = `${previous} ${text.replace(/\*\*(.+?)\*\*/g, '$1')}`;
+            continue;
+          }
           const isItem = /^(?:-|\d+[.)])\s/.test(text);
           const continuesList = /^- /.test(previous ?? '') && block.lines[i - 1]?.trim() !== '';
           if (previous && !isItem && (/:$/.test(previous) || continuesList)) text = `- ${text}`;
@@ -469,10 +483,12 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   let running: CalendarDay | undefined = start ? { year: start.year, month: start.month, day: start.day } : incidentDay;
   let previous: DateTime | undefined;
   let undated = 0;
+  // Our own SRE layout names every kind but "action": an entry without one is an action.
+  const kindsWritten = ours && rawEntries.some((e) => e.kind && e.kind !== 'misleading');
   const timeline: TimelineEntry[] = [];
   const entryLines: (number | undefined)[] = [];
   for (const { moment, written: when, text, label, line, kind: stated, ...rest } of rawEntries) {
-    const kind = stated ?? (ours && !label ? 'action' : guessKind(`${label} ${text}`, label));
+    const kind = stated ?? (kindsWritten && !label ? 'action' : guessKind(`${label} ${text}`, label));
     entryLines.push(line);
     const inText = 'inText' in rest;
     if (!moment) {
