@@ -122,7 +122,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     const level = found?.level ?? 7;
     let key = heading !== undefined ? classify(heading) : undefined;
     // A "Tasks" heading before any part of the postmortem is a course page's, not the action items.
-    if (key === 'tasks' && !blocks.some((b) => b.key === 'summary' || b.key === 'timeline')) key = undefined;
+    if (key === 'tasks' && !blocks.some((b) => b.key !== 'other' && b.key !== 'tasks')) key = undefined;
     const current = blocks.at(-1)!;
     // "Misleading paths:" inside a timeline labels the entries under it.
     if (heading !== undefined && (key === 'misleading' || key === 'escalation' || key === 'detection') && current.key === 'timeline' && (level > current.level || level === 7)) {
@@ -192,7 +192,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     .filter((t) => !isLabelLine(t))
     .map((t) => cleanItem(t.replace(/`/g, '')))
     .filter((t) => !/^0x[0-9a-f]+\b|^#|^!\[|^tasks$|devops|sysadmin|^\[|^postmortem$|lines? \(|commit|^breadcrumbs|\|/i.test(t) && !CHROME.test(t));
-  const title = document.frontMatter.title ?? titleCandidates.filter((t) => /postmortem|outage|incident|failure|down/i.test(t)).at(-1) ?? titleCandidates.at(-1);
+  // Our own README: its first heading is the title, whatever its length.
+  const ownTitle = ours ? /^# (.+)$/.exec(document.lines[0]?.text ?? '')?.[1] : undefined;
+  const title = document.frontMatter.title ?? ownTitle ?? titleCandidates.filter((t) => /postmortem|outage|incident|failure|down/i.test(t)).at(-1) ?? titleCandidates.at(-1);
   if (title) {
     draft.title = title.replace(/\s*:\s*$/, '');
     titleDay = proseDay(draft.title);
