@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chronoEn from 'chrono-node/en';
 import { ZONE_WORDS } from '../time/zone-abbreviations.js';
 
 /*
@@ -165,7 +165,7 @@ export function proseDay(text: string): CalendarDay | undefined {
   if (own) return own;
   try {
     // The reference date only fills what chrono must; a result is kept only if fully written.
-    for (const result of chrono.en.parse(text.slice(0, 1000), new Date(Date.UTC(2000, 0, 1)))) {
+    for (const result of chronoEn.parse(text.slice(0, 1000), new Date(Date.UTC(2000, 0, 1)))) {
       const s = result.start;
       if (s.isCertain('year') && s.isCertain('month') && s.isCertain('day')) {
         return { year: s.get('year')!, month: s.get('month')!, day: s.get('day')! };
