@@ -440,7 +440,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     frontDay ??
     proseDay(prose.slice(0, 40).join('\n')) ??
     withYear(rawEntries.find((e) => e.moment?.date?.year !== undefined)?.moment?.date) ??
-    (fileDay ? { year: Number(fileDay[1]), month: Number(fileDay[2]), day: Number(fileDay[3]) } : undefined);
+    (fileDay ? { year: Number(fileDay[1]), month: Number(fileDay[2]), day: Number(fileDay[3]) } : undefined) ??
+    // Last, a date anywhere in what was not placed ("On 2023-01-02 we saw…" after the timeline).
+    proseDay(notes.slice(0, 200).join('\n'));
   const fill = (d: CalendarDay | undefined, fallback: CalendarDay | undefined): CalendarDay | undefined => {
     if (!d) return fallback;
     if (d.year !== undefined) return d;
