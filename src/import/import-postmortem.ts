@@ -446,7 +446,10 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const fill = (d: CalendarDay | undefined, fallback: CalendarDay | undefined): CalendarDay | undefined => {
     if (!d) return fallback;
     if (d.year !== undefined) return d;
-    return fallback?.year !== undefined ? { ...d, year: fallback.year } : undefined;
+    if (fallback?.year === undefined) return undefined;
+    // "Jan 1" after "Dec 30, 2025" is in 2026: the year that puts the day nearest the one before.
+    const offset = (d.month - fallback.month) * 31 + (d.day - fallback.day);
+    return { ...d, year: fallback.year + (offset < -183 ? 1 : offset > 183 ? -1 : 0) };
   };
 
   // The incident's zone: the summary's, the "All times are …" line's, the first entry's.
