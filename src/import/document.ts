@@ -30,8 +30,12 @@ export interface ParsedDocument {
   frontMatter: Record<string, string>;
 }
 
-/** Larger inputs are read as plain lines: the Markdown parser would take seconds. */
-const MARKDOWN_LIMIT = 2_000_000;
+/*
+ * Inputs far larger than any postmortem (real ones are under 50 KB) are read as plain lines:
+ * the Markdown parser takes about a second for 150 KB, the HTML parser for 1.5 MB.
+ */
+const MARKDOWN_LIMIT = 150_000;
+const HTML_LIMIT = 1_000_000;
 const MAX_DEPTH = 60;
 
 function clean(input: string): string {
@@ -55,9 +59,26 @@ export function looksLikeHtml(text: string): boolean {
   return lines.length > 0 && tagged / lines.length > 0.8 && /<\/(?:p|h[1-6]|li|div|table)>/i.test(head);
 }
 
-/** Nesting deeper than anyone writes (`>>>>…`, 1,000 nested lists): read as plain lines. */
+/**
+ * Nesting deeper than anyone writes (`>>>>…`, 1,000 nested lists) or a run of brackets no one
+ * types (the parser's work grows with its square): read as plain lines.
+ */
 function tooDeep(text: string): boolean {
-  return new RegExp(String.raw`^[ \t]*(?:(?:[>*+-]|\d{1,9}[.)])[ \t]*){${MAX_DEPTH}}`, 'm').test(text);
+  return new RegExp(String.raw`^[ \t]*(?:(?:[>*+-]|\d{1,9}[.)])[ \t]*){${MAX_DEPTH}}`, 'm').test(text) || /[[\]<>(){}*_`~!]{500}/.test(text);
+}
+
+/** A page too large for the HTML parser: tags become line breaks, the common entities their characters. */
+function strippedHtml(text: string): SourceLine[] {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  const plain = text
+    .replace(/<(script|style)\b[^>]{0,500}>[^]{0,100000}?<\/\1>/gi, '\n')
+    .replace(/<[^<>]{0,2000}>/g, '\n')
+    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, name: string) => {
+      const code = name[0] === '#' ? (name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1))) : undefined;
+      if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+      return entities[name.toLowerCase()] ?? whole;
+    });
+  return plainTextLines(plain);
 }
 
 export function plainTextLines(text: string): SourceLine[] {
@@ -89,6 +110,7 @@ export function squeeze(text: string): string {
 export function parseDocument(input: string): ParsedDocument {
   const text = clean(input);
   if (looksLikeHtml(text)) {
+    if (text.length > HTML_LIMIT) return { format: 'html', lines: strippedHtml(text), frontMatter: {} };
     try {
       return { format: 'html', lines: htmlLines(text, 1), frontMatter: {} };
     } catch {
