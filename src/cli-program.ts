@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, EXIT_CODES_HELP } from './process/exit-codes.js';
+import { TEMPLATES } from './draft/vocabulary.js';
+import type { PresetAnswers } from './wizard/preset-answers.js';
 import { PROGRAM, VERSION } from './package-info.js';
 import { err, out } from './process/printable.js';
 import { commands, type LaunchHooks } from './commands/registry.js';
@@ -8,20 +10,30 @@ import { commands, type LaunchHooks } from './commands/registry.js';
  * The command line as commander reads it: subcommands, options, help and usage errors. Loaded
  * only when the arguments are more than the wizard's own (see main in cli.ts).
  */
+const EXAMPLE_LINES: [string, string][] = [
+  ['', 'the home screen: new, resume, settings'],
+  ['new', 'start a postmortem (asks where to save it)'],
+  ['resume postmortem.yaml', 'carry on where you stopped'],
+  ['render postmortem.yaml', 'write README.md beside the draft'],
+  ['render postmortem.yaml -o -', 'print the Markdown'],
+  ['check postmortem.yaml', 'list what the rubric still needs'],
+  ['check postmortem.yaml --json', 'the same, for scripts'],
+  ['import old-postmortem.md', 'a hand-written postmortem into a draft'],
+];
+const EXAMPLE_WIDTH = Math.max(...EXAMPLE_LINES.map(([args]) => `$ ${PROGRAM} ${args}`.trimEnd().length)) + 2;
+
 const EXAMPLES = `
 Examples:
-  $ ${PROGRAM}                                       the home screen: new, resume, settings
-  $ ${PROGRAM} new                                   start a postmortem (asks where to save it)
-  $ ${PROGRAM} resume postmortem.yaml              carry on where you stopped
-  $ ${PROGRAM} render postmortem.yaml              write README.md beside the draft
-  $ ${PROGRAM} render postmortem.yaml -o -         print the Markdown
-  $ ${PROGRAM} check postmortem.yaml               list what the rubric still needs
-  $ ${PROGRAM} check postmortem.yaml --json        the same, for scripts
-  $ ${PROGRAM} import old-postmortem.md            a hand-written postmortem into a draft
+${EXAMPLE_LINES.map(([args, does]) => `  ${`$ ${PROGRAM} ${args}`.trimEnd().padEnd(EXAMPLE_WIDTH)}${does}`).join('\n')}
 
 Exit codes:
 ${EXIT_CODES_HELP.map(([code, meaning]) => `  ${String(code).padEnd(4)}${meaning}`).join('\n')}
 `;
+
+/** The built-in layouts' names, from the one list (the template module is not loaded for --help). */
+function builtInLayouts(): string {
+  return TEMPLATES.join(' or ');
+}
 
 function buildProgram(run: (work: Promise<number>) => void, hooks: LaunchHooks): Command {
   const program = new Command(PROGRAM)
@@ -35,9 +47,17 @@ function buildProgram(run: (work: Promise<number>) => void, hooks: LaunchHooks):
 
   program
     .command('new')
-    .description('start a new postmortem draft (never replaces an existing file)')
+    .description('start a new postmortem draft (never replaces an existing file); answers given as options are not asked again')
     .argument('[draft]', 'where to save the draft (asked when left out)')
-    .action((draft: string | undefined) => run(commands.interactive().then((m) => m.interactiveCommand({ kind: 'new', path: draft }, hooks))));
+    .option('--title <text>', 'the title')
+    .option('--author <names>', 'the author(s), separated by commas')
+    .option('--timezone <zone>', 'the timezone the times are in (UTC, Europe/Berlin, +01:00)')
+    .option('--start <time>', 'when it started (2023-08-02 13:45)')
+    .option('--end <time>', 'when it was over (15:30, or a date and time)')
+    .option('--template <layout>', `the README's layout (${builtInLayouts()})`)
+    .action((draft: string | undefined, flags: PresetAnswers) =>
+      run(commands.interactive().then((m) => m.interactiveCommand({ kind: 'new', path: draft }, hooks, flags))),
+    );
 
   program
     .command('resume')
@@ -56,8 +76,8 @@ function buildProgram(run: (work: Promise<number>) => void, hooks: LaunchHooks):
     .description('turn a draft into the finished Markdown (no questions asked)')
     .argument('<draft>', 'the YAML draft')
     .option('-o, --output <file>', 'where to write; - prints to stdout (default: README.md beside the draft)')
-    .option('-t, --template <name|path>', 'a built-in template (alx) or a template file')
-    .option('-f, --force', 'replace an existing file this tool did not write (a .bak is kept)')
+    .option('-t, --template <name|path>', `a built-in layout (${builtInLayouts()}) or a template file of yours`)
+    .option('-f, --force', 'replace a README this tool did not write, or one edited by hand since (a .bak is kept)')
     .action((draft: string, flags) => run(commands.render().then((m) => m.renderCommand(draft, flags))));
 
   program

@@ -10,4 +10,4 @@ export const VERSION: string =
   typeof __PMW_VERSION__ === 'string'
     ? __PMW_VERSION__
     : (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-export const PROGRAM = 'postmortem-wizard';
+export { PROGRAM } from './program-name.js';

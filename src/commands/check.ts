@@ -9,6 +9,7 @@ import { readDocument } from '../store/read-document.js';
 import { formatMinutes } from '../time/duration.js';
 import { EXIT } from '../process/exit-codes.js';
 import { out, printableJson } from '../process/printable.js';
+import { invocation } from '../process/invocation.js';
 
 export interface CheckFlags {
   json?: boolean;
@@ -101,7 +102,7 @@ export async function checkCommand(file: string, flags: CheckFlags): Promise<num
       out(`${formatProblem(file, { line: problem.line, message: `${problem.section}: ${problem.message}` })}\n`);
     }
     out(`${problems.length} problem${problems.length === 1 ? '' : 's'} (${report.words} words${timing.length ? `; ${timing.join(', ')}` : ''}).\n`);
-    if (written) out(`To fix them in the wizard: npx postmortem-wizard import ${file}\n`);
+    if (written) out(`To fix them in the wizard: ${invocation()} import ${file}\n`);
   }
   return problems.length === 0 ? EXIT.ok : EXIT.problems;
 }

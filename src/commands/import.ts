@@ -7,6 +7,7 @@ import { readDocument } from '../store/read-document.js';
 import { shortPath } from '../store/drafts.js';
 import { EXIT, UsageError } from '../process/exit-codes.js';
 import { out } from '../process/printable.js';
+import { invocation } from '../process/invocation.js';
 
 export interface ImportFlags {
   output?: string;
@@ -32,6 +33,6 @@ export async function importCommand(file: string, flags: ImportFlags): Promise<n
   out(`Imported ${file} into ${shown}: ${parts.join(', ')}.\n`);
   if (found.notes) out(`${found.notes} line${found.notes === 1 ? '' : 's'} it could not place ${found.notes === 1 ? 'is' : 'are'} kept under notes: in the draft.\n`);
   for (const warning of warnings) out(`Note: ${warning}\n`);
-  out(`Check it with: npx postmortem-wizard check ${shown}\nFinish it with: npx postmortem-wizard resume ${shown}\n`);
+  out(`Check it with: ${invocation()} check ${shown}\nFinish it with: ${invocation()} resume ${shown}\n`);
   return EXIT.ok;
 }

@@ -2,12 +2,20 @@ import { PROGRAM } from '../package-info.js';
 import { UsageError } from '../process/exit-codes.js';
 import type { LaunchHooks } from './registry.js';
 import type { InteractiveRequest } from '../ui/run.js';
+import type { PresetAnswers } from '../wizard/preset-answers.js';
 
 /**
  * The one place that decides whether the wizard may run: it needs a terminal on both ends.
  * Ink is loaded only past this point, so `render`, `check` and `--help` never pay for it.
  */
-export async function interactiveCommand(request: InteractiveRequest, hooks: LaunchHooks = {}): Promise<number> {
+export async function interactiveCommand(request: InteractiveRequest, hooks: LaunchHooks = {}, answers?: PresetAnswers): Promise<number> {
+  // Answers given as options are read first: a bad one is a usage error, with or without a terminal.
+  if (request.kind === 'new' && answers && Object.values(answers).some((value) => value !== undefined)) {
+    const { presetDraft } = await import('../wizard/preset-answers.js');
+    const preset = presetDraft(answers);
+    if (!preset.ok) throw new UsageError(preset.error);
+    request = { ...request, preset: preset.draft };
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError(
       `the wizard asks questions, so it needs a terminal; without one, write the draft by hand and use \`${PROGRAM} render DRAFT\` or \`${PROGRAM} check DRAFT\`.`,

@@ -1,6 +1,7 @@
 import { describeAge, listRecentDrafts } from '../store/drafts.js';
 import { EXIT } from '../process/exit-codes.js';
 import { out, printableJson } from '../process/printable.js';
+import { invocation } from '../process/invocation.js';
 
 /** `list`: recent drafts with title, progress and last edit; works without a terminal. */
 export async function listCommand(flags: { json?: boolean }): Promise<number> {
@@ -10,7 +11,7 @@ export async function listCommand(flags: { json?: boolean }): Promise<number> {
     return EXIT.ok;
   }
   if (drafts.length === 0) {
-    out('No recent drafts. Start one with `postmortem-wizard new`.\n');
+    out(`No recent drafts. Start one with \`${invocation()} new\`.\n`);
     return EXIT.ok;
   }
   for (const draft of drafts) {

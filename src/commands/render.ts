@@ -6,6 +6,7 @@ import { loadDraft } from '../store/draft-file.js';
 import { EXIT, UsageError } from '../process/exit-codes.js';
 import { writeReadme } from '../store/write-readme.js';
 import { out } from '../process/printable.js';
+import { invocation } from '../process/invocation.js';
 
 export interface RenderFlags {
   output?: string;
@@ -56,7 +57,7 @@ export async function renderCommand(draftPath: string, flags: RenderFlags): Prom
   out(`${verb} ${shortPath(output)} (${report.words} words).\n`);
   if (open > 0) {
     out(
-      `The rubric has ${open} open point${open === 1 ? '' : 's'}: run \`postmortem-wizard check ${shortPath(draftPath)}\` to see them.\n`,
+      `The rubric has ${open} open point${open === 1 ? '' : 's'}: run \`${invocation()} check ${shortPath(draftPath)}\` to see them.\n`,
     );
   }
   return EXIT.ok;

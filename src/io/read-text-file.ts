@@ -27,6 +27,9 @@ export interface ReadTextOptions {
   lenient?: boolean;
 }
 
+/** The same sentence from every command given a folder. */
+const FOLDER = 'is a folder: give the path of a file in it.';
+
 function describeOpenError(code: string | undefined): string {
   switch (code) {
     case 'ENOENT': return 'does not exist.';
@@ -49,11 +52,11 @@ export function readRegularFile(path: string, { limit, what }: ReadTextOptions):
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileReadError(path, code === 'EISDIR' ? `is a folder, not ${what}.` : describeOpenError(code), code);
+    throw new FileReadError(path, code === 'EISDIR' ? FOLDER : describeOpenError(code), code);
   }
   try {
     const info = fstatSync(fd);
-    if (info.isDirectory()) throw new FileReadError(path, `is a folder, not ${what}.`, 'EISDIR');
+    if (info.isDirectory()) throw new FileReadError(path, FOLDER, 'EISDIR');
     if (!info.isFile()) throw new FileReadError(path, `is not a regular file (a device, FIFO or socket), so it is not read as ${what}.`, 'ENOTREG');
     const chunks: Buffer[] = [];
     let total = 0;

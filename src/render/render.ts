@@ -5,7 +5,7 @@ import { TemplateError } from './template-error.js';
 import { chooseTemplate, type Template } from './templates.js';
 import { buildViewModel } from './view-model.js';
 import { createEngine } from './liquid-engine.js';
-import { GENERATED_MARKER } from './marker.js';
+import { withMarker } from './marker.js';
 
 let engine: Liquid | undefined;
 
@@ -25,9 +25,8 @@ export function renderMarkdown(draft: Draft, options: RenderOptions = {}): strin
   } catch (error) {
     throw templateProblem(template, error);
   }
-  const from = options.draftPath ? ` from ${basename(options.draftPath).replace(/-->|--/g, "-")}` : '';
   const tidy = body.replace(/\n{3,}/g, '\n\n').trimEnd();
-  return `${tidy}\n\n${GENERATED_MARKER}${from}: edit the draft and render again. -->\n`;
+  return withMarker(tidy, options.draftPath ? basename(options.draftPath) : undefined);
 }
 
 /** "alx.md:12: template error: …": liquidjs names the line and column in its message. */

@@ -24,6 +24,8 @@ export interface ViewModel {
     timezone: { name: string; label: string; given: boolean };
     impact: string;
     usersAffectedPercent?: number;
+    /** The impact already says the share ("all users", "15% of users"): no sentence repeats it. */
+    impactStatesShare: boolean;
     rootCause: string;
   };
   detectedBy?: { id: DetectionSource; label: string };
@@ -65,19 +67,25 @@ function nonEmpty(list: readonly string[] | undefined): string[] {
   return (list ?? []).filter((item) => item.trim() !== '');
 }
 
+function statesShare(impact: string | undefined, percent: number | undefined): boolean {
+  if (!impact || typeof percent !== 'number') return false;
+  const number = String(percent).replace('.', '\\.');
+  if (new RegExp(`(^|[^\\d.])${number}\\s*(%|percent)`, 'i').test(impact)) return true;
+  return percent === 100 && /\b(all|every) (of (the|our) )?(users|customers)\b|\bevery (user|customer)\b/i.test(impact);
+}
+
 function describeWindow(incident: Incident, draft: Draft): string {
   const { start, end, zone } = incident;
   const label = (at?: DateTime) => zoneLabel(zone, at);
-  const named = zone.name.includes('/') ? ` (${zone.name})` : '';
   const startText = start ? start.toFormat('MMMM d, yyyy, HH:mm') : given(draft.summary?.start) ?? pending('start');
-  if (!end) return `${startText} – ${given(draft.summary?.end) ?? pending('end')} ${label(start)}${named}`;
+  if (!end) return `${startText} – ${given(draft.summary?.end) ?? pending('end')} ${label(start)}`;
   const endText = start && start.hasSame(end, 'day') ? end.toFormat('HH:mm') : end.toFormat('MMMM d, yyyy, HH:mm');
   const startLabel = label(start);
   const endLabel = label(end);
   // Across a daylight-saving change the two ends carry different abbreviations.
   return startLabel === endLabel
-    ? `${startText} – ${endText} ${endLabel}${named}`
-    : `${startText} ${startLabel} – ${endText} ${endLabel}${named}`;
+    ? `${startText} – ${endText} ${endLabel}`
+    : `${startText} ${startLabel} – ${endText} ${endLabel}`;
 }
 
 function describeTiming(incident: Incident): ViewModel['timing'] {
@@ -103,6 +111,7 @@ export function buildViewModel(draft: Draft, incident: Incident = resolveInciden
       timezone: { name: incident.zone.name, label: zoneLabel(incident.zone, incident.start), given: incident.zoneGiven },
       impact: given(summary.impact) ?? pending('impact'),
       ...(typeof summary.usersAffectedPercent === 'number' ? { usersAffectedPercent: summary.usersAffectedPercent } : {}),
+      impactStatesShare: statesShare(summary.impact, summary.usersAffectedPercent),
       rootCause: given(summary.rootCause) ?? pending('root cause'),
     },
     ...(draft.detectedBy ? { detectedBy: { id: draft.detectedBy, label: DETECTION_LABELS[draft.detectedBy] } } : {}),

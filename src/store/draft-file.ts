@@ -7,6 +7,7 @@ import { DRAFT_VERSION } from '../draft/vocabulary.js';
 import { sweepStaleTemps, writeFileAtomically } from './atomic-write.js';
 import { describeFsError, DraftChangedError, DraftFileError, SaveError } from './errors.js';
 import { stringifyDocument, writeIntoDocument } from './write-into-document.js';
+import { invocation } from '../process/invocation.js';
 
 /** A draft as it is on disk: the parsed document (comments and all) and the bytes last seen. */
 export interface DraftFile {
@@ -29,7 +30,7 @@ export const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 
 export function headerComment(path: string): string {
-  return ` postmortem-wizard draft: resume with \`npx postmortem-wizard resume ${basename(path)}\``;
+  return ` postmortem-wizard draft: resume with \`${invocation()} resume ${basename(path)}\``;
 }
 
 /** Only a regular file is read (a FIFO would hang, /dev/zero never ends), the size cap held while reading. */
@@ -142,7 +143,7 @@ export type LoadMode = 'edit' | 'read';
  */
 export function parseDraftText(path: string, text: string, mode: LoadMode = 'edit'): LoadedDraft {
   if (text.trim() === '' || text.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('#'))) {
-    throw DraftFileError.at(path, 'is empty: a draft starts with `version: 1`. Run `postmortem-wizard new` to start one.');
+    throw DraftFileError.at(path, 'is empty: a draft starts with `version: 1`. Run `' + invocation() + ' new` to start one.');
   }
   let editable: { doc: Document; counter: LineCounter } | undefined;
   const getEditable = () => (editable ??= parseEditable(path, text));

@@ -10,6 +10,7 @@ import type { DraftFile } from './draft-file.js';
 import type { LockOwner } from './draft-lock.js';
 import { DraftFileError, SaveError } from './errors.js';
 import type { Settings } from './settings.js';
+import { invocation } from '../process/invocation.js';
 
 /*
  * Finding, creating and opening drafts: what `new`, `resume`, `list` and the home screen
@@ -48,10 +49,14 @@ export function checkNewPath(text: string, cwd = process.cwd()): { ok: true; val
   if (typed === '') return { ok: false, error: 'Type a file name for the draft, like postmortem.yaml.' };
   // The shell would have expanded it; a prompt must do the same.
   if (typed === '~' || typed.startsWith('~/')) typed = join(homedir(), typed.slice(1));
+  const asTyped = resolve(cwd, typed);
+  if (existsSync(asTyped) && statSync(asTyped).isDirectory()) {
+    return { ok: false, error: `${text.trim()} is a folder: give a file name for the draft, like ${join(text.trim(), 'postmortem.yaml')}.` };
+  }
   const withExtension = extname(typed) === '' ? `${typed}.yaml` : typed;
   const path = resolve(cwd, withExtension);
   if (existsSync(path)) {
-    return { ok: false, error: `${withExtension} already exists: resume it with \`postmortem-wizard resume ${withExtension}\`, or choose another name.` };
+    return { ok: false, error: `${withExtension} already exists: resume it with \`${invocation()} resume ${withExtension}\`, or choose another name.` };
   }
   const folder = dirname(path);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) return { ok: false, error: `The folder ${shortPath(folder, cwd)} does not exist.` };
@@ -88,11 +93,11 @@ export async function newDraftDefaults(): Promise<{ authors?: string[]; template
  * A new draft, not yet on disk: its defaults arrive after the first frame, and with them the
  * first save, so the name is taken and `resume` finds it before anything else is typed.
  */
-export function prepareNewDraft(path: string): { file: DraftFile; draft: Draft } {
+export function prepareNewDraft(path: string, preset: Draft = { version: 1 }): { file: DraftFile; draft: Draft } {
   // The same checks as the home screen's question: refused now, not at the first save.
   const checked = checkNewPath(path);
   if (!checked.ok) throw new Error(checked.error);
-  return { file: { path: checked.value }, draft: { version: 1 } };
+  return { file: { path: checked.value }, draft: preset };
 }
 
 export async function openDraft(path: string): Promise<{ file: DraftFile; draft: Draft }> {

@@ -2,7 +2,7 @@ import { lstat, readlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { FileReadError, readTextFile } from '../io/read-text-file.js';
-import { GENERATED_MARKER } from '../render/marker.js';
+import { authorshipOf } from '../render/marker.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { describeFsError } from './errors.js';
 import { EXIT, UsageError } from '../process/exit-codes.js';
@@ -83,9 +83,12 @@ export async function writeReadme(path: string, markdown: string, force: boolean
     throw error instanceof NotAFileError ? commandLineRefusal(error) : error;
   }
   if (existing === markdown) return 'unchanged';
-  if (existing !== undefined && !existing.includes(GENERATED_MARKER) && !force) {
+  const authorship = existing === undefined ? 'ours' : authorshipOf(existing);
+  if (authorship !== 'ours' && !force) {
+    const whose = authorship === 'edited' ? 'was edited by hand since postmortem-wizard wrote it' : 'was not written by postmortem-wizard';
     throw new UsageError(
-      `${path} exists and was not written by postmortem-wizard: add --force to replace it (the old file is kept as ${path}.bak), or choose another file with -o.`,
+      `${path} exists and ${whose}: add --force to replace it (the old file is kept as ${path}.bak), or choose another file with -o.`,
+      authorship === 'edited' ? EXIT.problems : EXIT.usage,
     );
   }
   try {

@@ -21,8 +21,10 @@ import { CrashBoundary } from './crash-boundary.js';
 import { Root, type OpenRequest, type OpenResult, type Snapshot } from './root.js';
 import { ReviewScreen } from './wizard-app.js';
 import type { RecentItem } from './screens/home-screen.js';
+import { invocation } from '../process/invocation.js';
 
-export type InteractiveRequest = { kind: 'home' } | { kind: 'new'; path?: string } | { kind: 'resume'; path?: string };
+/** `preset`: answers given as flags to `new` (already read and checked); the wizard asks the rest. */
+export type InteractiveRequest = { kind: 'home' } | { kind: 'new'; path?: string; preset?: Draft } | { kind: 'resume'; path?: string };
 
 /** A screen asks for the terminal to be handed to $EDITOR. */
 type HandOver = { kind: 'editText'; text: string } | { kind: 'editDraft' };
@@ -57,10 +59,10 @@ function reviewOnly(file: DraftFile, draft: Draft, because: string): Extract<Ope
   return { ok: true, session, wizard: { ...wizard, screen: { kind: 'review' }, defaultsApplied: true } };
 }
 
-async function open(request: OpenRequest): Promise<OpenResult> {
+async function open(request: OpenRequest, preset?: Draft): Promise<OpenResult> {
   try {
     const isNew = request.kind === 'new';
-    const { file, draft } = isNew ? prepareNewDraft(request.path) : await openDraft(request.path);
+    const { file, draft } = isNew ? prepareNewDraft(request.path, preset) : await openDraft(request.path);
     const shown = shortPath(file.path);
     // Someone else is writing it: the review shows it as saved; nothing here can change it.
     if (request.readOnly) return reviewOnly(file, draft, 'another postmortem-wizard has it open');
@@ -83,7 +85,8 @@ async function open(request: OpenRequest): Promise<OpenResult> {
     }
     const session = new DraftSession(file, { lock: attempt.lock });
     rememberLater(request.path, draft.title);
-    const wizard = initialState(draft, isNew ? 'beginning' : 'resume');
+    // A new draft with answers given as flags starts at the first question they left open.
+    const wizard = initialState(draft, isNew && !preset ? 'beginning' : 'resume');
     // A resumed draft has had its defaults; a new one gets them (and is saved) after the first frame.
     return { ok: true, session, wizard: isNew ? wizard : { ...wizard, defaultsApplied: true } };
   } catch (error) {
@@ -137,7 +140,7 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
   else if (request.kind === 'resume' && !request.path) snapshot = { route: 'pick' };
   else if (request.kind === 'new' && !request.path) snapshot = { route: 'newPath' };
   else {
-    const opened = await open({ kind: request.kind, path: request.path! });
+    const opened = await open({ kind: request.kind, path: request.path! }, request.kind === 'new' ? request.preset : undefined);
     if (opened.ok) snapshot = { route: 'wizard', session: opened.session, wizard: opened.wizard, notice: opened.notice };
     else if (opened.locked && request.kind === 'resume') snapshot = { route: 'locked', locked: opened.locked };
     else {
@@ -182,7 +185,7 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
           }}
           suggestedPath={suggestNewPath()}
           checkNewPath={(text) => checkNewPath(text)}
-          openDraft={open}
+          openDraft={(asked) => open(asked, request.kind === 'new' ? request.preset : undefined)}
           newDraftDefaults={newDraftDefaults}
           writeReadme={async (path, markdown) => {
             try {
@@ -324,7 +327,7 @@ async function leave(snapshot: Snapshot, ending: Ending, typed: { step: number; 
   if (message) print(`${message}\n`);
   const withTyped = wizard.draft.unconfirmed ? ', with what you were typing (not yet confirmed)' : '';
   if (finished) print(`Draft kept in ${shown}.\n`);
-  else if (ending.kind === 'crash') print(`Resume with: npx ${PROGRAM} resume ${shown}\n`);
-  else print(`Draft saved to ${shown}${withTyped}.\nResume with: npx ${PROGRAM} resume ${shown}\n`);
+  else if (ending.kind === 'crash') print(`Resume with: ${invocation()} resume ${shown}\n`);
+  else print(`Draft saved to ${shown}${withTyped}.\nResume with: ${invocation()} resume ${shown}\n`);
   return exitCodeFor(ending, true);
 }

@@ -37,3 +37,10 @@ export function resumeStep(draft: Draft): number | 'review' {
   const unanswered = STEPS.find((step) => step.section === open.section && step.question.required && !isAnswered(step.question, draft));
   return unanswered?.index ?? first;
 }
+
+/** The question that asks for `path` (the first, where a path is asked in several sections). */
+export function questionAt(path: readonly (string | number)[]): Step['question'] {
+  const step = STEPS.find((candidate) => candidate.question.path.join('.') === path.join('.'));
+  if (!step) throw new Error(`No question asks for ${path.join('.')}`);
+  return step.question;
+}

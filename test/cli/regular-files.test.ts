@@ -22,3 +22,14 @@ describe('check and import read only regular files, with the same cap', () => {
     expect(runCli(['check', big]).stderr).toMatch(/big\.md: is 2\.4 MB; a postmortem written as text is at most 2 MB/);
   });
 });
+
+describe('a folder where a file is wanted', () => {
+  it('check, import and render say the same sentence, exit 2', () => {
+    const dir = tempDir('pmw-folder-');
+    const outputs = ['check', 'import', 'render'].map((command) => runCli([command, dir]));
+    for (const result of outputs) {
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(`${dir}: is a folder: give the path of a file in it.\n`);
+    }
+  });
+});

@@ -25,7 +25,7 @@ describe('an internal error', () => {
     const cwd = tempDir();
     const path = join(cwd, 'pm.yaml');
     writeFileSync(path, readFileSync(fixture('seed-000-payment.yaml')));
-    const env = isolatedEnv({ NODE_OPTIONS: `--require ${FAIL_ON_README}`, ...(debug ? { POSTMORTEM_WIZARD_DEBUG: '1' } : {}) });
+    const env = isolatedEnv({ npm_command: 'exec', NODE_OPTIONS: `--require ${FAIL_ON_README}`, ...(debug ? { POSTMORTEM_WIZARD_DEBUG: '1' } : {}) });
     const t = new TerminalSession(['resume', 'pm.yaml'], { cwd, env });
     sessions.push(t);
     // The draft is complete, so it opens on its review, which fails as it is drawn.

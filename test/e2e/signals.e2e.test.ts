@@ -30,6 +30,7 @@ const STEPS: Step[] = [
       await t.waitFor('Title of the postmortem');
       await t.answer('Queue backlog', 'Author(s)');
       await t.type('Half typed');
+      await t.waitFor('Half typed');
     },
     saved: (text) => {
       expect(text).toContain('title: Queue backlog');
@@ -62,6 +63,9 @@ const STEPS: Step[] = [
       await t.type('A connection leak');
       await t.press(KEYS.ctrlJ);
       await t.type('and a pool that');
+      // On screen, so the program has read it: input still in the terminal's buffer when the
+      // window closes is the kernel's to drop, not ours to keep.
+      await t.waitFor('and a pool that');
     },
     saved: (text) => {
       expect(text).toContain('title: Main service outage after a faulty deployment');

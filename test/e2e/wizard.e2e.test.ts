@@ -120,7 +120,8 @@ describe('the wizard in a real terminal', () => {
 
   it('saves on Ctrl+C, says how to resume, and resumes where it stopped', async () => {
     const cwd = tempDir();
-    const env = isolatedEnv();
+    // Started through npx (npm says so in npm_command): the hint is an npx command.
+    const env = isolatedEnv({ npm_command: 'exec' });
     const first = start(['new', 'postmortem.yaml'], cwd, env);
     await basicsAndSummary(first);
     await first.press(KEYS.ctrlC);
@@ -207,4 +208,23 @@ describe('without a terminal', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).not.toContain('Raw mode');
   });
+});
+
+describe('new with answers given as options', () => {
+  it('asks only the rest, and refuses a bad option before starting', async () => {
+    const cwd = tempDir();
+    const env = isolatedEnv();
+    const t = start(['new', 'pm.yaml', '--title', 'Cache outage', '--timezone', 'UTC', '--start', '2023-08-02 13:45', '--end', '15:30'], cwd, env);
+    // Title, zone, start and end were given: it opens at the first question they left open.
+    await t.waitFor('Impact: what was down or slow');
+    await t.press(KEYS.ctrlC);
+    expect(await t.exited).toBe(130);
+    const draft = readFileSync(join(cwd, 'pm.yaml'), 'utf8');
+    expect(draft).toContain('title: Cache outage');
+    expect(draft).toContain('end: "2023-08-02 15:30"');
+    const bad = start(['new', 'other.yaml', '--start', 'soon'], cwd, env);
+    expect(await bad.exited).toBe(2);
+    expect(bad.raw).toContain('--start "soon": soon is not a time');
+    expect(existsSync(join(cwd, 'other.yaml'))).toBe(false);
+  }, 60_000);
 });

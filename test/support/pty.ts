@@ -18,7 +18,7 @@ export function isolatedEnv(extra: Record<string, string> = {}): Record<string, 
   const root = tempDir('pmw-e2e-');
   mkdirSync(join(root, 'home'));
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !key.startsWith('VITEST')) env[key] = value;
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !key.startsWith('VITEST') && !key.startsWith('npm_')) env[key] = value;
   return {
     ...env,
     HOME: join(root, 'home'),

@@ -6,7 +6,7 @@ import { useMemo, useState, type Dispatch } from 'react';
 import { checkDraft } from '../../check/rubric.js';
 import { sectionProgress } from '../../draft/progress.js';
 import type { SectionId } from '../../draft/sections.js';
-import { GENERATED_MARKER } from '../../render/marker.js';
+import { authorshipOf, type Authorship } from '../../render/marker.js';
 import { NotAFileError, readExistingReadme } from '../../store/write-readme.js';
 import { WORD_RANGE } from '../../render/words.js';
 import { formatMinutes } from '../../time/duration.js';
@@ -18,7 +18,7 @@ import { useRefState } from '../hooks/use-ref-state.js';
 import { useServices, useSession } from '../session-context.js';
 import { theme } from '../theme.js';
 
-type Mode = { kind: 'menu' } | { kind: 'sections' } | { kind: 'confirmWrite'; ours: boolean } | { kind: 'writing' };
+type Mode = { kind: 'menu' } | { kind: 'sections' } | { kind: 'confirmWrite'; whose: Authorship } | { kind: 'writing' };
 type MenuAction = 'write' | 'edit' | 'editor' | 'quit';
 
 export interface ReviewProps {
@@ -82,7 +82,7 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
         return;
       }
       if (existing !== undefined && existing !== report.markdown) {
-        setMode({ kind: 'confirmWrite', ours: existing.includes(GENERATED_MARKER) });
+        setMode({ kind: 'confirmWrite', whose: authorshipOf(existing) });
         return;
       }
     }
@@ -153,7 +153,7 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
       {notice ? <Text color={notice.tone === 'ok' ? theme.ok : theme.error}>{notice.text}</Text> : null}
       {mode.kind === 'confirmWrite' ? (
         <Text color={theme.warn}>
-          {basename(target)} exists{mode.ours ? '' : ' and was not written by postmortem-wizard'}. Replace it? A copy is kept as {basename(target)}.bak. y/n
+          {basename(target)} exists{mode.whose === 'ours' ? '' : mode.whose === 'edited' ? ' and was edited by hand since it was written' : ' and was not written by postmortem-wizard'}. Replace it? A copy is kept as {basename(target)}.bak. y/n
         </Text>
       ) : null}
       {mode.kind === 'writing' ? <Text color={theme.muted}>Writing…</Text> : null}
