@@ -241,14 +241,22 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       // Labelled facts before any section ("| **Date** | … |", "Duration: …") are the summary's.
       const summaryLike = mode === 'summary' || (mode === 'other' && kv !== null && (labelKey === 'duration' || labelKey === 'impact' || /^(start|end|time ?zone|authors?|summary|root cause)/.test(key)));
       if (summaryLike) {
+        // A line read into fields is also kept whole in notes: its other words stay in their order.
         if (kv && /duration|when|date|time window/.test(key)) {
-          if (readDuration(kv[2]!)) continue;
+          if (readDuration(kv[2]!)) {
+            notes.push(line.trim());
+            continue;
+          }
         }
         if (kv && /^start(ed)?( time)?$/.test(key)) {
           const m = findMoments(kv[2]!)[0];
           if (m) {
             startMoment = m;
             zoneName ??= namedZone(kv[2]!) ?? m.zone;
+            // "Start time: …, End time: …" on one line.
+            const endTime = /\bend(?:ed)?(?: time)?\s*:/i.exec(kv[2]!);
+            if (endTime) endMoment = findMoments(kv[2]!.slice(endTime.index))[0] ?? endMoment;
+            notes.push(line.trim());
             continue;
           }
         }
@@ -257,6 +265,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
           if (m) {
             endMoment = m;
             zoneName ??= namedZone(kv[2]!) ?? m.zone;
+            notes.push(line.trim());
             continue;
           }
         }
@@ -290,7 +299,10 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       }
       switch (mode) {
         case 'duration':
-          if (readDuration(line)) continue;
+          if (readDuration(line)) {
+            notes.push(line.trim());
+            continue;
+          }
           prose.push(line);
           notes.push(line.trim());
           continue;
@@ -370,6 +382,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
           if (fixStarts) {
             (summaryCause(block) ? causeSection : rootCause).push(line.slice(0, fixStarts.index).trim());
             resolution.push(line.slice(fixStarts.index).trim());
+            notes.push(line.trim());
             mode = 'resolution';
             continue;
           }

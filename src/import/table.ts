@@ -58,6 +58,8 @@ export function tableLines(rows: Row[], line: number): SourceLine[] {
       const rest = row.cells.filter((c, i) => i !== owner && i !== due && i !== type && i !== textColumn && c !== '');
       const text = [row.cells[textColumn] ?? '', ...rest].filter(Boolean).join(' — ');
       out.push({ text: `- [ ] ${text}${fields.length ? ` — ${fields.join(', ')}` : ''}`, line: row.line });
+      // The row as written, for the notes: its words stay in their order.
+      if (fields.length) out.push({ text: row.cells.join(' | '), line: row.line });
     }
     return out;
   }
