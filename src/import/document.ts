@@ -21,6 +21,8 @@ export interface SourceLine {
   line: number;
   /** The line continues the paragraph of the line before (a soft wrap). */
   wrapped?: boolean;
+  /** The line is a paragraph of its own: a plain-text heading may be one ("Timeline", "SUMMARY"). */
+  alone?: boolean;
 }
 
 export interface ParsedDocument {
@@ -151,10 +153,11 @@ class MarkdownLines {
       return;
     }
     let first = true;
-    text.split('\n').forEach((part, i) => {
+    const parts = text.split('\n');
+    parts.forEach((part, i) => {
       const t = squeeze(part);
       if (t === '') return;
-      this.lines.push({ text: `${i === 0 ? prefix : prefix.replace(/\S.*$/, '')}${t}`, line: line + i, ...(first ? {} : { wrapped: true }) });
+      this.lines.push({ text: `${i === 0 ? prefix : prefix.replace(/\S.*$/, '')}${t}`, line: line + i, ...(first ? {} : { wrapped: true }), ...(parts.length === 1 && prefix === '' ? { alone: true } : {}) });
       first = false;
     });
   }

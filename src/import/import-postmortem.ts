@@ -38,14 +38,22 @@ export interface ImportOptions {
 }
 
 function classify(heading: string): SectionKey | undefined {
-  return sectionOf(heading);
+  return sectionOf(heading, true);
 }
 
-/** A line that is a heading: `## X` (its level), `**X:**` alone on its line or a known `X:` label (level 7). */
-function headingOf(line: string): { text: string; level: number } | undefined {
+/**
+ * A line that is a heading: `## X` (its level; also `###X` without the space), `**X:**` alone on
+ * its line, a known `X:` label, or a paragraph that is only a section's name ("Timeline") (level 7).
+ */
+function headingOf(line: string, wrapped = false): { text: string; level: number; bare?: boolean } | undefined {
   if (line.length > 200) return undefined;
-  const markdown = /^(#{1,6}) (.*)$/.exec(line);
+  const markdown = /^(#{1,6}) ?([^#\s].*)$/.exec(line);
   if (markdown) return { text: markdown[2]!.replace(/\s#+$/, '').trim(), level: markdown[1]!.length };
+  // A line that is only a section's name; with a typo, only where a paragraph starts.
+  if (line.length <= 40 && !/[.,;!?]$/.test(line) && /^(?:\*\*)?\p{L}/u.test(line)) {
+    const name = line.replace(/^\*\*(.*)\*\*:?$/, '$1').replace(/:$/, '');
+    if (sectionOf(name, !wrapped)) return { text: name, level: 7, bare: !/[*:]/.test(line) };
+  }
   const bold = /^(?:[-*] )?\*\*([^*]+?)\*\* ?:? ?$/.exec(line);
   if (bold) return { text: bold[1]!.replace(/:$/, '').trim(), level: 7 };
   const label = /^(?:[-*] )?([A-Z][A-Za-z0-9 ./&'()-]{2,60}?) ?: ?$/.exec(line);
@@ -117,7 +125,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const blocks: Block[] = [{ key: 'other', level: 0, lines: [], at: [], wrapped: [] }];
   let parent: Block | undefined;
   for (const { text: line, line: lineNumber, wrapped } of document.lines) {
-    const found = headingOf(line);
+    const found = headingOf(line, wrapped);
     const heading = found?.text;
     const level = found?.level ?? 7;
     let key = heading !== undefined ? classify(heading) : undefined;
@@ -138,6 +146,8 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       current.wrapped.push(false);
       continue;
     }
+    // A heading written as a plain line ("Timeline"): its words are kept in notes, as written.
+    if (found?.bare) notes.push(line);
     if (heading !== undefined) {
       // An unknown heading after the known sections: its text is kept with what follows.
       const nested = !!parent && parent.level < level && (key === 'rootCause' || key === 'resolution');
@@ -189,12 +199,26 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     .slice(0, firstKnown === -1 ? blocks.length : firstKnown)
     .flatMap((b) => [b.heading, ...(b.key === 'other' && b === blocks[0] ? b.lines : [])])
     .filter((t): t is string => !!t && t.trim().length >= 8 && t.trim().length <= 100)
-    .filter((t) => !isLabelLine(t))
+    .filter((t) => !isLabelLine(t) && findMoments(t.slice(0, 60), { entry: true })[0]?.index !== 0)
     .map((t) => cleanItem(t.replace(/`/g, '')))
     .filter((t) => !/^0x[0-9a-f]+\b|^#|^!\[|^tasks$|devops|sysadmin|^\[|^postmortem$|lines? \(|commit|^breadcrumbs|\|/i.test(t) && !CHROME.test(t));
   // Our own README: its first heading is the title, whatever its length.
   const ownTitle = ours ? /^# (.+)$/.exec(document.lines[0]?.text ?? '')?.[1] : undefined;
-  const title = document.frontMatter.title ?? ownTitle ?? titleCandidates.filter((t) => /postmortem|outage|incident|failure|down/i.test(t)).at(-1) ?? titleCandidates.at(-1);
+  // The document's first line, when it is a heading or a short line of its own (not a section, a label or a sentence).
+  const head = document.lines[0];
+  const headText = head ? cleanItem(head.text.replace(/^#{1,6} ?/, '').replace(/`/g, '')) : '';
+  const firstLine =
+    head && (/^#/.test(head.text) || head.alone || headText.length <= 80) && headText.length >= 3 && headText.length <= 120 && !/[.;!?]$/.test(headText) && !classify(headText.replace(/:$/, '')) && !isLabelLine(head.text) && !findMoments(headText).length && !CHROME.test(headText)
+      ? headText.replace(/\s*:\s*$/, '')
+      : undefined;
+  const boilerplate = (t: string) => /^0x[0-9a-f]+\b/i.test(t);
+  const title =
+    document.frontMatter.title ??
+    ownTitle ??
+    (firstLine && !boilerplate(firstLine) ? firstLine : undefined) ??
+    titleCandidates.filter((t) => /postmortem|outage|incident|failure|down/i.test(t)).at(-1) ??
+    titleCandidates.at(-1) ??
+    firstLine;
   if (title) {
     draft.title = title.replace(/\s*:\s*$/, '');
     titleDay = proseDay(draft.title);
@@ -280,7 +304,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
           continue;
         }
         if (kv && /^authors?$/.test(key) && mode === 'other') {
-          draft.authors = kv[2]!.split(/,\s*/).map((a) => a.trim()).filter((a) => a && !/not written yet/.test(a));
+          const authors = kv[2]!.split(/,\s*/).map((a) => a.trim()).filter((a) => a && !/not written yet/.test(a));
+          if (authors.length) draft.authors = authors;
+          else notes.push(line.trim());
           continue;
         }
         if (kv && (/root cause|^cause/.test(key) || (key === 'summary' && mode === 'other'))) {
@@ -467,7 +493,8 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
 
   // The incident's zone: the summary's, the "All times are …" line's, the first entry's.
   const firstEntryZone = rawEntries.find((e) => e.moment?.zone)?.moment?.zone;
-  const zoneWritten = zoneName ?? timesZone ?? firstEntryZone;
+  // A place name (Asia/Kolkata) says more than the offset or abbreviation written beside a time.
+  const zoneWritten = [zoneName, timesZone].find((z) => z?.includes('/')) ?? zoneName ?? timesZone ?? firstEntryZone;
   const zone = zoneWritten ? zoneOf(zoneWritten, documentText, warnings) : undefined;
   const incidentZone = zone ?? utc();
   const at = (m: Moment, day: CalendarDay): DateTime | undefined => {
@@ -478,13 +505,17 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
 
   let start: DateTime | undefined;
   let end: DateTime | undefined;
+  let bareStart: string | undefined;
+  let bareEnd: string | undefined;
   if (startMoment) {
     const day = fill(startMoment.date, incidentDay);
     if (day) start = at(startMoment, day);
+    else bareStart = bareTime(startMoment);
   }
   if (endMoment) {
     const day = fill(endMoment.date, start ? { year: start.year, month: start.month, day: start.day } : incidentDay);
     if (day) end = at(endMoment, day);
+    else bareEnd = bareTime(endMoment);
     if (end && start && end < start && !endMoment.date) end = end.plus({ days: 1 });
   }
 
@@ -498,7 +529,10 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const zones = [...new Set([...(zone ? [zone.name] : []), ...written].map(clock))];
   if (zone) summary.timezone = zone.name;
   if (start) summary.start = formatStored(start, incidentZone);
+  else if (bareStart) summary.start = bareStart;
   if (end) summary.end = formatStored(end, incidentZone);
+  else if (bareEnd) summary.end = bareEnd;
+  if (bareStart || bareEnd) warnings.push('the document gives the start or end without a date: add the date in the draft.');
 
   let running: CalendarDay | undefined = start ? { year: start.year, month: start.month, day: start.day } : incidentDay;
   let previous: DateTime | undefined;
@@ -518,8 +552,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     const day = fill(moment.date, running);
     let value = day ? at(moment, day) : undefined;
     if (!value) {
+      // No date anywhere in the document: the time of day as written (24-hour), no date invented.
       undated++;
-      timeline.push({ kind, text: inText ? text : `${when} ${text}`.trim() });
+      timeline.push({ at: bareTime(moment), kind, text });
       continue;
     }
     if (!moment.date) {
@@ -531,7 +566,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     running = { year: value.year, month: value.month, day: value.day };
     timeline.push({ at: formatStored(value, incidentZone), kind, text });
   }
-  if (undated) warnings.push(`${undated} timeline entr${undated === 1 ? 'y has' : 'ies have'} a time but the document gives no date: the time is kept in the entry's text.`);
+  if (undated) warnings.push(`${undated} timeline entr${undated === 1 ? 'y has' : 'ies have'} a time but the document gives no date: the time is kept without one.`);
 
   // The summary's own "Root Cause" section is kept whole: it is the author's summary.
   if (!summary.rootCause && causeSection.length) summary.rootCause = causeSection.join(' ').replace(/^- /, '');
@@ -554,7 +589,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
 
   if (Object.keys(summary).length) draft.summary = summary;
   const detection = timeline.find((e) => e.kind === 'detection');
-  if (!draft.detectedBy && detection?.text) draft.detectedBy = detectionSource(detection.text);
+  if (!draft.detectedBy && !ours && detection?.text) draft.detectedBy = detectionSource(detection.text);
   if (timeline.length) draft.timeline = timeline;
   if (rootCause.length) draft.rootCause = paragraphs(rootCause);
   if (resolution.length) draft.resolution = paragraphs(resolution);
@@ -576,6 +611,12 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     shares: distinct.length > 1 ? shares : [],
     lines: { timeline: entryLines },
   };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+/** A time of day with no date to put it on: `14:30`, as written, in 24 hours. */
+function bareTime(m: Moment): string {
+  return `${two(m.hour)}:${two(m.minute)}${m.second ? `:${two(m.second)}` : ''}`;
 }
 
 /** A `Label: value` line whose label is a section name ("Duration: 15 minutes"): never a title. */

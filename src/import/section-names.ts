@@ -52,8 +52,11 @@ export function nameKey(heading: string): string {
 const exact = new Map<string, SectionKey>();
 for (const entry of SECTION_NAMES) for (const name of entry.names) exact.set(name, entry.key);
 
-/** Which section a heading or label names, if any. */
-export function sectionOf(heading: string): SectionKey | undefined {
+/**
+ * Which section a heading or label names, if any. `fuzzy`: a heading may carry a typo or a lost
+ * first letter ("Issue Symmary", "ssue Summary"): one edit away from a name of six letters or more.
+ */
+export function sectionOf(heading: string, fuzzy = false): SectionKey | undefined {
   if (heading.length > 120) return undefined;
   const key = nameKey(heading);
   if (key === '') return undefined;
@@ -62,5 +65,15 @@ export function sectionOf(heading: string): SectionKey | undefined {
   for (const entry of SECTION_NAMES) {
     for (const prefix of entry.prefixes ?? []) if (key.startsWith(`${prefix} `)) return entry.key;
   }
+  if (fuzzy && key.length >= 6 && key.length <= 40) {
+    for (const [name, section] of exact) if (name.length >= 6 && Math.abs(name.length - key.length) <= 1 && withinOneEdit(name, key)) return section;
+  }
   return undefined;
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

@@ -22,8 +22,12 @@ function columnWhere(rows: Row[], width: number, test: (cell: string) => boolean
   return -1;
 }
 
+/** A cell that says "nothing here": empty, a dash, n/a. */
+const EMPTY = /^(?:[-\u2013\u2014]|n\/a)?$/i;
+
 export function tableLines(rows: Row[], line: number): SourceLine[] {
   if (rows.length === 0) return [];
+  rows = rows.map((r) => ({ ...r, cells: r.cells.map((c) => (EMPTY.test(c.trim()) && c.trim() !== '' && r !== rows[0] ? '' : c)) }));
   const [header, ...body] = rows as [Row, ...Row[]];
   const width = Math.max(...rows.map((r) => r.cells.length));
   const names = header.cells.map((c) => c.replace(/\*\*/g, '').toLowerCase());

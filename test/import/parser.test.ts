@@ -156,7 +156,8 @@ describe('times, dates and zones from the document', () => {
     expect(at(`# Outage of 12 August 2022${timeline}`)).toEqual(['2022-08-12 10:00', '2022-08-12 10:30']);
     expect(importPostmortem(`# Outage${timeline}`, { fileName: '2021-04-01-outage.md' }).draft.timeline?.[0]?.at).toBe('2021-04-01 10:00');
     const undated = importPostmortem(`# Outage${timeline}`);
-    expect(undated.draft.timeline?.map((e) => [e.at, e.text])).toEqual([[undefined, '10:00 alert'], [undefined, '10:30 fixed']]);
+    // The times as written, with no date made up.
+    expect(undated.draft.timeline?.map((e) => [e.at, e.text])).toEqual([['10:00', 'alert'], ['10:30', 'fixed']]);
     expect(undated.warnings.join(' ')).toMatch(/no date/);
   });
 
