@@ -35,7 +35,7 @@ async function reviewDraftFile(path: string): Promise<Reviewed> {
 async function reviewWrittenFile(path: string): Promise<Reviewed> {
   const text = readDocument(path);
   if (text.trim() === '') throw DraftFileError.at(path, 'is empty.');
-  const { draft, zones, shares, lines: entryLines } = importPostmortem(text, { fileName: basename(path) });
+  const { draft, zones, shares, lines: entryLines, otherZones, zoneWritten } = importPostmortem(text, { fileName: basename(path) });
   const lines = text.split(/\r?\n/).map((line) => line.toLowerCase());
   const find = (words: string | undefined) => {
     const needle = words?.replace(/\u2026$/, '').trim().toLowerCase().slice(0, 40);
@@ -57,6 +57,9 @@ async function reviewWrittenFile(path: string): Promise<Reviewed> {
   };
   const extra: Finding[] =
     zones.length > 1 ? [{ section: 'Timeline', message: `times are written in ${zones.length} timezones (${zones.join(', ')}): give every time in one, and say which.` }] : [];
+  otherZones.forEach((other, index) => {
+    if (other) extra.push({ section: 'Timeline', message: `"${other.written}" is in ${other.zone}, but the postmortem's times are in ${zoneWritten}: give every time in one timezone.`, quote: other.written, path: ['timeline', index] });
+  });
   if (shares.length) {
     const values = [...new Set(shares.map((s) => `${s.percent}%`))];
     extra.push({ section: 'Summary', message: `the share of users affected is stated as ${values.join(' and ')}: say which is right.`, quote: shares[1]?.quote });

@@ -30,6 +30,10 @@ export interface ImportResult {
   shares: Share[];
   /** The line of the file each draft entry came from (timeline entry i → line). */
   lines: { timeline: (number | undefined)[] };
+  /** Timeline entry i written in another zone than the incident's: its time as written and that zone. */
+  otherZones: ({ written: string; zone: string } | undefined)[];
+  /** The incident's zone as the document writes it. */
+  zoneWritten?: string;
 }
 
 export interface ImportOptions {
@@ -124,8 +128,24 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const warnings: string[] = [];
   const blocks: Block[] = [{ key: 'other', level: 0, lines: [], at: [], wrapped: [] }];
   let parent: Block | undefined;
+  // A timeline written as `### 16:30` headings, each over its paragraphs: the entry being read.
+  let timedHeading: { block: Block; index: number } | undefined;
   for (const { text: line, line: lineNumber, wrapped } of document.lines) {
     const found = headingOf(line, wrapped);
+    const timeline = blocks.at(-1)!;
+    if (found && /^#/.test(line) && (timeline.key === 'timeline' || timedHeading?.block === timeline) && found.level > timeline.level && entryAt(found.text)) {
+      timeline.lines.push(`- ${found.text}:`);
+      timeline.at.push(lineNumber);
+      timeline.wrapped.push(false);
+      timedHeading = { block: timeline, index: timeline.lines.length - 1 };
+      continue;
+    }
+    if (timedHeading && !found && timedHeading.block === timeline) {
+      const l = timedHeading.block.lines;
+      l[timedHeading.index] = `${l[timedHeading.index]} ${line.replace(/^(?:[-*]|\d+[.)]) /, '')}`.replace(/: (?=\S)/, ': ');
+      continue;
+    }
+    timedHeading = undefined;
     const heading = found?.text;
     const level = found?.level ?? 7;
     let key = heading !== undefined ? classify(heading) : undefined;
@@ -268,7 +288,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
         // A line read into fields is also kept whole in notes: its other words stay in their order.
         if (kv && /duration|when|date|time window/.test(key)) {
           if (readDuration(kv[2]!)) {
-            notes.push(line.trim());
+            if (hasOtherWords(kv[2]!)) notes.push(line.trim());
             continue;
           }
         }
@@ -280,7 +300,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
             // "Start time: …, End time: …" on one line.
             const endTime = /\bend(?:ed)?(?: time)?\s*:/i.exec(kv[2]!);
             if (endTime) endMoment = findMoments(kv[2]!.slice(endTime.index))[0] ?? endMoment;
-            notes.push(line.trim());
+            if (hasOtherWords(kv[2]!)) notes.push(line.trim());
             continue;
           }
         }
@@ -289,7 +309,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
           if (m) {
             endMoment = m;
             zoneName ??= namedZone(kv[2]!) ?? m.zone;
-            notes.push(line.trim());
+            if (hasOtherWords(kv[2]!)) notes.push(line.trim());
             continue;
           }
         }
@@ -326,7 +346,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       switch (mode) {
         case 'duration':
           if (readDuration(line)) {
-            notes.push(line.trim());
+            if (hasOtherWords(line)) notes.push(line.trim());
             continue;
           }
           prose.push(line);
@@ -525,8 +545,13 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     const n = z?.name ?? name;
     return /^(GMT|UTC|Z|\+00:00)$/i.test(n) ? 'UTC' : n;
   };
+  // Each clock once, as the document spells it first ("UTC, PDT").
   const written = rawEntries.map((e) => e.moment?.zone).filter((z): z is string => !!z);
-  const zones = [...new Set([...(zone ? [zone.name] : []), ...written].map(clock))];
+  const spelling = new Map<string, string>();
+  for (const z of [...(zoneWritten ? [zoneWritten] : []), ...written]) if (!spelling.has(clock(z))) spelling.set(clock(z), z.replace(/^\(|\)$/g, ''));
+  const zones = [...spelling.values()];
+  const incidentClock = zone ? clock(zone.name) : undefined;
+  const entryZones = rawEntries.map((e) => (e.moment?.zone && incidentClock && clock(e.moment.zone) !== incidentClock ? { written: e.written ?? '', zone: e.moment.zone } : undefined));
   if (zone) summary.timezone = zone.name;
   if (start) summary.start = formatStored(start, incidentZone);
   else if (bareStart) summary.start = bareStart;
@@ -567,6 +592,18 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     timeline.push({ at: formatStored(value, incidentZone), kind, text });
   }
   if (undated) warnings.push(`${undated} timeline entr${undated === 1 ? 'y has' : 'ies have'} a time but the document gives no date: the time is kept without one.`);
+
+  // No start or end stated: the first entry's time, and the last resolution's, say so.
+  const timed = timeline.filter((e) => e.at).map((e) => ({ at: e.at!, kind: e.kind, text: e.text ?? '' }));
+  const sameForm = timed.length > 0 && timed.every((e) => e.at.length === timed[0]!.at.length);
+  if (sameForm && !summary.start && !summary.end) {
+    const sorted = [...timed].sort((a, b) => a.at.localeCompare(b.at));
+    // An entry that says the outage began ("OUTAGE BEGINS") is the start, else the first.
+    summary.start = (sorted.find((e) => /\b(?:outage|incident|downtime|problem|issue)s?\s+(?:begins|began|starts|started)\b/i.test(e.text)) ?? sorted[0]!).at;
+    const resolved = sorted.filter((e) => e.kind === 'resolution').at(-1);
+    if (resolved && resolved.at > summary.start) summary.end = resolved.at;
+    warnings.push(`the document states no start${resolved ? ' or end' : ''}: ${resolved ? 'they are' : 'it is'} taken from the timeline (first entry${resolved ? ', last resolution' : ''}).`);
+  }
 
   // The summary's own "Root Cause" section is kept whole: it is the author's summary.
   if (!summary.rootCause && causeSection.length) summary.rootCause = causeSection.join(' ').replace(/^- /, '');
@@ -610,7 +647,17 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     warnings: [...new Set(warnings)],
     shares: distinct.length > 1 ? shares : [],
     lines: { timeline: entryLines },
+    otherZones: entryZones,
+    ...(zone ? { zoneWritten: zoneWritten ?? zone.name } : {}),
   };
+}
+
+/** Words beside the times and dates of a value ("(1 hour)", "on a busy Monday"): then the line is kept whole. */
+function hasOtherWords(value: string): boolean {
+  let rest = value;
+  for (const m of findMoments(value).reverse()) rest = rest.slice(0, m.index) + ' ' + rest.slice(m.end);
+  rest = rest.replace(/\b(?:\d{4}-\d{2}-\d{2}|to|from|until|till|through|and|on|at|start(?:ed)?|end(?:ed)?|time)\b/gi, ' ').replace(/\b(?:[A-Z]{2,5}|[A-Za-z]+\/[A-Za-z_]+)\b/g, ' ');
+  return /[\p{L}\p{N}]/u.test(rest);
 }
 
 const two = (n: number) => String(n).padStart(2, '0');

@@ -167,7 +167,8 @@ export function proseDay(text: string): CalendarDay | undefined {
     // The reference date only fills what chrono must; a result is kept only if fully written.
     for (const result of chronoEn.parse(text.slice(0, 1000), new Date(Date.UTC(2000, 0, 1)))) {
       const s = result.start;
-      if (s.isCertain('year') && s.isCertain('month') && s.isCertain('day')) {
+      // A year written out: "30/30/30" is not a date, whatever a lenient parser makes of it.
+      if (s.isCertain('year') && s.isCertain('month') && s.isCertain('day') && /\b(?:19|20|21)\d\d\b/.test(result.text)) {
         return { year: s.get('year')!, month: s.get('month')!, day: s.get('day')! };
       }
     }

@@ -174,7 +174,10 @@ describe('times, dates and zones from the document', () => {
   });
 
   it('two timezones on the lines are reported', () => {
-    expect(importPostmortem('## Timeline\n\n- Jan 5, 2024 10:00 UTC: a\n- 10:05 PST: b').zones).toEqual(['UTC', 'America/Los_Angeles']);
+    const mixed = importPostmortem('## Timeline\n\n- Jan 5, 2024 10:00 UTC: a\n- 10:05 PST: b\n- 10:10 PDT: c');
+    // PST and PDT are one clock (US Pacific), named as the document first writes it.
+    expect(mixed.zones).toEqual(['UTC', 'PST']);
+    expect(mixed.otherZones).toEqual([undefined, { written: '10:05 PST', zone: 'PST' }, { written: '10:10 PDT', zone: 'PDT' }]);
   });
 });
 
