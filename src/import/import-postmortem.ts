@@ -250,7 +250,8 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     let label = ownEntries ? block.heading ?? '' : '';
     let lessonList: string[] | undefined;
     for (let i = 0; i < block.lines.length; i++) {
-      const line = block.lines[i]!;
+      // GitHub's emoji codes before a line's words (":small_orange_diamond:16:20 …") are pictures, not words.
+      const line = block.lines[i]!.replace(/^((?:[-*+] |\d+[.)] )?)(?::[a-z0-9_+-]{1,40}:\s*)+(?=\S)/, '$1');
       const lineNumber = block.at[i];
       if (line.trim() === '') continue;
       // A line longer than any sentence: kept as it is, read no further.
@@ -487,6 +488,17 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       break;
     }
   }
+  // "…approximately 00:07 PST, an outage occurred…": the first time in a sentence about the outage.
+  if (!startMoment) {
+    for (const sentence of prose.slice(0, 60).flatMap((line) => line.slice(0, 3000).split(/(?<=[.!?])\s+/))) {
+      if (!/\b(?:outage|incident|downtime|went down|occurred|happened|began|started|disruption|unavailable)\b/i.test(sentence)) continue;
+      const moment = findMoments(sentence)[0];
+      if (!moment) continue;
+      startMoment = moment;
+      zoneName ??= namedZone(sentence) ?? moment.zone;
+      break;
+    }
+  }
 
   // The incident's date: the summary's, the title's, front matter's, the prose's, the first dated
   // entry's or the file name's. Never the clock's.
@@ -552,6 +564,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const zones = [...spelling.values()];
   const incidentClock = zone ? clock(zone.name) : undefined;
   const entryZones = rawEntries.map((e) => (e.moment?.zone && incidentClock && clock(e.moment.zone) !== incidentClock ? { written: e.written ?? '', zone: e.moment.zone } : undefined));
+  const entryZonesPad: ({ written: string; zone: string } | undefined)[] = entryZones;
   if (zone) summary.timezone = zone.name;
   if (start) summary.start = formatStored(start, incidentZone);
   else if (bareStart) summary.start = bareStart;
@@ -593,6 +606,23 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   }
   if (undated) warnings.push(`${undated} timeline entr${undated === 1 ? 'y has' : 'ies have'} a time but the document gives no date: the time is kept without one.`);
 
+  // A misleading path or an escalation told only in prose ("we first suspected…", "escalated to…"):
+  // the sentence becomes an entry of that kind (its words stay in notes too).
+  const sentences = notes.slice(0, 400).flatMap((line) => line.slice(0, 3000).split(/(?<=[.!?])\s+/));
+  const told: [EntryKind, RegExp][] = [
+    ['misleading', /\b(?:initial(?:ly)?|at first|first)\b[^.]{0,80}\b(?:suspect|assum|thought|believ|focus|investigat|look)|\bred herring|\bmisleading|\bwrong (?:path|direction|track)|\bturned out (?:not|to be (?:un|a red|fine|normal))|\bruled out|\bfalse (?:lead|alarm)|\bdead end|\b(?:no useful|nothing useful|to no avail|only to be disappointed|fruitless|unfruitful)\b|\b(?:did not|didn't) (?:help|reveal|show anything)/i],
+    ['escalation', /\bescalat(?:ed|ion|e)\b|\b(?:looped in|called in|brought in|reached out to|handed (?:it )?(?:off|over) to)\b/i],
+  ];
+  for (const [kind, cue] of told) {
+    if (timeline.some((e) => e.kind === kind)) continue;
+    const sentence = sentences.find((t) => cue.test(t) && t.length <= 600);
+    if (sentence) {
+      timeline.push({ kind, text: sentence.trim() });
+      entryLines.push(undefined);
+      entryZonesPad.push(undefined);
+    }
+  }
+
   // No start or end stated: the first entry's time, and the last resolution's, say so.
   const timed = timeline.filter((e) => e.at).map((e) => ({ at: e.at!, kind: e.kind, text: e.text ?? '' }));
   const sameForm = timed.length > 0 && timed.every((e) => e.at.length === timed[0]!.at.length);
@@ -600,9 +630,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     const sorted = [...timed].sort((a, b) => a.at.localeCompare(b.at));
     // An entry that says the outage began ("OUTAGE BEGINS") is the start, else the first.
     summary.start = (sorted.find((e) => /\b(?:outage|incident|downtime|problem|issue)s?\s+(?:begins|began|starts|started)\b/i.test(e.text)) ?? sorted[0]!).at;
-    const resolved = sorted.filter((e) => e.kind === 'resolution').at(-1);
+    const resolved = sorted.filter((e) => e.kind === 'resolution').at(-1) ?? (sorted.length > 1 ? sorted.at(-1) : undefined);
     if (resolved && resolved.at > summary.start) summary.end = resolved.at;
-    warnings.push(`the document states no start${resolved ? ' or end' : ''}: ${resolved ? 'they are' : 'it is'} taken from the timeline (first entry${resolved ? ', last resolution' : ''}).`);
+    warnings.push(`the document states no start${resolved ? ' or end' : ''}: ${resolved ? 'they are' : 'it is'} taken from the timeline (first entry${resolved ? ', last resolution or last entry' : ''}).`);
   }
 
   // The summary's own "Root Cause" section is kept whole: it is the author's summary.

@@ -37,7 +37,9 @@ const DATE_AFTER = new RegExp(String.raw`^[\s,]*(?:on\s+)?(${DATE})(?![\w])`, 'i
 const DATE_ANYWHERE = new RegExp(String.raw`(?:^|[^\w])(${DATE})(?![\w])`, 'gi');
 
 const ZONE_WORD = ZONE_WORDS.filter((w) => w !== 'Z' && !/^(PACIFIC|MOUNTAIN|CENTRAL|EASTERN|ZULU)$/.test(w)).join('|');
-const ZONE = String.raw`(?:(?:UTC|GMT|utc|gmt)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:${ZONE_WORD})\b|utc\b|gmt\b|(?:Pacific|Mountain|Central|Eastern)(?:\s(?:Standard|Daylight))?(?:\s[Tt]ime)?\b)`;
+const ZONE = String.raw`(?:(?:UTC|GMT|utc|gmt)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:${ZONE_WORD})\b|utc\b|gmt\b|(?:Pacific|Mountain|Central|Eastern)(?!\s+Africa|\s+Europe|\s+Australia)(?:\s(?:Standard|Daylight))?(?:\s[Tt]ime)?\b)`;
+// "Eastern African Time (EAT)", "Pacific Standard Time (PST)": the abbreviation in brackets is the zone.
+const ZONE_SPELLED = new RegExp(String.raw`^\s?(?:[A-Z][a-z]+\s){1,3}[Tt]ime\s?\((${ZONE_WORD})\)`);
 const ZONE_AFTER = new RegExp(String.raw`^(?:\s?[-\u2013]?\s?\(?\s?|\s)(${ZONE})\s?\)?`);
 const Z_AFTER = /^Z\b/;
 
@@ -103,7 +105,8 @@ export function findMoments(text: string, options: FindOptions = {}): Moment[] {
     let end = CLOCK.lastIndex;
     const moment: Moment = { index, end, hour, minute, second };
     const after = text.slice(end, end + 60);
-    const zone = Z_AFTER.exec(after) ?? ZONE_AFTER.exec(after);
+    const spelled = ZONE_SPELLED.exec(after);
+    const zone = spelled ?? Z_AFTER.exec(after) ?? ZONE_AFTER.exec(after);
     if (zone) {
       moment.zone = (zone[1] ?? zone[0]).replace(/\s+/g, ' ').trim();
       end += zone[0].length;
