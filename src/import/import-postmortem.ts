@@ -58,8 +58,8 @@ function headingOf(line: string, wrapped = false): { text: string; level: number
     const name = line.replace(/^\*\*(.*)\*\*:?$/, '$1').replace(/:$/, '');
     if (sectionOf(name, !wrapped)) return { text: name, level: 7, bare: !/[*:]/.test(line) };
   }
-  const bold = /^(?:[-*] )?\*\*([^*]+?)\*\* ?:? ?$/.exec(line);
-  if (bold) return { text: bold[1]!.replace(/:$/, '').trim(), level: 7 };
+  const bold = /^(?:[-*] )?\*\*([^*]+?)\*\* ?[:;]? ?$/.exec(line);
+  if (bold) return { text: bold[1]!.replace(/[:;]$/, '').trim(), level: 7 };
   const label = /^(?:[-*] )?([A-Z][A-Za-z0-9 ./&'()-]{2,60}?) ?: ?$/.exec(line);
   if (label && classify(label[1]!)) return { text: label[1]!, level: 7 };
   return undefined;
@@ -382,6 +382,17 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
           continue;
         }
         case 'timeline': {
+          // Entries run together in one paragraph ("12:00pm EAT: Detected. 12:06pm EAT: Checked…"): one each.
+          const pieces = runOnEntries(line);
+          if (pieces.length > 1) {
+            for (const piece of pieces) {
+              const e = entryAt(piece);
+              if (e) rawEntries.push({ moment: e.moment, written: e.written, text: e.text, label, line: lineNumber });
+              else notes.push(piece);
+            }
+            notes.push(line.trim());
+            continue;
+          }
           const entry = entryAt(line);
           if (entry) {
             let text = entry.text;
@@ -489,12 +500,14 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     }
   }
   // "…approximately 00:07 PST, an outage occurred…": the first time in a sentence about the outage.
+  let startSentence: string | undefined;
   if (!startMoment) {
     for (const sentence of prose.slice(0, 60).flatMap((line) => line.slice(0, 3000).split(/(?<=[.!?])\s+/))) {
       if (!/\b(?:outage|incident|downtime|went down|occurred|happened|began|started|disruption|unavailable)\b/i.test(sentence)) continue;
       const moment = findMoments(sentence)[0];
       if (!moment) continue;
       startMoment = moment;
+      startSentence = sentence.trim();
       zoneName ??= namedZone(sentence) ?? moment.zone;
       break;
     }
@@ -606,6 +619,13 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   }
   if (undated) warnings.push(`${undated} timeline entr${undated === 1 ? 'y has' : 'ies have'} a time but the document gives no date: the time is kept without one.`);
 
+  // A document with no timed entry but a start told in prose: that sentence is the first entry.
+  if (startSentence && !timeline.some((e) => e.at) && summary.start) {
+    timeline.unshift({ at: summary.start, kind: guessKind(startSentence), text: startSentence });
+    entryLines.unshift(undefined);
+    entryZonesPad.unshift(undefined);
+  }
+
   // A misleading path or an escalation told only in prose ("we first suspected…", "escalated to…"):
   // the sentence becomes an entry of that kind (its words stay in notes too).
   const sentences = notes.slice(0, 400).flatMap((line) => line.slice(0, 3000).split(/(?<=[.!?])\s+/));
@@ -700,6 +720,18 @@ function bareTime(m: Moment): string {
 function isLabelLine(text: string): boolean {
   const label = /^(?:[-*] )?(?:\*\*)?([A-Za-z][A-Za-z /]{1,40}?)(?:\*\*)?\s*:/.exec(text);
   return !!label && classify(label[1]!) !== undefined;
+}
+
+/** A paragraph of entries run together: cut before each time that starts a sentence and is followed by `:` or a dash. */
+function runOnEntries(line: string): string[] {
+  if (line.length > 5000) return [line];
+  const cuts = findMoments(line)
+    .filter((m) => /^\s*(?:\*\*)?\s*[:\-\u2013\u2014]/.test(line.slice(m.end, m.end + 6)) && (m.index === 0 || /[.!?:;]\s*(?:\*\*)?\s*$|^\s*(?:[-*] )?$/.test(line.slice(Math.max(0, m.index - 4), m.index))))
+    .map((m) => m.index);
+  if (cuts.length < 2) return [line];
+  const head = line.slice(0, cuts[0]).trim();
+  const pieces = cuts.map((c, i) => line.slice(c, cuts[i + 1]).trim());
+  return head && !/^(?:[-*]|\d+[.)])$/.test(head) ? [head, ...pieces] : pieces;
 }
 
 /** A timeline entry's line: its time (and date and zone) first, then its words. */

@@ -97,8 +97,9 @@ export function findMoments(text: string, options: FindOptions = {}): Moment[] {
       if (!/h/i.test(m[0]) && !(options.entry && m.index === 0)) continue;
     }
     if (meridiem) {
-      if (hour < 1 || hour > 12) continue;
-      hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
+      // "13:20pm": a 24-hour time with a needless PM.
+      if (hour < 1 || (hour > 12 && (meridiem === 'a' || hour > 23))) continue;
+      if (hour <= 12) hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
     }
     if (hour > 23 || minute > 59 || second > 59) continue;
     let index = m.index;
