@@ -140,6 +140,14 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       timedHeading = { block: timeline, index: timeline.lines.length - 1 };
       continue;
     }
+    // A sub-heading of the timeline that is not a time ("### Aftermath"): its text stays in the timeline.
+    if (found && /^#/.test(line) && timeline.key === 'timeline' && found.level > timeline.level && !classify(found.text)) {
+      timeline.lines.push(found.text);
+      timeline.at.push(lineNumber);
+      timeline.wrapped.push(false);
+      timedHeading = undefined;
+      continue;
+    }
     if (timedHeading && !found && timedHeading.block === timeline) {
       const l = timedHeading.block.lines;
       l[timedHeading.index] = `${l[timedHeading.index]} ${line.replace(/^(?:[-*]|\d+[.)]) /, '')}`.replace(/: (?=\S)/, ': ');
@@ -267,7 +275,10 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       const detectedSource = detected ? (Object.entries(DETECTION_LABELS).find(([, words]) => words === detected[1])?.[0] as DetectionSource | undefined) : undefined;
       if (detectedSource) draft.detectedBy = detectedSource;
       const zoneLine = /\b(?:all times(?: are| in| listed)*|times are|time\s*\()\s*(?:in\s+)?\(?([A-Za-z][\w/+:-]*)/i.exec(line.slice(0, 300));
-      if (zoneLine && zoneOf(zoneLine[1]!, documentText, warnings)) timesZone ??= namedZone(line) ?? zoneLine[1]!;
+      // "All times in Central European Time (CET)": the abbreviation in brackets names it.
+      const bracketed = zoneLine ? /\(([A-Z]{2,5}|[A-Z][a-z]+\/[A-Za-z_]+)\)/.exec(line.slice(0, 300))?.[1] : undefined;
+      const zoneWord = bracketed && zoneOf(bracketed, documentText, []) ? bracketed : zoneLine?.[1];
+      if (zoneLine && zoneWord && zoneOf(zoneWord, documentText, warnings)) timesZone ??= namedZone(line) ?? zoneWord;
       const sub = /^\s*(?:[-*]\s+)?(?:\*\*)?([^*:]{3,60}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*$/.exec(line);
       const subKey = sub ? classify(sub[1]!) : undefined;
       if (mode === 'measures' || mode === 'tasks' || mode === 'rootCauseAndResolution') {
@@ -736,7 +747,7 @@ function runOnEntries(line: string): string[] {
 
 /** A timeline entry's line: its time (and date and zone) first, then its words. */
 function entryAt(line: string): { moment: Moment; written: string; text: string } | undefined {
-  const lead = /^\s*(?:[-*+\u2022]\s*|\d+[.)]\s+)?(?:\[[ xX]\]\s*)?(?:\*\*|__)?\s*[([]?/.exec(line)!;
+  const lead = /^\s*(?:[-*+\u2022]\s*|\d+[.)]\s+)?(?:\[[ xX]\]\s*)?(?:\*\*|__)?\s*[([]?\s*[~\u2248]?\s*/.exec(line)!;
   const body = line.slice(lead[0].length);
   const moment = findMoments(body.slice(0, 200), { entry: true })[0];
   if (!moment || moment.index !== 0) return undefined;
