@@ -62,7 +62,7 @@ async function reviewWrittenFile(path: string): Promise<Reviewed> {
   });
   if (shares.length) {
     const values = [...new Set(shares.map((s) => `${s.percent}%`))];
-    extra.push({ section: 'Summary', message: `the share of users affected is stated as ${values.join(' and ')}: say which is right.`, quote: shares[1]?.quote });
+    extra.push({ section: 'Summary', message: `the share of users affected is stated differently (${values.join(' and ')}): say which is right.`, quote: shares[1]?.quote });
   }
   // A timeline entry's line is the one the parser read it from.
   const entryLine = (path: DraftPath | undefined) => (path?.[0] === 'timeline' && typeof path[1] === 'number' ? entryLines.timeline[path[1]] : undefined);

@@ -300,7 +300,10 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
         // A line read into fields is also kept whole in notes: its other words stay in their order.
         if (kv && /duration|when|date|time window/.test(key)) {
           if (readDuration(kv[2]!)) {
-            if (hasOtherWords(kv[2]!)) notes.push(line.trim());
+            if (hasOtherWords(kv[2]!)) {
+              notes.push(line.trim());
+              prose.push(line);
+            }
             continue;
           }
         }
@@ -312,7 +315,10 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
             // "Start time: …, End time: …" on one line.
             const endTime = /\bend(?:ed)?(?: time)?\s*:/i.exec(kv[2]!);
             if (endTime) endMoment = findMoments(kv[2]!.slice(endTime.index))[0] ?? endMoment;
-            if (hasOtherWords(kv[2]!)) notes.push(line.trim());
+            if (hasOtherWords(kv[2]!)) {
+              notes.push(line.trim());
+              prose.push(line);
+            }
             continue;
           }
         }

@@ -11,11 +11,14 @@ export interface Share {
 }
 
 const USERS = /^\s*(?:of\s+)?(?:(?:our|the|all|active|total|affected|daily|monthly|registered|global|its|their|customer|user)\s+){0,3}(users?|user\s?base|customers?|customer\s?base|clients?|visitors?|people|accounts?|subscribers?|merchants?|players?|members?|tenants?|sellers?|buyers?|shoppers?|students?|learners?|consumers?|end[- ]users?|drivers?|riders?|patients?|callers?)\b/i;
-const OTHER = /^\s*(?:of\s+)?(?:(?:all|the|our|total|incoming|api|http|web|inbound|outbound)\s+){0,3}(requests?|traffic|queries|transactions|calls|errors?|error rate|capacity|cpu|memory|disk|uptime|availability|bandwidth|packets|jobs|messages|orders|payments|servers?|nodes?|instances?|hosts?|pods?|throughput|latency|load|success|failures?|increase|decrease|drop|higher|lower|more|less|faster|slower)\b/i;
+const OTHER = /^\s*(?:of\s+)?(?:(?:all|the|our|total|incoming|api|http|web|inbound|outbound)\s+){0,3}(requests?|traffic|queries|transactions|calls|errors?|error rate|capacity|cpu|memory|disk|uptime|availability|bandwidth|packets|jobs|messages|orders|payments|servers?|nodes?|instances?|hosts?|pods?|throughput|latency|load|success|failures?|increase|decrease|drop|higher|lower|more|less|faster|slower|degradation|degraded|reduction|slowdown|loss|spike|growth|rise|decline|packet)\b/i;
 const USERS_BEFORE = /\b(users?|customers?|clients?|visitors?|subscribers?)\b[^.%]{0,30}$/i;
 const ALL_USERS = /\b(?:all|every|100%\s+of)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:users|customers|clients|user)\b/i;
 
-/** Every users' share in the text, in order. `loose`: a bare percentage counts (an Impact line). */
+/**
+ * Every users' share in the text, in order. `loose`: the text is the impact's own, where a bare
+ * percentage counts, and so does "all users" (elsewhere "all users of X" is rarely a share).
+ */
 export function usersShares(text: string, loose = false): Share[] {
   const out: Share[] = [];
   const piece = text.slice(0, 50_000);
@@ -30,7 +33,7 @@ export function usersShares(text: string, loose = false): Share[] {
     if (users || (loose && !OTHER.test(after))) out.push({ percent: value, quote: piece.slice(m.index, m.index + m[0].length + (USERS.exec(after)?.[0].length ?? 0)).trim() });
     if (out.length > 20) break;
   }
-  const all = ALL_USERS.exec(piece);
+  const all = loose ? ALL_USERS.exec(piece) : null;
   if (all && !/\d%/.test(all[0])) out.push({ percent: 100, quote: all[0] });
   return out;
 }
