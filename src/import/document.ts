@@ -147,7 +147,8 @@ class MarkdownLines {
         const t = squeeze(part);
         if (t === '') return;
         // A line that starts with a time is the next entry, not the wrap of this one.
-        if (current && !/^(?:\d{1,2}[:.]\d{2}|\d{3,4}\s?hrs)/i.test(t)) current.text += ` ${t}`;
+        // A line that starts with a time, or a bare "Timeline:" label, is not the wrap of this item.
+        if (current && !/^(?:\d{1,2}[:.]\d{2}|\d{3,4}\s?hrs)/i.test(t) && !/^(?:\*\*)?[A-Z][\w &/()-]{1,40}(?:\*\*)?:(?:\*\*)?$/.test(t)) current.text += ` ${t}`;
         else this.lines.push((current = { text: current ? t : `${prefix}${t}`, line: line + i }));
       });
       return;

@@ -743,11 +743,12 @@ function isLabelLine(text: string): boolean {
 function runOnEntries(line: string): string[] {
   if (line.length > 5000) return [line];
   const cuts = findMoments(line)
-    .filter((m) => /^\s*(?:\*\*)?\s*[:\-\u2013\u2014]/.test(line.slice(m.end, m.end + 6)) && (m.index === 0 || /[.!?:;]\s*(?:\*\*)?\s*$|^\s*(?:[-*] )?$/.test(line.slice(Math.max(0, m.index - 4), m.index))))
+    .filter((m) => /^\s*(?:\*\*)?\s*[:\-\u2013\u2014]/.test(line.slice(m.end, m.end + 6)) && (m.index === 0 || /[.!?:;]\s*(?:[-*\u2013\u2014]\s*)?(?:\*\*)?\s*$|^\s*(?:[-*] )?$/.test(line.slice(Math.max(0, m.index - 6), m.index))))
     .map((m) => m.index);
   if (cuts.length < 2) return [line];
   const head = line.slice(0, cuts[0]).trim();
-  const pieces = cuts.map((c, i) => line.slice(c, cuts[i + 1]).trim());
+  // Each piece without the " -" that introduced the next one.
+  const pieces = cuts.map((c, i) => line.slice(c, cuts[i + 1]).trim().replace(/\s+[-*\u2013\u2014]$/, ''));
   return head && !/^(?:[-*]|\d+[.)])$/.test(head) ? [head, ...pieces] : pieces;
 }
 
