@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { checkDraft, type Finding } from '../check/rubric.js';
 import type { Draft, DraftPath } from '../draft/schema.js';
 import { importPostmortem } from '../import/import-postmortem.js';
@@ -35,7 +35,7 @@ async function reviewDraftFile(path: string): Promise<Reviewed> {
 async function reviewWrittenFile(path: string): Promise<Reviewed> {
   const text = readDocument(path);
   if (text.trim() === '') throw DraftFileError.at(path, 'is empty.');
-  const { draft, zones } = importPostmortem(text);
+  const { draft, zones, shares, lines: entryLines, otherZones, zoneWritten } = importPostmortem(text, { fileName: basename(path) });
   const lines = text.split(/\r?\n/).map((line) => line.toLowerCase());
   const find = (words: string | undefined) => {
     const needle = words?.replace(/\u2026$/, '').trim().toLowerCase().slice(0, 40);
@@ -57,7 +57,16 @@ async function reviewWrittenFile(path: string): Promise<Reviewed> {
   };
   const extra: Finding[] =
     zones.length > 1 ? [{ section: 'Timeline', message: `times are written in ${zones.length} timezones (${zones.join(', ')}): give every time in one, and say which.` }] : [];
-  return { draft, lineOf: (finding) => find(finding.quote) ?? find(textAt(finding.path)), extra };
+  otherZones.forEach((other, index) => {
+    if (other) extra.push({ section: 'Timeline', message: `"${other.written}" is in ${other.zone}, but the postmortem's times are in ${zoneWritten}: give every time in one timezone.`, quote: other.written, path: ['timeline', index] });
+  });
+  if (shares.length) {
+    const values = [...new Set(shares.map((s) => `${s.percent}%`))];
+    extra.push({ section: 'Summary', message: `the share of users affected is stated differently (${values.join(' and ')}): say which is right.`, quote: shares[1]?.quote });
+  }
+  // A timeline entry's line is the one the parser read it from.
+  const entryLine = (path: DraftPath | undefined) => (path?.[0] === 'timeline' && typeof path[1] === 'number' ? entryLines.timeline[path[1]] : undefined);
+  return { draft, lineOf: (finding) => entryLine(finding.path) ?? find(finding.quote) ?? find(textAt(finding.path)), extra };
 }
 
 /** `check FILE`: a draft, or a postmortem in Markdown or text, against the rubric and a reviewer. */

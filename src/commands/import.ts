@@ -22,7 +22,7 @@ export async function importCommand(file: string, flags: ImportFlags): Promise<n
   const output = resolve(flags.output ?? join(dirname(file), `${basename(file, extname(file))}.yaml`));
   if (output === resolve(file)) throw new UsageError(`the draft would replace ${file} itself: choose another name with -o.`);
   if (existsSync(output)) throw new UsageError(`${shortPath(output)} already exists: choose another name with -o (nothing is ever written over).`);
-  const { draft, found } = importPostmortem(text);
+  const { draft, found, warnings } = importPostmortem(text, { fileName: basename(file) });
   try {
     await saveDraft(newDraftFile(output), draft);
   } catch (error) {
@@ -32,6 +32,7 @@ export async function importCommand(file: string, flags: ImportFlags): Promise<n
   const parts = [`${found.timeline} timeline entr${found.timeline === 1 ? 'y' : 'ies'}`, `${found.measures} measure${found.measures === 1 ? '' : 's'}`, `${found.tasks} task${found.tasks === 1 ? '' : 's'}`];
   out(`Imported ${file} into ${shown}: ${parts.join(', ')}.\n`);
   if (found.notes) out(`${found.notes} line${found.notes === 1 ? '' : 's'} it could not place ${found.notes === 1 ? 'is' : 'are'} kept under notes: in the draft.\n`);
+  for (const warning of warnings) out(`Note: ${warning}\n`);
   out(`Check it with: ${invocation()} check ${shown}\nFinish it with: ${invocation()} resume ${shown}\n`);
   return EXIT.ok;
 }

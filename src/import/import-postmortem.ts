@@ -1,9 +1,14 @@
-import type { DateTime } from 'luxon';
-import type { Draft, TimelineEntry } from '../draft/schema.js';
-import { DRAFT_VERSION, type DetectionSource, type EntryKind } from '../draft/vocabulary.js';
-import { formatStored, parseWhen } from '../time/when.js';
+import { DateTime } from 'luxon';
+import type { Draft, Task, TimelineEntry } from '../draft/schema.js';
+import { DETECTION_LABELS, DRAFT_VERSION, ENTRY_KIND_LABELS, TASK_TYPES, type DetectionSource, type EntryKind, type TaskType } from '../draft/vocabulary.js';
+import { formatStored } from '../time/when.js';
+import { readZoneWord } from '../time/zone-abbreviations.js';
 import { parseZone, type IncidentZone } from '../time/zone.js';
-import { plainLines } from './plain-lines.js';
+import { GENERATED_MARKER } from '../render/marker.js';
+import { parseDocument } from './document.js';
+import { findMoments, namedZone, proseDay, type CalendarDay, type Moment } from './moments.js';
+import { usersShares, type Share } from './share.js';
+import { sectionOf, type SectionKey } from './section-names.js';
 
 /*
  * Reads a postmortem written by hand into a draft the wizard can resume. People write these
@@ -13,49 +18,53 @@ import { plainLines } from './plain-lines.js';
  * placed is kept, word for word, in `notes`: nothing is dropped.
  */
 
-type SectionKey = 'summary' | 'timeline' | 'rootCause' | 'rootCauseAndResolution' | 'resolution' | 'measures' | 'tasks' | 'lessons' | 'other';
-
 export interface ImportResult {
   draft: Draft;
   /** What was found, for the person to check: counts of what went where. */
   found: { timeline: number; measures: number; tasks: number; notes: number };
   /** The timezones its times were written in (more than one is worth a question). */
   zones: string[];
+  /** What the reading decided that the person should know (an ambiguous zone, no date found). */
+  warnings: string[];
+  /** The users' share where the document states it differently in two places. */
+  shares: Share[];
+  /** The line of the file each draft entry came from (timeline entry i → line). */
+  lines: { timeline: (number | undefined)[] };
+  /** Timeline entry i written in another zone than the incident's: its time as written and that zone. */
+  otherZones: ({ written: string; zone: string } | undefined)[];
+  /** The incident's zone as the document writes it. */
+  zoneWritten?: string;
+}
+
+export interface ImportOptions {
+  /** The file's name: a date in it (`2023-08-02-outage.md`) is the last place the date is looked for. */
+  fileName?: string;
 }
 
 function classify(heading: string): SectionKey | undefined {
-  const text = heading.replace(/[`*_#:]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
-  if (/\b(issue|incident) summary\b|^summary$|^overview$/.test(text)) return 'summary';
-  if (/\btimeline\b|\bchronology\b|sequence of events/.test(text)) return 'timeline';
-  if (/(root )?cause (and|&) resolution/.test(text)) return 'rootCauseAndResolution';
-  if (/^(the )?root causes?$|^cause$/.test(text)) return 'rootCause';
-  if (/^resolution( steps)?$|^(the )?fix$/.test(text)) return 'resolution';
-  if (/corrective|preventa?tive|^measures$|improvements and fixes|^prevention$/.test(text)) return 'measures';
-  if (/^(task list|tasks?( to address the issue)?|action items|to ?do( list)?)$/.test(text)) return 'tasks';
-  if (/lessons learned/.test(text)) return 'lessons';
+  return sectionOf(heading, true);
+}
+
+/**
+ * A line that is a heading: `## X` (its level; also `###X` without the space), `**X:**` alone on
+ * its line, a known `X:` label, or a paragraph that is only a section's name ("Timeline") (level 7).
+ */
+function headingOf(line: string, wrapped = false): { text: string; level: number; bare?: boolean } | undefined {
+  if (line.length > 200) return undefined;
+  const markdown = /^(#{1,6}) ?([^#\s].*)$/.exec(line);
+  if (markdown) return { text: markdown[2]!.replace(/\s#+$/, '').trim(), level: markdown[1]!.length };
+  // A line that is only a section's name; with a typo, only where a paragraph starts.
+  if (line.length <= 40 && !/[.,;!?]$/.test(line) && /^(?:\*\*)?\p{L}/u.test(line)) {
+    const name = line.replace(/^\*\*(.*)\*\*:?$/, '$1').replace(/:$/, '');
+    if (sectionOf(name, !wrapped)) return { text: name, level: 7, bare: !/[*:]/.test(line) };
+  }
+  const bold = /^(?:[-*] )?\*\*([^*]+?)\*\* ?[:;]? ?$/.exec(line);
+  if (bold) return { text: bold[1]!.replace(/[:;]$/, '').trim(), level: 7 };
+  const label = /^(?:[-*] )?([A-Z][A-Za-z0-9 ./&'()-]{2,60}?) ?: ?$/.exec(line);
+  if (label && classify(label[1]!)) return { text: label[1]!, level: 7 };
   return undefined;
 }
 
-/** The text of a line that is a heading: `## X`, `**X:**` alone on its line, or a known `X:` label. */
-function headingText(line: string): string | undefined {
-  const markdown = /^\s*#{1,6}\s*(.+?)\s*#*\s*$/.exec(line);
-  if (markdown) return markdown[1];
-  const bold = /^\s*(?:[-*]\s+)?\*\*([^*]+?)\*\*\s*:?\s*$/.exec(line);
-  if (bold) return bold[1];
-  const label = /^\s*(?:[-*]\s+)?([A-Z][A-Za-z0-9 ./&'()-]{2,60}?)\s*:\s*$/.exec(line);
-  if (label && classify(label[1]!)) return label[1];
-  return undefined;
-}
-
-// Offsets first: "GMT+1" must not be read as "GMT" with "+1" left over.
-const ZONE = String.raw`(?:(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Za-z_]+/[A-Za-z_]+|UTC|GMT|Z|[A-Z]{2,5}T)`;
-const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?`;
-const DAY = String.raw`(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4},?\s*(?:at\s+)?|\d{4}-\d{2}-\d{2}[ T])`;
-const MOMENT = String.raw`${DAY}?${CLOCK}(?:\s*\(?\s*${ZONE}\s*\)?)?`;
-// "- **10:30 AM (UTC):** text", "08:30 AM UTC - text", "* May 1, 2023, 10:00 AM (GMT): text", "- 02:47 text".
-const ENTRY_LINE = new RegExp(String.raw`^\s*(?:[-*\u2022]\s*|\d+[.)]\s+)?(?:\*\*)?\s*(${MOMENT})\s*(?:\*\*)?\s*[:\-\u2013\u2014]?\s*(?:\*\*)?\s*(.*)$`);
-const MOMENT_IN_TEXT = new RegExp(String.raw`${DAY}${CLOCK}(?:\s*\(?\s*${ZONE}\s*\)?)?`);
-const ZONE_AT_END = new RegExp(String.raw`\(?\s*(${ZONE})\s*\)?\s*$`);
 const KEY_VALUE = /^\s*(?:[-*\u2022]\s*)?(?:\*\*)?\s*([A-Za-z][A-Za-z /]{1,40}?)\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+)$/;
 const CHROME = /^(code|issues|pull requests|actions|projects|security|insights|preview|blame|history|latest commit|file metadata and controls|raw|edit)$/i;
 
@@ -81,7 +90,7 @@ export function guessKind(text: string, label = ''): EntryKind {
   if (/\bescalat/.test(t)) return 'escalation';
   if (/\b(misleading|assum|suspect|red herring|ruled out|turned out|wrongly|mistakenly|initially (?:thought|believed|focused))/.test(t)) return 'misleading';
   if (/\b(resolved|restored|recovered|back to normal|fully operational|normal operations? resumed|service (?:was )?back)\b/.test(t)) return 'resolution';
-  if (/\b(detected|noticed|alerted|alerts? (?:fired|triggered|indicat)|monitoring (?:tools? )?(?:detected|alert)|first reported|paged|pager|went off|alarm)\b/.test(t) || /\ud83d\udea8/.test(text)) return 'detection';
+  if (/\b(detected|noticed|alerted|alerts? (?:fired|triggered|indicat|showed|went off|were raised|raised)|monitoring (?:tools? )?(?:detected|alert)|first reported|paged|pager|went off|alarm)\b/.test(t) || /\ud83d\udea8/.test(text)) return 'detection';
   return 'action';
 }
 
@@ -101,83 +110,175 @@ function firstSentence(text: string): string {
 interface Block {
   key: SectionKey;
   heading?: string;
+  level: number;
+  /** Under a "Root Cause and Resolution" heading of a higher level: the detailed part. */
+  nested?: boolean;
   lines: string[];
+  /** The file's line of each of `lines`. */
+  at: number[];
+  /** Whether each of `lines` continues the paragraph before it. */
+  wrapped: boolean[];
+  line?: number;
 }
 
-export function importPostmortem(input: string): ImportResult {
-  const lines = plainLines(input);
+export function importPostmortem(input: string, options: ImportOptions = {}): ImportResult {
+  const document = parseDocument(input);
+  const ours = input.includes(GENERATED_MARKER);
   const notes: string[] = [];
-  const blocks: Block[] = [{ key: 'other', lines: [] }];
-  for (const line of lines) {
-    const heading = headingText(line);
+  const warnings: string[] = [];
+  const blocks: Block[] = [{ key: 'other', level: 0, lines: [], at: [], wrapped: [] }];
+  let parent: Block | undefined;
+  // A timeline written as `### 16:30` headings, each over its paragraphs: the entry being read.
+  let timedHeading: { block: Block; index: number } | undefined;
+  for (const { text: line, line: lineNumber, wrapped } of document.lines) {
+    const found = headingOf(line, wrapped);
+    const timeline = blocks.at(-1)!;
+    if (found && /^#/.test(line) && (timeline.key === 'timeline' || timedHeading?.block === timeline) && found.level > timeline.level && entryAt(found.text)) {
+      timeline.lines.push(`- ${found.text}:`);
+      timeline.at.push(lineNumber);
+      timeline.wrapped.push(false);
+      timedHeading = { block: timeline, index: timeline.lines.length - 1 };
+      continue;
+    }
+    // A sub-heading of the timeline that is not a time ("### Aftermath"): its text stays in the timeline.
+    if (found && /^#/.test(line) && timeline.key === 'timeline' && found.level > timeline.level && !classify(found.text)) {
+      timeline.lines.push(found.text);
+      timeline.at.push(lineNumber);
+      timeline.wrapped.push(false);
+      timedHeading = undefined;
+      continue;
+    }
+    if (timedHeading && !found && timedHeading.block === timeline) {
+      const l = timedHeading.block.lines;
+      l[timedHeading.index] = `${l[timedHeading.index]} ${line.replace(/^(?:[-*]|\d+[.)]) /, '')}`.replace(/: (?=\S)/, ': ');
+      continue;
+    }
+    timedHeading = undefined;
+    const heading = found?.text;
+    const level = found?.level ?? 7;
     let key = heading !== undefined ? classify(heading) : undefined;
     // A "Tasks" heading before any part of the postmortem is a course page's, not the action items.
-    if (key === 'tasks' && !blocks.some((b) => b.key === 'summary' || b.key === 'timeline')) key = undefined;
-    if (heading !== undefined && (key || blocks.length === 1)) {
-      blocks.push({ key: key ?? 'other', heading, lines: [] });
+    if (key === 'tasks' && !blocks.some((b) => b.key !== 'other' && b.key !== 'tasks')) key = undefined;
+    const current = blocks.at(-1)!;
+    // "Misleading paths:" inside a timeline labels the entries under it.
+    if (heading !== undefined && (key === 'misleading' || key === 'escalation' || key === 'detection') && current.key === 'timeline' && (level > current.level || level === 7)) {
+      current.lines.push(line);
+      current.at.push(lineNumber);
+      current.wrapped.push(false);
       continue;
     }
-    if (heading !== undefined && !key) {
+    // "### What went well" under "## Lessons Learned" stays in it.
+    if (heading !== undefined && current.key === 'lessons' && level > current.level && (key === 'lessons' || key === undefined)) {
+      current.lines.push(`${heading}:`);
+      current.at.push(lineNumber);
+      current.wrapped.push(false);
+      continue;
+    }
+    // A heading written as a plain line ("Timeline"): its words are kept in notes, as written.
+    if (found?.bare) notes.push(line);
+    if (heading !== undefined) {
       // An unknown heading after the known sections: its text is kept with what follows.
-      blocks.push({ key: 'other', heading, lines: [] });
+      const nested = !!parent && parent.level < level && (key === 'rootCause' || key === 'resolution');
+      const block: Block = { key: key ?? 'other', heading, level, nested, lines: [], at: [], wrapped: [], line: lineNumber };
+      if (key === 'rootCauseAndResolution') parent = block;
+      else if (!parent || level <= parent.level) parent = undefined;
+      blocks.push(block);
       continue;
     }
-    blocks.at(-1)!.lines.push(line);
+    current.lines.push(line);
+    current.at.push(lineNumber);
+    current.wrapped.push(!!wrapped);
   }
 
   const draft: Draft = { version: DRAFT_VERSION };
   const summary: NonNullable<Draft['summary']> = {};
-  let zone: IncidentZone | undefined;
-  let start: DateTime | undefined;
-  let end: DateTime | undefined;
+  const documentText = document.lines.slice(0, 5000).map((l) => l.text).join('\n');
+  let zoneName: string | undefined;
+  let startMoment: Moment | undefined;
+  let endMoment: Moment | undefined;
+  let titleDay: CalendarDay | undefined;
   const rootCause: string[] = [];
   // A "Root Cause" section of its own (beside "Root Cause and Resolution") is the summary's line.
   const causeSection: string[] = [];
   const hasDetailedCause = blocks.some((b) => b.key === 'rootCauseAndResolution');
+  const summaryCause = (block: Block) => block.key === 'rootCause' && hasDetailedCause && !block.nested;
   const resolution: string[] = [];
   const measures: string[] = [];
   const tasks: string[] = [];
-  const rawEntries: { when?: string; text: string; label: string }[] = [];
+  const impact: string[] = [];
+  const trigger: string[] = [];
+  const lessons: { wentWell: string[]; wentWrong: string[]; lucky: string[] } = { wentWell: [], wentWrong: [], lucky: [] };
+  const prose: string[] = [];
+  const rawEntries: { moment?: Moment; written?: string; text: string; label: string; line?: number; kind?: EntryKind }[] = [];
+  let timesZone: string | undefined;
 
-  const zoneFrom = (text: string) => {
-    const found = ZONE_AT_END.exec(text.trim());
-    if (!found) return undefined;
-    const parsed = parseZone(found[1]!.replace(/\s/g, ''));
-    return parsed.ok ? parsed.value : undefined;
-  };
   const readDuration = (value: string) => {
-    const z = zoneFrom(value);
-    zone ??= z;
-    const body = value.replace(ZONE_AT_END, '').trim();
-    const sides = body.split(/\s+(?:-|\u2013|\u2014|to|until|through)\s+/i);
-    if (sides.length !== 2) return false;
-    const context = { zone: zone ?? utc() };
-    const a = parseWhen(sides[0]!, context);
-    if (!a.ok || !a.dateGiven) return false;
-    const b = parseWhen(sides[1]!, { ...context, defaultDate: a.value, after: a.value });
-    if (!b.ok) return false;
-    start = a.value;
-    end = b.value;
+    const moments = findMoments(value);
+    if (moments.length < 2) return false;
+    startMoment = moments[0];
+    endMoment = moments[1];
+    zoneName ??= namedZone(value) ?? endMoment!.zone ?? startMoment!.zone;
     return true;
   };
 
-  // Title: the heading or plain line just before the first section, that is not boilerplate.
+  // Title: front matter's, or the heading or plain line just before the first section that is not boilerplate.
   const firstKnown = blocks.findIndex((b) => b.key !== 'other');
   const titleCandidates = blocks
     .slice(0, firstKnown === -1 ? blocks.length : firstKnown)
     .flatMap((b) => [b.heading, ...(b.key === 'other' && b === blocks[0] ? b.lines : [])])
     .filter((t): t is string => !!t && t.trim().length >= 8 && t.trim().length <= 100)
+    .filter((t) => !isLabelLine(t) && findMoments(t.slice(0, 60), { entry: true })[0]?.index !== 0)
     .map((t) => cleanItem(t.replace(/`/g, '')))
-    .filter((t) => !/^0x[0-9a-f]+\b|^#|^!\[|^tasks$|devops|sysadmin|^\[|^postmortem$|lines? \(|commit|^breadcrumbs/i.test(t) && !CHROME.test(t));
-  const title = titleCandidates.filter((t) => /postmortem|outage|incident|failure|down/i.test(t)).at(-1) ?? titleCandidates.at(-1);
-  if (title) draft.title = title.replace(/\s*:\s*$/, '');
+    .filter((t) => !/^0x[0-9a-f]+\b|^#|^!\[|^tasks$|devops|sysadmin|^\[|^postmortem$|lines? \(|commit|^breadcrumbs|\|/i.test(t) && !CHROME.test(t));
+  // Our own README: its first heading is the title, whatever its length.
+  const ownTitle = ours ? /^# (.+)$/.exec(document.lines[0]?.text ?? '')?.[1] : undefined;
+  // The document's first line, when it is a heading or a short line of its own (not a section, a label or a sentence).
+  const head = document.lines[0];
+  const headText = head ? cleanItem(head.text.replace(/^#{1,6} ?/, '').replace(/`/g, '')) : '';
+  const firstLine =
+    head && (/^#/.test(head.text) || head.alone || headText.length <= 80) && headText.length >= 3 && headText.length <= 120 && !/[.;!?]$/.test(headText) && !classify(headText.replace(/:$/, '')) && !isLabelLine(head.text) && !findMoments(headText).length && !CHROME.test(headText)
+      ? headText.replace(/\s*:\s*$/, '')
+      : undefined;
+  const boilerplate = (t: string) => /^0x[0-9a-f]+\b/i.test(t);
+  const title =
+    document.frontMatter.title ??
+    ownTitle ??
+    (firstLine && !boilerplate(firstLine) ? firstLine : undefined) ??
+    titleCandidates.filter((t) => /postmortem|outage|incident|failure|down/i.test(t)).at(-1) ??
+    titleCandidates.at(-1) ??
+    firstLine;
+  if (title) {
+    draft.title = title.replace(/\s*:\s*$/, '');
+    titleDay = proseDay(draft.title);
+  }
 
   for (const block of blocks) {
-    let mode: SectionKey = block.key;
-    let label = '';
+    const ownEntries = block.key === 'misleading' || block.key === 'escalation';
+    let mode: SectionKey = ownEntries ? 'timeline' : block.key;
+    let label = ownEntries ? block.heading ?? '' : '';
+    let lessonList: string[] | undefined;
     for (let i = 0; i < block.lines.length; i++) {
-      const line = block.lines[i]!;
+      // GitHub's emoji codes before a line's words (":small_orange_diamond:16:20 …") are pictures, not words.
+      const line = block.lines[i]!.replace(/^((?:[-*+] |\d+[.)] )?)(?::[a-z0-9_+-]{1,40}:\s*)+(?=\S)/, '$1');
+      const lineNumber = block.at[i];
       if (line.trim() === '') continue;
+      // A line longer than any sentence: kept as it is, read no further.
+      if (line.length > 5000) {
+        notes.push(line.trim());
+        continue;
+      }
+      if (/^\((?:[\w ]+ )?not written yet\)$/.test(cleanItem(line))) {
+        notes.push(line.trim());
+        continue;
+      }
+      const detected = /^Detected by (.+?)(?:,| as it began|\.|$)/.exec(line);
+      const detectedSource = detected ? (Object.entries(DETECTION_LABELS).find(([, words]) => words === detected[1])?.[0] as DetectionSource | undefined) : undefined;
+      if (detectedSource) draft.detectedBy = detectedSource;
+      const zoneLine = /\b(?:all times(?: are| in| listed)*|times are|time\s*\()\s*(?:in\s+)?\(?([A-Za-z][\w/+:-]*)/i.exec(line.slice(0, 300));
+      // "All times in Central European Time (CET)": the abbreviation in brackets names it.
+      const bracketed = zoneLine ? /\(([A-Z]{2,5}|[A-Z][a-z]+\/[A-Za-z_]+)\)/.exec(line.slice(0, 300))?.[1] : undefined;
+      const zoneWord = bracketed && zoneOf(bracketed, documentText, []) ? bracketed : zoneLine?.[1];
+      if (zoneLine && zoneWord && zoneOf(zoneWord, documentText, warnings)) timesZone ??= namedZone(line) ?? zoneWord;
       const sub = /^\s*(?:[-*]\s+)?(?:\*\*)?([^*:]{3,60}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*$/.exec(line);
       const subKey = sub ? classify(sub[1]!) : undefined;
       if (mode === 'measures' || mode === 'tasks' || mode === 'rootCauseAndResolution') {
@@ -192,58 +293,130 @@ export function importPostmortem(input: string): ImportResult {
       }
       const kv = KEY_VALUE.exec(line);
       const key = kv?.[1]?.toLowerCase().trim() ?? '';
-      switch (mode) {
-        case 'summary': {
-          if (kv && /duration|when|date|time window/.test(key)) {
-            if (readDuration(kv[2]!)) continue;
-          }
-          if (kv && /^start(ed)?( time)?$/.test(key)) {
-            zone ??= zoneFrom(kv[2]!);
-            const a = parseWhen(kv[2]!, { zone: zone ?? utc() });
-            if (a.ok && a.dateGiven) {
-              start = a.value;
-              continue;
+      const labelKey = kv ? classify(kv[1]!) : undefined;
+      // Labelled facts before any section ("| **Date** | … |", "Duration: …") are the summary's.
+      const summaryLike = mode === 'summary' || (mode === 'other' && kv !== null && (labelKey === 'duration' || labelKey === 'impact' || /^(start|end|time ?zone|authors?|summary|root cause)/.test(key)));
+      if (summaryLike) {
+        // A line read into fields is also kept whole in notes: its other words stay in their order.
+        if (kv && /duration|when|date|time window/.test(key)) {
+          if (readDuration(kv[2]!)) {
+            if (hasOtherWords(kv[2]!)) {
+              notes.push(line.trim());
+              prose.push(line);
             }
-          }
-          if (kv && /^end(ed)?( time)?$/.test(key)) {
-            zone ??= zoneFrom(kv[2]!);
-            const b = parseWhen(kv[2]!, { zone: zone ?? utc(), defaultDate: start, after: start });
-            if (b.ok) {
-              end = b.value;
-              continue;
-            }
-          }
-          if (kv && /^(time ?zone)$/.test(key)) {
-            const z = parseZone(kv[2]!.trim());
-            if (z.ok) {
-              zone = z.value;
-              continue;
-            }
-          }
-          if (kv && /impact/.test(key)) {
-            summary.impact = cleanItem(kv[2]!);
-            const percent = /(\d+(?:\.\d+)?)\s?%/.exec(kv[2]!);
-            if (percent) summary.usersAffectedPercent = Number(percent[1]);
             continue;
           }
-          if (kv && /root cause|^cause/.test(key)) {
-            summary.rootCause = cleanItem(kv[2]!);
+        }
+        if (kv && /^start(ed)?( time)?$/.test(key)) {
+          const m = findMoments(kv[2]!)[0];
+          if (m) {
+            startMoment = m;
+            zoneName ??= namedZone(kv[2]!) ?? m.zone;
+            // "Start time: …, End time: …" on one line.
+            const endTime = /\bend(?:ed)?(?: time)?\s*:/i.exec(kv[2]!);
+            if (endTime) endMoment = findMoments(kv[2]!.slice(endTime.index))[0] ?? endMoment;
+            if (hasOtherWords(kv[2]!)) {
+              notes.push(line.trim());
+              prose.push(line);
+            }
             continue;
           }
+        }
+        if (kv && /^end(ed)?( time)?$/.test(key)) {
+          const m = findMoments(kv[2]!)[0];
+          if (m) {
+            endMoment = m;
+            zoneName ??= namedZone(kv[2]!) ?? m.zone;
+            if (hasOtherWords(kv[2]!)) notes.push(line.trim());
+            continue;
+          }
+        }
+        if (kv && /^(time ?zone)$/.test(key)) {
+          if (zoneOf(kv[2]!.trim(), documentText, warnings)) {
+            zoneName = kv[2]!.trim();
+            continue;
+          }
+        }
+        if (kv && labelKey === 'impact') {
+          impact.push(cleanItem(kv[2]!));
+          continue;
+        }
+        if (kv && /^authors?$/.test(key) && mode === 'other') {
+          const authors = kv[2]!.split(/,\s*/).map((a) => a.trim()).filter((a) => a && !/not written yet/.test(a));
+          if (authors.length) draft.authors = authors;
+          else notes.push(line.trim());
+          continue;
+        }
+        if (kv && (/root cause|^cause/.test(key) || (key === 'summary' && mode === 'other'))) {
+          summary.rootCause = cleanItem(kv[2]!);
+          continue;
+        }
+        if (mode === 'summary') {
           if (subKey === 'rootCause') {
             mode = 'rootCause';
+            continue;
+          }
+          prose.push(line);
+          notes.push(line.trim());
+          continue;
+        }
+      }
+      switch (mode) {
+        case 'duration':
+          if (readDuration(line)) {
+            if (hasOtherWords(line)) notes.push(line.trim());
+            continue;
+          }
+          prose.push(line);
+          notes.push(line.trim());
+          continue;
+        case 'impact':
+          impact.push(cleanItem(line));
+          prose.push(line);
+          continue;
+        case 'trigger':
+          trigger.push(cleanItem(line));
+          continue;
+        case 'detection': {
+          const by = /^Detected by (.+?)(?:,| as it began|\.|$)/.exec(cleanItem(line));
+          const source = by ? (Object.entries(DETECTION_LABELS).find(([, words]) => words === by[1])?.[0] as DetectionSource | undefined) : undefined;
+          if (source) draft.detectedBy = source;
+          notes.push(line.trim());
+          continue;
+        }
+        case 'lessons': {
+          const which = /^(what went well|what went wrong|where we got lucky)\s*:?$/i.exec(cleanItem(line));
+          if (which) {
+            const w = which[1]!.toLowerCase();
+            lessonList = w.endsWith('well') ? lessons.wentWell : w.endsWith('wrong') ? lessons.wentWrong : lessons.lucky;
+            continue;
+          }
+          if (lessonList && /^\s*(?:[-*]|\d+[.)])\s/.test(line)) {
+            lessonList.push(cleanItem(line));
             continue;
           }
           notes.push(line.trim());
           continue;
         }
         case 'timeline': {
-          const entry = ENTRY_LINE.exec(line);
-          if (entry && /\d:\d\d/.test(entry[1]!)) {
-            let text = cleanItem(entry[2]!);
+          // Entries run together in one paragraph ("12:00pm EAT: Detected. 12:06pm EAT: Checked…"): one each.
+          const pieces = runOnEntries(line);
+          if (pieces.length > 1) {
+            for (const piece of pieces) {
+              const e = entryAt(piece);
+              if (e) rawEntries.push({ moment: e.moment, written: e.written, text: e.text, label, line: lineNumber });
+              else notes.push(piece);
+            }
+            notes.push(line.trim());
+            continue;
+          }
+          const entry = entryAt(line);
+          if (entry) {
+            let text = entry.text;
             // A time on its own line, its words on the next (indented) one.
             if (text === '' && block.lines[i + 1]?.trim()) text = cleanItem(block.lines[++i]!);
-            rawEntries.push({ when: entry[1]!.trim(), text, label });
+            const kind = ownKind(text);
+            rawEntries.push({ moment: entry.moment, written: entry.written, text: kind ? kind.text : text, label, line: lineNumber, ...(kind ? { kind: kind.kind } : {}) });
             continue;
           }
           if (sub) {
@@ -251,14 +424,16 @@ export function importPostmortem(input: string): ImportResult {
             continue;
           }
           if (kv && /detect|action|mislead|escalat|resol|debug|investigat/.test(key)) {
-            const moment = MOMENT_IN_TEXT.exec(kv[2]!);
-            const rest = cleanItem(moment ? kv[2]!.replace(moment[0], '').replace(/^[\s,.:;-]+/, '') : kv[2]!);
-            rawEntries.push({ when: moment?.[0], text: rest || cleanItem(kv[2]!), label: kv[1]! });
+            const moment = findMoments(kv[2]!)[0];
+            const value = kv[2]!;
+            const rest = cleanItem(moment ? (value.slice(0, moment.index) + value.slice(moment.end)).replace(/^[\s,.:;-]+/, '') : value);
+            rawEntries.push({ moment, written: moment ? value.slice(moment.index, moment.end) : undefined, text: rest || cleanItem(value), label: kv[1]!, line: lineNumber });
             continue;
           }
-          if (/^\s*(?:[-*\u2022]|\d+[.)])\s+/.test(line) && label) {
-            const moment = MOMENT_IN_TEXT.exec(line);
-            rawEntries.push({ when: moment?.[0], text: cleanItem(line), label });
+          // Under a misleading-path or escalation label, every paragraph is an entry, timed or not.
+          if ((/^\s*(?:[-*\u2022]|\d+[.)])\s+/.test(line) || /mislead|escalat|debugging path|red herring/i.test(label)) && label) {
+            const moment = findMoments(line)[0];
+            rawEntries.push({ moment, written: moment ? line.slice(moment.index, moment.end) : undefined, text: cleanItem(line), label, line: lineNumber, ...(moment ? { inText: true } : {}) });
             continue;
           }
           notes.push(line.trim());
@@ -280,15 +455,21 @@ export function importPostmortem(input: string): ImportResult {
           // "…exhaustion. To fix the issue, the team…": the fix starts mid-paragraph.
           const fixStarts = mode !== 'resolution' ? /(?<=[.!?])\s+(?=To (?:resolve|fix|mitigate|address) (?:the|this) (?:issue|problem|outage))/.exec(line) : null;
           if (fixStarts) {
-            (block.key === 'rootCause' && hasDetailedCause ? causeSection : rootCause).push(line.slice(0, fixStarts.index).trim());
+            (summaryCause(block) ? causeSection : rootCause).push(line.slice(0, fixStarts.index).trim());
             resolution.push(line.slice(fixStarts.index).trim());
+            notes.push(line.trim());
             mode = 'resolution';
             continue;
           }
           let text = /^\s*(?:[-*\u2022]|\d+[.)])\s+/.test(line) ? line.trim().replace(/^[*\u2022]\s+/, '- ') : line.trim();
           // Plain lines after "…the team:" are the items it introduces.
-          const target = mode === 'resolution' ? resolution : block.key === 'rootCause' && hasDetailedCause ? causeSection : rootCause;
+          const target = mode === 'resolution' ? resolution : summaryCause(block) ? causeSection : rootCause;
           const previous = target.at(-1);
+          // A paragraph wrapped over several lines is one paragraph.
+          if (block.wrapped[i] && previous !== undefined && !/^(?:-|\d+[.)])\s/.test(text) && !/:$/.test(previous)) {
+            target[target.length - 1] = `${previous} ${text.replace(/\*\*(.+?)\*\*/g, '$1')}`;
+            continue;
+          }
           const isItem = /^(?:-|\d+[.)])\s/.test(text);
           const continuesList = /^- /.test(previous ?? '') && block.lines[i - 1]?.trim() !== '';
           if (previous && !isItem && (/:$/.test(previous) || continuesList)) text = `- ${text}`;
@@ -298,7 +479,7 @@ export function importPostmortem(input: string): ImportResult {
         case 'measures':
         case 'tasks': {
           const text = cleanItem(line);
-          if (/^!?\[[^\]]*\]\([^)]*\)$/.test(text)) {
+          if (/^!?\[[^\]]*\]\([^)]*\)$/.test(text) || (!/^\s*(?:[-*]|\d+[.)])\s/.test(line) && / \| /.test(line))) {
             notes.push(line.trim());
             continue;
           }
@@ -314,50 +495,311 @@ export function importPostmortem(input: string): ImportResult {
           continue;
         }
         default:
-          if (!CHROME.test(line.trim())) notes.push(line.trim());
-          else notes.push(line.trim());
+          if (block === blocks[0] || block.key === 'other') prose.push(line);
+          notes.push(line.trim());
       }
     }
     if (block.key === 'other' && block.heading && block !== blocks[0] && block.heading !== title) notes.unshift(`${block.heading}:`);
   }
 
-  // Times of entries: read in the incident's zone, or the zone written on the line.
-  const lineZones = rawEntries.map((e) => (e.when ? zoneFrom(e.when) : undefined)).filter((z): z is IncidentZone => !!z);
-  zone ??= lineZones[0];
-  // Every zone written on a line counts, read or not (PDT is refused as ambiguous, but written).
-  // UTC and GMT are the same clock; any other pair is two.
-  const clock = (name: string) => (/^(GMT|UTC|Z)$/i.test(name) ? 'UTC' : name.replace(/\s/g, ''));
-  const written = rawEntries.map((e) => (e.when ? ZONE_AT_END.exec(e.when.trim())?.[1] : undefined)).filter((z): z is string => !!z);
-  const zones = [...new Set([...(zone ? [zone.name] : []), ...written].map(clock))];
+  // The start and end written as prose: "began at 14:30 UTC, March 6, 2025 and was resolved by 14:45 UTC".
+  if (!startMoment) {
+    for (const line of prose.slice(0, 300)) {
+      const began = /\b(?:began|begun|started|starting|start time|commenced|kicked off|occurred|from|between)\b/i.exec(line.slice(0, 3000));
+      if (!began) continue;
+      const moments = findMoments(line).filter((m) => m.index > began.index);
+      if (!moments.length) continue;
+      startMoment = moments[0];
+      const later = moments.slice(1).find((m, i) => /\b(?:resolved|restored|recovered|mitigated|ended|until|till|fixed|through|to|and)\b|[-\u2013]/i.test(line.slice((i === 0 ? moments[0]! : moments[i]!).end, m.index)));
+      if (later) endMoment = later;
+      zoneName ??= namedZone(line) ?? startMoment!.zone ?? endMoment?.zone;
+      break;
+    }
+  }
+  // "…approximately 00:07 PST, an outage occurred…": the first time in a sentence about the outage.
+  let startSentence: string | undefined;
+  if (!startMoment) {
+    for (const sentence of prose.slice(0, 60).flatMap((line) => line.slice(0, 3000).split(/(?<=[.!?])\s+/))) {
+      if (!/\b(?:outage|incident|downtime|went down|occurred|happened|began|started|disruption|unavailable)\b/i.test(sentence)) continue;
+      const moment = findMoments(sentence)[0];
+      if (!moment) continue;
+      startMoment = moment;
+      startSentence = sentence.trim();
+      zoneName ??= namedZone(sentence) ?? moment.zone;
+      break;
+    }
+  }
+
+  // The incident's date: the summary's, the title's, front matter's, the prose's, the first dated
+  // entry's or the file name's. Never the clock's.
+  const fileDay = options.fileName ? /(\d{4})-(\d{2})-(\d{2})/.exec(options.fileName) : null;
+  const frontDay = document.frontMatter.date ? proseDay(document.frontMatter.date) : undefined;
+  const withYear = (d: CalendarDay | undefined) => (d?.year !== undefined ? d : undefined);
+  const incidentDay: CalendarDay | undefined =
+    withYear(startMoment?.date) ??
+    withYear(titleDay) ??
+    frontDay ??
+    proseDay(prose.slice(0, 40).join('\n')) ??
+    withYear(rawEntries.find((e) => e.moment?.date?.year !== undefined)?.moment?.date) ??
+    (fileDay ? { year: Number(fileDay[1]), month: Number(fileDay[2]), day: Number(fileDay[3]) } : undefined) ??
+    // Last, a date anywhere in what was not placed ("On 2023-01-02 we saw…" after the timeline).
+    proseDay(notes.slice(0, 200).join('\n'));
+  const fill = (d: CalendarDay | undefined, fallback: CalendarDay | undefined): CalendarDay | undefined => {
+    if (!d) return fallback;
+    if (d.year !== undefined) return d;
+    if (fallback?.year === undefined) return undefined;
+    // "Jan 1" after "Dec 30, 2025" is in 2026: the year that puts the day nearest the one before.
+    const offset = (d.month - fallback.month) * 31 + (d.day - fallback.day);
+    return { ...d, year: fallback.year + (offset < -183 ? 1 : offset > 183 ? -1 : 0) };
+  };
+
+  // The incident's zone: the summary's, the "All times are …" line's, the first entry's.
+  const firstEntryZone = rawEntries.find((e) => e.moment?.zone)?.moment?.zone;
+  // A place name (Asia/Kolkata) says more than the offset or abbreviation written beside a time.
+  const zoneWritten = [zoneName, timesZone].find((z) => z?.includes('/')) ?? zoneName ?? timesZone ?? firstEntryZone;
+  const zone = zoneWritten ? zoneOf(zoneWritten, documentText, warnings) : undefined;
   const incidentZone = zone ?? utc();
+  const at = (m: Moment, day: CalendarDay): DateTime | undefined => {
+    const own = m.zone ? zoneOf(m.zone, documentText, warnings) ?? incidentZone : incidentZone;
+    const value = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: m.hour, minute: m.minute, second: m.second }, { zone: own.zone });
+    return value.isValid ? value.setZone(incidentZone.zone) : undefined;
+  };
+
+  let start: DateTime | undefined;
+  let end: DateTime | undefined;
+  let bareStart: string | undefined;
+  let bareEnd: string | undefined;
+  if (startMoment) {
+    const day = fill(startMoment.date, incidentDay);
+    if (day) start = at(startMoment, day);
+    else bareStart = bareTime(startMoment);
+  }
+  if (endMoment) {
+    const day = fill(endMoment.date, start ? { year: start.year, month: start.month, day: start.day } : incidentDay);
+    if (day) end = at(endMoment, day);
+    else bareEnd = bareTime(endMoment);
+    if (end && start && end < start && !endMoment.date) end = end.plus({ days: 1 });
+  }
+
+  // Every zone written on a line counts; UTC and GMT are the same clock.
+  const clock = (name: string) => {
+    const z = zoneOf(name, documentText, []);
+    const n = z?.name ?? name;
+    return /^(GMT|UTC|Z|\+00:00)$/i.test(n) ? 'UTC' : n;
+  };
+  // Each clock once, as the document spells it first ("UTC, PDT").
+  const written = rawEntries.map((e) => e.moment?.zone).filter((z): z is string => !!z);
+  const spelling = new Map<string, string>();
+  for (const z of [...(zoneWritten ? [zoneWritten] : []), ...written]) if (!spelling.has(clock(z))) spelling.set(clock(z), z.replace(/^\(|\)$/g, ''));
+  const zones = [...spelling.values()];
+  const incidentClock = zone ? clock(zone.name) : undefined;
+  const entryZones = rawEntries.map((e) => (e.moment?.zone && incidentClock && clock(e.moment.zone) !== incidentClock ? { written: e.written ?? '', zone: e.moment.zone } : undefined));
+  const entryZonesPad: ({ written: string; zone: string } | undefined)[] = entryZones;
   if (zone) summary.timezone = zone.name;
   if (start) summary.start = formatStored(start, incidentZone);
+  else if (bareStart) summary.start = bareStart;
   if (end) summary.end = formatStored(end, incidentZone);
-  const timeline: TimelineEntry[] = rawEntries.map(({ when, text, label }) => {
-    const kind = guessKind(`${label} ${text}`, label);
-    if (!when) return { kind, text };
-    const at = parseWhen(when, { zone: incidentZone, defaultDate: start, after: start, until: end });
-    if (!at.ok) return { kind, text: `${when} ${text}` };
-    let value = at.value;
-    // A bare time earlier than the start belongs to the next day when the incident runs past midnight.
-    if (!at.dateGiven && start && value < start && end && value.plus({ days: 1 }) <= end) value = value.plus({ days: 1 });
-    return { at: formatStored(value, incidentZone), kind, text };
-  });
+  else if (bareEnd) summary.end = bareEnd;
+  if (bareStart || bareEnd) warnings.push('the document gives the start or end without a date: add the date in the draft.');
+
+  let running: CalendarDay | undefined = start ? { year: start.year, month: start.month, day: start.day } : incidentDay;
+  let previous: DateTime | undefined;
+  let undated = 0;
+  // Our own SRE layout names every kind but "action": an entry without one is an action.
+  const kindsWritten = ours && rawEntries.some((e) => e.kind && e.kind !== 'misleading');
+  const timeline: TimelineEntry[] = [];
+  const entryLines: (number | undefined)[] = [];
+  for (const { moment, written: when, text, label, line, kind: stated, ...rest } of rawEntries) {
+    const kind = stated ?? (kindsWritten && !label ? 'action' : guessKind(`${label} ${text}`, label));
+    entryLines.push(line);
+    const inText = 'inText' in rest;
+    if (!moment) {
+      timeline.push({ kind, text });
+      continue;
+    }
+    const day = fill(moment.date, running);
+    let value = day ? at(moment, day) : undefined;
+    if (!value) {
+      // No date anywhere in the document: the time of day as written (24-hour), no date invented.
+      undated++;
+      timeline.push({ at: bareTime(moment), kind, text });
+      continue;
+    }
+    if (!moment.date) {
+      // Past midnight: a bare time well before the previous entry's is the next day's.
+      if (previous && value < previous && previous.diff(value, 'hours').hours >= 6) value = value.plus({ days: 1 });
+      else if (start && value < start && end && value.plus({ days: 1 }) <= end) value = value.plus({ days: 1 });
+    }
+    previous = value;
+    running = { year: value.year, month: value.month, day: value.day };
+    timeline.push({ at: formatStored(value, incidentZone), kind, text });
+  }
+  if (undated) warnings.push(`${undated} timeline entr${undated === 1 ? 'y has' : 'ies have'} a time but the document gives no date: the time is kept without one.`);
+
+  // A document with no timed entry but a start told in prose: that sentence is the first entry.
+  if (startSentence && !timeline.some((e) => e.at) && summary.start) {
+    timeline.unshift({ at: summary.start, kind: guessKind(startSentence), text: startSentence });
+    entryLines.unshift(undefined);
+    entryZonesPad.unshift(undefined);
+  }
+
+  // A misleading path or an escalation told only in prose ("we first suspected…", "escalated to…"):
+  // the sentence becomes an entry of that kind (its words stay in notes too).
+  const sentences = notes.slice(0, 400).flatMap((line) => line.slice(0, 3000).split(/(?<=[.!?])\s+/));
+  const told: [EntryKind, RegExp][] = [
+    ['misleading', /\b(?:initial(?:ly)?|at first|first)\b[^.]{0,80}\b(?:suspect|assum|thought|believ|focus|investigat|look)|\bred herring|\bmisleading|\bwrong (?:path|direction|track)|\bturned out (?:not|to be (?:un|a red|fine|normal))|\bruled out|\bfalse (?:lead|alarm)|\bdead end|\b(?:no useful|nothing useful|to no avail|only to be disappointed|fruitless|unfruitful)\b|\b(?:did not|didn't) (?:help|reveal|show anything)/i],
+    ['escalation', /\bescalat(?:ed|ion|e)\b|\b(?:looped in|called in|brought in|reached out to|handed (?:it )?(?:off|over) to)\b/i],
+  ];
+  for (const [kind, cue] of told) {
+    if (timeline.some((e) => e.kind === kind)) continue;
+    const sentence = sentences.find((t) => cue.test(t) && t.length <= 600);
+    if (sentence) {
+      timeline.push({ kind, text: sentence.trim() });
+      entryLines.push(undefined);
+      entryZonesPad.push(undefined);
+    }
+  }
+
+  // No start or end stated: the first entry's time, and the last resolution's, say so.
+  const timed = timeline.filter((e) => e.at).map((e) => ({ at: e.at!, kind: e.kind, text: e.text ?? '' }));
+  const sameForm = timed.length > 0 && timed.every((e) => e.at.length === timed[0]!.at.length);
+  if (sameForm && !summary.start && !summary.end) {
+    const sorted = [...timed].sort((a, b) => a.at.localeCompare(b.at));
+    // An entry that says the outage began ("OUTAGE BEGINS") is the start, else the first.
+    summary.start = (sorted.find((e) => /\b(?:outage|incident|downtime|problem|issue)s?\s+(?:begins|began|starts|started)\b/i.test(e.text)) ?? sorted[0]!).at;
+    const resolved = sorted.filter((e) => e.kind === 'resolution').at(-1) ?? (sorted.length > 1 ? sorted.at(-1) : undefined);
+    if (resolved && resolved.at > summary.start) summary.end = resolved.at;
+    warnings.push(`the document states no start${resolved ? ' or end' : ''}: ${resolved ? 'they are' : 'it is'} taken from the timeline (first entry${resolved ? ', last resolution or last entry' : ''}).`);
+  }
 
   // The summary's own "Root Cause" section is kept whole: it is the author's summary.
   if (!summary.rootCause && causeSection.length) summary.rootCause = causeSection.join(' ').replace(/^- /, '');
+  // A summary that has its own one-line cause: the section is detail, never dropped.
+  else if (causeSection.length) rootCause.unshift(...causeSection);
   if (!summary.rootCause && rootCause.length) summary.rootCause = firstSentence(rootCause.join(' ').replace(/^- /, ''));
+
+  // Impact and the users' share: the impact's own words first, then the rest of the document's.
+  let impactText = impact.join(' ');
+  const ownShare = /\s*About (\d+(?:\.\d+)?)% of users were affected\.(?: The incident lasted [^.]+\.)?\s*$/.exec(impactText);
+  if (ours && ownShare) impactText = impactText.slice(0, ownShare.index).trim();
+  else if (ours) impactText = impactText.replace(/\s*The incident lasted [^.]+\.\s*$/, '').trim();
+  if (impactText) summary.impact = impactText;
+  const impactShares = usersShares(impact.join(' '), true);
+  const otherShares = usersShares(prose.join('\n'));
+  const share = usersShares(impact.join(' ')).at(0) ?? impactShares.at(0) ?? otherShares.at(0);
+  if (share) summary.usersAffectedPercent = share.percent;
+  const shares = [...impactShares, ...otherShares];
+  const distinct = [...new Set(shares.map((s) => s.percent))];
+
   if (Object.keys(summary).length) draft.summary = summary;
   const detection = timeline.find((e) => e.kind === 'detection');
-  if (detection?.text) draft.detectedBy = detectionSource(detection.text);
+  if (!draft.detectedBy && !ours && detection?.text) draft.detectedBy = detectionSource(detection.text);
   if (timeline.length) draft.timeline = timeline;
   if (rootCause.length) draft.rootCause = paragraphs(rootCause);
   if (resolution.length) draft.resolution = paragraphs(resolution);
   if (measures.length) draft.measures = measures;
-  if (tasks.length) draft.tasks = tasks.map((text) => ({ text }));
+  if (tasks.length) draft.tasks = tasks.map(splitTask);
+  if (trigger.length || lessons.wentWell.length || lessons.wentWrong.length || lessons.lucky.length) {
+    draft.extras = {
+      ...(trigger.length ? { trigger: trigger.join(' ') } : {}),
+      ...(lessons.wentWell.length || lessons.wentWrong.length || lessons.lucky.length ? { lessons } : {}),
+    };
+  }
   const kept = notes.filter((line) => line.trim() !== '');
   if (kept.length) draft.notes = kept.join('\n');
-  return { draft, found: { timeline: timeline.length, measures: measures.length, tasks: tasks.length, notes: kept.length }, zones };
+  return {
+    draft,
+    found: { timeline: timeline.length, measures: measures.length, tasks: tasks.length, notes: kept.length },
+    zones,
+    warnings: [...new Set(warnings)],
+    shares: distinct.length > 1 ? shares : [],
+    lines: { timeline: entryLines },
+    otherZones: entryZones,
+    ...(zone ? { zoneWritten: zoneWritten ?? zone.name } : {}),
+  };
+}
+
+/** Words beside the times and dates of a value ("(1 hour)", "on a busy Monday"): then the line is kept whole. */
+function hasOtherWords(value: string): boolean {
+  let rest = value;
+  for (const m of findMoments(value).reverse()) rest = rest.slice(0, m.index) + ' ' + rest.slice(m.end);
+  rest = rest.replace(/\b(?:\d{4}-\d{2}-\d{2}|to|from|until|till|through|and|on|at|start(?:ed)?|end(?:ed)?|time)\b/gi, ' ').replace(/\b(?:[A-Z]{2,5}|[A-Za-z]+\/[A-Za-z_]+)\b/g, ' ');
+  return /[\p{L}\p{N}]/u.test(rest);
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+/** A time of day with no date to put it on: `14:30`, as written, in 24 hours. */
+function bareTime(m: Moment): string {
+  return `${two(m.hour)}:${two(m.minute)}${m.second ? `:${two(m.second)}` : ''}`;
+}
+
+/** A `Label: value` line whose label is a section name ("Duration: 15 minutes"): never a title. */
+function isLabelLine(text: string): boolean {
+  const label = /^(?:[-*] )?(?:\*\*)?([A-Za-z][A-Za-z /]{1,40}?)(?:\*\*)?\s*:/.exec(text);
+  return !!label && classify(label[1]!) !== undefined;
+}
+
+/** A paragraph of entries run together: cut before each time that starts a sentence and is followed by `:` or a dash. */
+function runOnEntries(line: string): string[] {
+  if (line.length > 5000) return [line];
+  const cuts = findMoments(line)
+    .filter((m) => /^\s*(?:\*\*)?\s*[:\-\u2013\u2014]/.test(line.slice(m.end, m.end + 6)) && (m.index === 0 || /[.!?:;]\s*(?:[-*\u2013\u2014]\s*)?(?:\*\*)?\s*$|^\s*(?:[-*] )?$/.test(line.slice(Math.max(0, m.index - 6), m.index))))
+    .map((m) => m.index);
+  if (cuts.length < 2) return [line];
+  const head = line.slice(0, cuts[0]).trim();
+  // Each piece without the " -" that introduced the next one.
+  const pieces = cuts.map((c, i) => line.slice(c, cuts[i + 1]).trim().replace(/\s+[-*\u2013\u2014]$/, ''));
+  return head && !/^(?:[-*]|\d+[.)])$/.test(head) ? [head, ...pieces] : pieces;
+}
+
+/** A timeline entry's line: its time (and date and zone) first, then its words. */
+function entryAt(line: string): { moment: Moment; written: string; text: string } | undefined {
+  const lead = /^\s*(?:[-*+\u2022]\s*|\d+[.)]\s+)?(?:\[[ xX]\]\s*)?(?:\*\*|__)?\s*[([]?\s*[~\u2248]?\s*/.exec(line)!;
+  const body = line.slice(lead[0].length);
+  const moment = findMoments(body.slice(0, 200), { entry: true })[0];
+  if (!moment || moment.index !== 0) return undefined;
+  const written = body.slice(0, moment.end).trim();
+  const text = cleanItem(body.slice(moment.end).replace(/^[\s)\]]*(?:\*\*|__)?\s*[)\]]?\s*(?:[:\-\u2013\u2014|,.]\s*)?(?:\*\*|__)?\s*/, ''));
+  return { moment, written, text };
+}
+
+const KIND_BY_LABEL = new Map(Object.entries(ENTRY_KIND_LABELS).map(([kind, label]) => [label.toLowerCase(), kind as EntryKind]));
+
+/** The kind as our own layouts write it: `Misleading path: …` (alx) or `(escalation) …` (sre). */
+function ownKind(text: string): { kind: EntryKind; text: string } | undefined {
+  const m = /^(?:\(([a-z ]{5,16})\)|([A-Z][a-z]+(?: path)?):)\s+/.exec(text);
+  const kind = m ? KIND_BY_LABEL.get((m[1] ?? m[2]!).toLowerCase()) : undefined;
+  if (!kind || (m![2] && kind !== 'misleading')) return undefined;
+  return { kind, text: text.slice(m![0].length) };
+}
+
+/** "Fix X — owner: payments team, due 2023-08-16": the task, its owner, due date and type. */
+function splitTask(text: string): Task {
+  const m = /^(.*?)\s+\u2014\s+((?:owner|due|type)\b.*)$/.exec(text);
+  if (!m) return { text };
+  const task: Task = { text: m[1]! };
+  for (const part of m[2]!.split(/,\s+(?=(?:owner|due|type)\b)/)) {
+    const field = /^(owner|due|type):?\s+(.+)$/.exec(part.trim());
+    if (!field) return { text };
+    if (field[1] === 'owner') task.owner = field[2]!;
+    else if (field[1] === 'due') task.due = field[2]!;
+    else if ((TASK_TYPES as readonly string[]).includes(field[2]!.toLowerCase())) task.type = field[2]!.toLowerCase() as TaskType;
+    else return { text };
+  }
+  return task;
+}
+
+/** A zone as written in a document: UTC/GMT, an offset, an IANA name, or an abbreviation. */
+function zoneOf(written: string, documentText: string, warnings: string[]): IncidentZone | undefined {
+  const text = written.trim().replace(/^\(|\)$/g, '');
+  const direct = parseZone(text.replace(/\s+/g, ''));
+  if (direct.ok) return direct.value;
+  const word = /^[A-Za-z]+/.exec(text)?.[0];
+  const reading = word ? readZoneWord(word, documentText) : undefined;
+  if (!reading) return undefined;
+  if (reading.note) warnings.push(reading.note);
+  const parsed = parseZone(reading.zone);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /** Lines back into paragraphs: list items stay one per line, prose lines separated by a blank line. */

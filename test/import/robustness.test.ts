@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Draft } from '../../src/draft/schema.js';
+import { validateDraft } from '../../src/draft/schema.js';
+import { importPostmortem } from '../../src/import/import-postmortem.js';
+
+/*
+ * Never throws, drops nothing: any input gives a valid draft, and every word of every line of
+ * the input is in the draft (its fields or notes) — the whole line, not a suffix of it.
+ */
+
+// Emphasis and code marks join what they touch ("a`b`" reads "ab"): they are not separators.
+const wordsOf = (text: string) => text.normalize('NFC').toLowerCase().replace(/[*_`~]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+
+function draftWords(draft: Draft): Set<string> {
+  const texts: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') texts.push(value);
+    else if (value && typeof value === 'object') for (const v of Object.values(value)) walk(v);
+  };
+  walk(draft);
+  return new Set(wordsOf(texts.join(' ')));
+}
+
+/** Words markup is made of (and HTML comments, entity names), not the author's text. */
+function authorText(line: string): string {
+  // GitHub emoji codes (":fire:") at a line's start are pictures.
+  return line.replace(/^((?:[-*+] |\d+[.)] )?)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/<!--.*?-->/g, ' ').replace(/&#?\w+;/g, ' ').replace(/<\/?[a-z][^>]*>/gi, ' ');
+}
+
+function expectEveryWord(input: string, draft: Draft): void {
+  const have = draftWords(draft);
+  for (const line of input.split('\n')) {
+    const missing = wordsOf(authorText(line)).filter((w) => !have.has(w));
+    expect(missing, `line: ${line}`).toEqual([]);
+  }
+}
+
+// Words that name sections, times, zones or kinds are read as structure; the grammar avoids them.
+const word = fc.stringMatching(/^[b-df-hj-np-tv-z]{3,7}$/);
+const words = fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(' '));
+const inlineText = fc.oneof(
+  words,
+  words.map((w) => `**${w}**`),
+  words.map((w) => `*${w}*`),
+  words.map((w) => `\`${w}\``),
+  fc.tuple(words, word).map(([w, u]) => `[${w}](https://example.com/${u})`),
+  fc.tuple(words, words).map(([a, b]) => `${a} **${b}**`),
+);
+const block: fc.Arbitrary<string> = fc.letrec<{ block: string }>((tie) => ({
+  block: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    inlineText,
+    fc.tuple(fc.integer({ min: 1, max: 6 }), inlineText).map(([n, t]) => `${'#'.repeat(n)} ${t}`),
+    fc.tuple(inlineText, fc.constantFrom('=', '-')).map(([t, c]) => `${t}\n${c.repeat(5)}`),
+    fc.array(inlineText, { minLength: 1, maxLength: 4 }).map((items) => items.map((i) => `- ${i}`).join('\n')),
+    fc.array(inlineText, { minLength: 1, maxLength: 4 }).map((items) => items.map((i, n) => `${n + 1}. ${i}`).join('\n')),
+    fc.tuple(inlineText, tie('block')).map(([i, b]) => `- ${i}\n\n${b.split('\n').map((l) => `    ${l}`).join('\n')}`),
+    tie('block').map((b) => b.split('\n').map((l) => `> ${l}`).join('\n')),
+    fc.array(fc.tuple(words, words), { minLength: 1, maxLength: 4 }).map((rows) => `| ${rows[0]![0]} | ${rows[0]![1]} |\n|---|---|\n${rows.map(([a, b]) => `| ${a} | ${b} |`).join('\n')}`),
+    words.map((w) => `\`\`\`\n${w}\n\`\`\``),
+    fc.tuple(words, words).map(([a, b]) => `<div><p>${a}</p><b>${b}</b></div>`),
+    fc.tuple(word, inlineText).map(([k, v]) => `${k}: ${v}`),
+  ),
+})).block;
+const markdown = fc.array(block, { minLength: 1, maxLength: 12 }).map((blocks) => blocks.join('\n\n'));
+
+describe('import never throws and drops nothing', () => {
+  it('random Markdown from a grammar: a valid draft with every word of every line', () => {
+    fc.assert(
+      fc.property(markdown, (input) => {
+        const { draft } = importPostmortem(input);
+        expect(validateDraft(draft).ok).toBe(true);
+        expectEveryWord(input, draft);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('random text and bytes: a valid draft, every word kept', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit: fc.constantFrom(...'ab #*-_>|`[]()<>&;:!\n\t 0123456789.'.split('')), maxLength: 400 })), (input) => {
+        const { draft } = importPostmortem(input);
+        expect(validateDraft(draft).ok).toBe(true);
+        expectEveryWord(input.replace(/\u0000/g, ' '), draft);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a line of 100,000 spaces, or of tabs, then text', () => {
+    for (const pad of [' ', '\t']) {
+      const input = `${pad.repeat(100_000)}words after the gap\n${pad.repeat(100_000)}- 10:00 alert: more words`;
+      const { draft } = importPostmortem(input);
+      expectEveryWord(input, draft);
+    }
+  });
+
+  it('a million lines, 10 MB on one line, and nesting no one writes', () => {
+    const million = 'a line of text\n'.repeat(1_000_000);
+    expect(importPostmortem(million).draft.notes?.length).toBeGreaterThan(1_000_000);
+    const long = `${'word '.repeat(2_000_000)}end`;
+    expect(importPostmortem(long).draft.notes).toContain('end');
+    for (const deep of ['>'.repeat(50_000) + ' deep', `${'- '.repeat(20_000)}deep`, `${'  '.repeat(5000)}- deep`, '*'.repeat(100_000) + 'deep', '['.repeat(50_000) + 'deep', `<div>`.repeat(20_000) + 'deep']) {
+      expect(JSON.stringify(importPostmortem(deep).draft)).toContain('deep');
+    }
+  });
+});
