@@ -67,7 +67,7 @@ export const SECTIONS: readonly Section[] = [
     heading: 'Issue Summary',
     questions: [
       { path: ['summary', 'timezone'], kind: 'timezone', label: 'timezone', prompt: 'Timezone the times are written in', required: true,
-        help: 'UTC, a place such as Africa/Lagos, or an offset such as +01:00.' },
+        help: 'UTC, an abbreviation such as PST or WAT, a place such as Africa/Lagos, or an offset such as +01:00.' },
       { path: ['summary', 'start'], kind: 'datetime', label: 'start time', prompt: 'When did it start?', required: true,
         help: 'Like 2023-08-02 13:45, Aug 2 2023 1:45 PM.' },
       { path: ['summary', 'end'], kind: 'datetime', label: 'end time', prompt: 'When was it over?', required: true,

@@ -1,4 +1,5 @@
 import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+import { ZONE_ABBREVIATIONS } from './zone-abbreviations.js';
 
 /** A timezone as the incident uses it: the text stored in the draft and luxon's zone. */
 export interface IncidentZone {
@@ -11,14 +12,6 @@ export type ZoneResult = { ok: true; value: IncidentZone } | { ok: false; error:
 
 // Abbreviations are ambiguous (IST is India, Israel or Ireland), so they are never guessed
 // silently; the common ones get a suggestion in the message instead.
-const ABBREVIATION_HINTS: Record<string, string> = {
-  PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
-MDT: 'America/Denver', CST: 'America/Chicago', CDT: 'America/Chicago',
-  EST: 'America/New_York', EDT: 'America/New_York', MST: 'America/Denver', HST: 'Pacific/Honolulu', BST: 'Europe/London', CEST: 'Europe/Paris',
-  IST: 'Asia/Kolkata', WAT: 'Africa/Lagos', EAT: 'Africa/Nairobi', CAT: 'Africa/Maputo',
-  JST: 'Asia/Tokyo', KST: 'Asia/Seoul', AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney',
-  SAST: 'Africa/Johannesburg', SGT: 'Asia/Singapore',
-};
 
 const OFFSET = /^(?:(?:UTC|GMT)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
 
@@ -26,7 +19,7 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** Reads a timezone the way people write it: an IANA name, UTC/GMT/Z, or an offset. */
+/** Reads a timezone the way people write it: an IANA name, UTC/GMT/Z, an offset, or an abbreviation that names one place (PST, WAT, Eastern). */
 export function parseZone(input: string): ZoneResult {
   const text = input.trim();
   if (text === '') return { ok: false, error: 'Type a timezone such as UTC, Africa/Lagos or +01:00.' };
@@ -49,13 +42,16 @@ export function parseZone(input: string): ZoneResult {
     return { ok: true, value: { name, zone: FixedOffsetZone.instance(total) } };
   }
 
-  // Checked before the IANA lookup: ICU accepts some abbreviations (PST, EST) as zones.
+  // Abbreviations and words people write (PST, Eastern, WAT), checked before the IANA lookup:
+  // ICU takes some abbreviations (PST, EST) as fixed zones that never change for summer time.
+  const readings = ZONE_ABBREVIATIONS[upper];
+  if (readings?.length === 1) return parseZone(readings[0]!.zone);
+  if (readings) {
+    const places = readings.map((reading) => `${reading.place} (${reading.zone})`);
+    return { ok: false, error: `${text} can mean ${places.slice(0, -1).join(', ')} or ${places.at(-1)}: type the one you mean, such as ${readings[0]!.zone}.` };
+  }
   if (/^[A-Z]{2,5}$/.test(upper) && text === upper) {
-    const hint = ABBREVIATION_HINTS[upper];
-    return {
-      ok: false,
-      error: `${text} is ambiguous: use a place name such as ${hint ?? 'Europe/Paris'}, or an offset such as +01:00.`,
-    };
+    return { ok: false, error: `${text} is not an abbreviation this tool knows: use a place name such as Europe/Paris, or an offset such as +01:00.` };
   }
 
   if (IANAZone.isValidZone(text)) {

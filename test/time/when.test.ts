@@ -52,7 +52,7 @@ describe('parseWhen', () => {
     ['yesterday', 'Add the time of day'],
     ['2023-02-30 10:00', 'not a date in the calendar'],
     ['8/2/2023 10:00', 'could be read two ways'],
-    ['14:30 PST', 'ambiguous'],
+    ['14:30 IST', 'can mean India'],
     ['', 'Type a time'],
     ['banana 10:00', 'not a date'],
   ])('refuses %s with a clear message', (input, fragment) => {
@@ -111,6 +111,8 @@ describe('parseZone', () => {
     ['UTC', 'UTC'], ['utc', 'UTC'], ['Z', 'UTC'], ['GMT', 'GMT'], ['Etc/UTC', 'UTC'],
     ['Africa/Lagos', 'Africa/Lagos'], ['africa/lagos', 'Africa/Lagos'],
     ['+01:00', '+01:00'], ['+1', '+01:00'], ['UTC+1', '+01:00'], ['GMT-05:30', '-05:30'], ['-0800', '-08:00'],
+    // Abbreviations and words that name one place, as postmortems write them.
+    ['PST', 'America/Los_Angeles'], ['pdt', 'America/Los_Angeles'], ['Eastern', 'America/New_York'], ['WAT', 'Africa/Lagos'], ['CEST', 'Europe/Paris'], ['JST', 'Asia/Tokyo'], ['AEST', 'Australia/Sydney'],
   ])('reads %s as %s', (input, name) => {
     const parsed = parseZone(input);
     expect(parsed.ok && parsed.value.name).toBe(name);
@@ -118,7 +120,9 @@ describe('parseZone', () => {
 
   it.each([
     ['Mars/Olympus', 'is not a timezone'],
-    ['PST', 'America/Los_Angeles'],
+    ['IST', 'IST can mean India (Asia/Kolkata), Ireland (Europe/Dublin) or Israel (Asia/Jerusalem)'],
+    ['CST', 'CST can mean US Central (America/Chicago) or China (Asia/Shanghai)'],
+    ['XYZT', 'not an abbreviation this tool knows'],
     ['+15:00', 'not a real UTC offset'],
     ['', 'Type a timezone'],
   ])('refuses %s', (input, fragment) => {

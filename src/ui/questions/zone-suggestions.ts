@@ -1,16 +1,33 @@
+import { ZONE_ABBREVIATIONS } from '../../time/zone-abbreviations.js';
+
 let zones: string[] | undefined;
 
 function cityStarts(zone: string, needle: string): boolean {
   return (zone.split('/').pop() ?? '').toLowerCase().startsWith(needle);
 }
 
-/** IANA timezone names containing what was typed ("lagos" → Africa/Lagos), for Tab completion. */
+/** The places abbreviations stand for, by their words ("india" → Asia/Kolkata, "pacific" → America/Los_Angeles). */
+function byPlace(needle: string): string[] {
+  if (needle.length < 3) return [];
+  return Object.values(ZONE_ABBREVIATIONS)
+    .flat()
+    .filter((reading) => reading.place.toLowerCase().split(/\s+/).some((word) => word.startsWith(needle)))
+    .map((reading) => reading.zone);
+}
+
+/**
+ * Timezones for what is being typed, shown as it is typed and taken with Tab: the places an
+ * abbreviation can mean (IST → India, Ireland, Israel), places by name, then IANA names
+ * containing the text ("lagos" → Africa/Lagos), cities that start with it first.
+ */
 export function suggestZones(typed: string): string[] {
-  const needle = typed.trim().toLowerCase().replace(/[\s_]+/g, '_');
+  const text = typed.trim();
+  const needle = text.toLowerCase().replace(/[\s_]+/g, '_');
   if (needle.length < 2 || /^[+-]|^utc|^gmt/.test(needle)) return [];
+  const abbreviation = (ZONE_ABBREVIATIONS[text.toUpperCase()] ?? []).map((reading) => reading.zone);
   zones ??= Intl.supportedValuesOf('timeZone');
-  // Cities that start with the text come first: "lon" → Europe/London before America/Louisville.
-  return zones
+  const named = zones
     .filter((zone) => zone.toLowerCase().includes(needle))
     .sort((a, b) => Number(cityStarts(b, needle)) - Number(cityStarts(a, needle)) || a.localeCompare(b));
+  return [...new Set([...abbreviation, ...byPlace(needle), ...named])].filter((zone) => zone !== 'UTC' && zone !== 'GMT');
 }
