@@ -67,6 +67,12 @@ function nonEmpty(list: readonly string[] | undefined): string[] {
   return (list ?? []).filter((item) => item.trim() !== '');
 }
 
+function asSentence(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trimEnd();
+  return /[\p{L}\p{N})\]"'’”]$/u.test(trimmed) ? `${trimmed}.` : trimmed;
+}
+
 function statesShare(impact: string | undefined, percent: number | undefined): boolean {
   if (!impact || typeof percent !== 'number') return false;
   const number = String(percent).replace('.', '\\.');
@@ -109,7 +115,8 @@ export function buildViewModel(draft: Draft, incident: Incident = resolveInciden
       window: describeWindow(incident, draft),
       duration: incident.start && incident.end ? formatDuration(incident.start, incident.end) : '',
       timezone: { name: incident.zone.name, label: zoneLabel(incident.zone, incident.start), given: incident.zoneGiven },
-      impact: given(summary.impact) ?? pending('impact'),
+      // A sentence follows it in both layouts (the share, the length): it ends as a sentence does.
+      impact: asSentence(given(summary.impact)) ?? pending('impact'),
       ...(typeof summary.usersAffectedPercent === 'number' ? { usersAffectedPercent: summary.usersAffectedPercent } : {}),
       impactStatesShare: statesShare(summary.impact, summary.usersAffectedPercent),
       rootCause: given(summary.rootCause) ?? pending('root cause'),

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { fitHints } from '../../src/ui/components/frame.js';
+import { fitHeader, fitHints } from '../../src/ui/components/frame.js';
 import type { Hint } from '../../src/ui/keymap.js';
 
 const LIST: Hint[] = [
@@ -20,5 +20,29 @@ describe("the footer's keys", () => {
     const narrow = fitHints(LIST, 59 - 8);
     expect(stringWidth(narrow)).toBeLessThanOrEqual(51);
     expect(narrow).toBe('a add e edit d delete Tab next Esc back Ctrl+C quit');
+  });
+});
+
+describe('the title bar', () => {
+  it('on one line: the file name goes first on a narrow window, then the place is cut', () => {
+    expect(fitHeader(99, 'postmortem.yaml', 'Root cause and resolution · 6/8 · 1/2')).toEqual({ file: true, place: 'Root cause and resolution · 6/8 · 1/2' });
+    expect(fitHeader(59, 'u.yaml', 'Root cause and resolution · 6/8 · 1/2')).toEqual({ file: false, place: 'Root cause and resolution · 6/8 · 1/2' });
+    const cut = fitHeader(45, 'u.yaml', 'Root cause and resolution · 6/8 · 1/2');
+    expect(cut.file).toBe(false);
+    expect(stringWidth(`postmortem-wizard ${cut.place}`)).toBeLessThanOrEqual(45);
+    expect(cut.place.endsWith('…')).toBe(true);
+  });
+});
+
+describe('the review footer at 60 columns', () => {
+  it('lets the arrows and Enter give way to the keys particular to the screen', () => {
+    const review: Hint[] = [
+      { keys: ['up', 'down'], does: 'choose' },
+      { keys: 'submit', does: 'pick' },
+      { keys: ['pageUp', 'pageDown'], does: 'scroll preview' },
+      { keys: 'back', does: 'back' },
+      { keys: 'quit', does: 'save & quit' },
+    ];
+    expect(fitHints(review, 51)).toBe('PgUp/PgDn scroll preview  Esc back  Ctrl+C quit');
   });
 });

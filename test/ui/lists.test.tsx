@@ -63,7 +63,7 @@ describe('Enter on an empty new item ends the list', () => {
     await app.press('a');
     await app.waitFor('New entry · 1/3');
     await app.press(KEY.enter);
-    await app.waitFor('Add a action, a resolution entry first: the rubric asks for it.');
+    await app.waitFor('Add an action and a resolution entry first: the rubric asks for them.');
     await app.burst('14:00\r\rRestarted.\r15:30\rrFixed.\r\r');
     await app.waitFor('What did you suspect first that turned out wrong?');
     await waitFor(async () => expect((await loadDraft(app!.path)).draft.timeline?.map((entry) => entry.kind)).toEqual(['detection', 'action', 'resolution']));

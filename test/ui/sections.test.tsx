@@ -176,7 +176,7 @@ describe('timeline', () => {
     await app.press(KEY.esc);
     await app.waitFor('a add');
     await app.press(KEY.tab);
-    await app.waitFor('Add a action, a resolution entry first: the rubric asks for it.');
+    await app.waitFor('Add an action and a resolution entry first: the rubric asks for them.');
   });
 
   it('edits and deletes an entry after asking', async () => {

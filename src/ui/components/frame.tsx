@@ -34,8 +34,29 @@ function badgeOf(status: SaveStatus): { text: string; color: string } | undefine
 export function fitHints(hints: Hint[], room: number): string {
   const described = hints.map(describeHint);
   const compact = described.map((text) => text.replace(/ save & quit$/, ' quit'));
-  const tries = [described.join(' · '), described.join('  '), compact.join('  '), described.join(' '), compact.join(' ')];
+  // Last of all, the keys every list and field has (arrows, Enter) give way to the ones particular to this screen.
+  const particular = hints.map((hint, i) => (isCommonKey(hint) ? undefined : compact[i])).filter((text): text is string => text !== undefined);
+  const tries = [described.join(' · '), described.join('  '), compact.join('  '), described.join(' '), compact.join(' '), particular.join('  '), particular.join(' ')];
   return tries.find((text) => stringWidth(text) <= room) ?? tries.at(-1)!;
+}
+
+function isCommonKey(hint: Hint): boolean {
+  const keys = Array.isArray(hint.keys) ? hint.keys : [hint.keys];
+  return keys.every((key) => key === 'submit' || key === 'up' || key === 'down');
+}
+
+/**
+ * The title bar on one line: the program, the draft's file and where the person is. On a
+ * narrow window the file name goes first (it is in the resume line anyway), then the place is
+ * cut at its end.
+ */
+export function fitHeader(width: number, file: string | undefined, place: string | undefined): { file: boolean; place: string } {
+  const name = 'postmortem-wizard';
+  const where = place ?? '';
+  const withFile = file ? `${name} · ${file}` : name;
+  if (stringWidth(withFile) + 1 + stringWidth(where) <= width) return { file: true, place: where };
+  const room = width - stringWidth(name) - 1;
+  return { file: false, place: stringWidth(where) <= room ? where : `${where.slice(0, Math.max(0, room - 1))}…` };
 }
 
 /** Columns the screen's content may use; a box with a border inside it gives less to its children. */
@@ -69,6 +90,7 @@ export function Frame({ place, file, children }: FrameProps) {
   // keys), so what was typed, the cursor and a list's open form are there when it grows again.
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const rule = '─'.repeat(width);
+  const header = fitHeader(width, file, place);
   return (
     <>
       {tooSmall ? (
@@ -81,9 +103,9 @@ export function Frame({ place, file, children }: FrameProps) {
         <Box justifyContent="space-between">
           <Text>
             <Text bold color={theme.accent}>postmortem-wizard</Text>
-            {file ? <Text color={theme.muted}> · {file}</Text> : null}
+            {file && header.file ? <Text color={theme.muted}> · {file}</Text> : null}
           </Text>
-          {place ? <Text color={theme.muted}>{place}</Text> : null}
+          {place ? <Text color={theme.muted} wrap="truncate-end">{header.place}</Text> : null}
         </Box>
         <Text color={theme.muted}>{rule}</Text>
         <Box flexDirection="column">

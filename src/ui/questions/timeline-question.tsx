@@ -31,6 +31,11 @@ function Checklist({ entries, focus }: { entries: readonly TimelineEntry[]; focu
   );
 }
 
+/** "an action", "a resolution". */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 /**
  * The timeline, or one kind of its entries (misleading paths, escalations): a sorted list
  * with a checklist of the kinds the rubric wants and a warning on times outside the incident.
@@ -139,7 +144,11 @@ export function TimelineQuestion(props: QuestionProps) {
       }}
       onDone={() => {
         const missing = covers.filter((kind) => !all.some((entry) => entry.kind === kind && entry.text));
-        if (missing.length) return `Add ${missing.map((kind) => `a ${ENTRY_KIND_LABELS[kind].toLowerCase()}`).join(', ')} entry first: the rubric asks for it.`;
+        if (missing.length) {
+          const named = missing.map((kind) => withArticle(ENTRY_KIND_LABELS[kind].toLowerCase()));
+          const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0];
+          return `Add ${list} entry first: the rubric asks for ${named.length > 1 ? 'them' : 'it'}.`;
+        }
         dispatch({ type: 'next' });
         return undefined;
       }}
