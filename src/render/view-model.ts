@@ -70,7 +70,7 @@ function nonEmpty(list: readonly string[] | undefined): string[] {
 function asSentence(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const trimmed = text.trimEnd();
-  return /[\p{L}\p{N})\]"'’”]$/u.test(trimmed) ? `${trimmed}.` : trimmed;
+  return /[\p{L}\p{N})\]"'\u2019\u201d]$/u.test(trimmed) ? `${trimmed}.` : trimmed;
 }
 
 function statesShare(impact: string | undefined, percent: number | undefined): boolean {
