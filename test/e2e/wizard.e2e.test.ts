@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
@@ -249,6 +249,26 @@ describe('a window made narrower', () => {
           await t.waitFor('Make the window larger');
         }
       }
+      await t.press(KEYS.ctrlC);
+      expect(await t.exited).toBe(130);
+    } finally {
+      t.kill();
+    }
+  }, 60_000);
+});
+
+describe('a sentence wrapped on a narrow window', () => {
+  it('continues on the next row without a leading space', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'pm.yaml'), 'version: 1\ntitle: Overnight\nauthors: [Ann]\nsummary:\n  timezone: UTC\n  start: "2024-03-06 22:00"\n');
+    const t = new TerminalSession(['resume', 'pm.yaml'], { cwd, env: isolatedEnv(), cols: 60, rows: 16 });
+    try {
+      await t.waitFor('When was it over?');
+      await t.answer('00:30', /press\s+Enter\s+again/);
+      const rows = t.screen().split('\n');
+      // The help line and the confirmation both wrap at 60 columns; no row of theirs starts with a space.
+      const wrapped = rows.filter((row) => /^ \S/.test(row));
+      expect(wrapped).toEqual([]);
       await t.press(KEYS.ctrlC);
       expect(await t.exited).toBe(130);
     } finally {
