@@ -93,6 +93,22 @@ function valueFindings(draft: Draft, incident: Incident): Finding[] {
     }
   }
 
+  // In the order written: a time earlier than the one above it (a hand-written or imported timeline).
+  const written = [...incident.entries].sort((a, b) => a.index - b.index);
+  let latest: (typeof written)[number] | undefined;
+  for (const current of written) {
+    if (!current.at) continue;
+    if (latest?.at && current.at < latest.at) {
+      const what = current.entry.text ? `"${truncate(current.entry.text)}"` : `entry ${current.index + 1}`;
+      findings.push({
+        section: 'Timeline',
+        message: `${what} at ${formatStored(current.at, zone)} is earlier than the entry before it (${formatStored(latest.at, zone)}): the timeline is out of order.`,
+        path: ['timeline', current.index, 'at'],
+      });
+    }
+    if (!latest?.at || current.at > latest.at) latest = current;
+  }
+
   (draft.tasks ?? []).forEach((task, index) => {
     if (task.due && !parseDate(task.due, zone, start).ok) {
       findings.push({ section: 'Corrective and Preventative Measures', message: `task ${index + 1}: the due date "${task.due}" is not a date; write it like 2023-08-16.`, path: ['tasks', index, 'due'] });

@@ -57,4 +57,23 @@ describe('the rubric', () => {
     const long = { ...draft, rootCause: `${draft.rootCause}\n\n${'More detail. '.repeat(120)}` };
     expect(checkDraft(long).findings.map((f) => f.message)).toEqual([expect.stringMatching(/^the graded sections have \d+ words \(wc -w\); the rubric asks for 400–600: make it briefer\.$/)]);
   });
+
+  it('says when a written timeline is out of order, once per entry that goes back in time', () => {
+    const draft: Draft = {
+      version: 1,
+      summary: { start: '2023-08-02 13:45', end: '2023-08-02 15:30', timezone: 'UTC' },
+      timeline: [
+        { at: '2023-08-02 14:30', kind: 'action', text: 'Rolled back.' },
+        { at: '2023-08-02 14:10', kind: 'detection', text: 'Alert fired.' },
+        { at: '2023-08-02 14:20', kind: 'action', text: 'Paged the DBA.' },
+        { at: '2023-08-02 15:00', kind: 'resolution', text: 'Recovered.' },
+      ],
+    };
+    const order = checkDraft(draft).findings.filter((finding) => /out of order/.test(finding.message));
+    expect(order.map((finding) => finding.path)).toEqual([['timeline', 1, 'at'], ['timeline', 2, 'at']]);
+    expect(order[0]!.message).toBe('"Alert fired." at 2023-08-02 14:10 is earlier than the entry before it (2023-08-02 14:30): the timeline is out of order.');
+    // The wizard keeps its timelines sorted: never a finding there.
+    const sorted = { ...draft, timeline: [...draft.timeline!].sort((a, b) => a.at!.localeCompare(b.at!)) };
+    expect(checkDraft(sorted).findings.some((finding) => /out of order/.test(finding.message))).toBe(false);
+  });
 });
