@@ -6,7 +6,7 @@ import { ENTRY_KIND_LABELS, type EntryKind } from '../draft/vocabulary.js';
 import { renderMarkdown, type RenderOptions } from '../render/render.js';
 import { TemplateError } from '../render/template-error.js';
 import { chooseTemplate, DEFAULT_TEMPLATE, type Template } from '../render/templates.js';
-import { countWords, WORD_RANGE } from '../render/words.js';
+import { countWords, WORD_RANGE, wcWords } from '../render/words.js';
 import { reviewDraft, type Timing } from './review.js';
 import { formatStored, parseDate } from '../time/when.js';
 
@@ -136,18 +136,29 @@ function draftTemplate(draft: Draft): { template: Template; problem?: Finding } 
  * The rubric (DESIGN §2) applied to a draft: what is missing, what is wrong, and the length;
  * then a reviewer's reading (contradictions, timezones, blame, vague tasks) and the timing.
  */
-export function checkDraft(draft: Draft, options: RenderOptions = {}): RubricReport {
+export interface CheckOptions extends RenderOptions {
+  /** The postmortem as written, when the draft was read from one: its own words are counted. */
+  document?: string;
+}
+
+/** A hand-written postmortem's length: its `##` sections as the README's are counted, else all its words but the title. */
+function documentWords(text: string): number {
+  const graded = countWords(text);
+  return graded > 0 ? graded : wcWords(text.replace(/^\s*#?[^\n]*\n/, ''));
+}
+
+export function checkDraft(draft: Draft, options: CheckOptions = {}): RubricReport {
   const incident = resolveIncident(draft);
   const review = reviewDraft(draft, incident);
   const findings: Finding[] = [...missingFindings(draft), ...valueFindings(draft, incident), ...review.findings];
   const { template, problem } = options.template ? { template: options.template, problem: undefined } : draftTemplate(draft);
   if (problem) findings.push(problem);
-  const markdown = renderMarkdown(draft, { ...options, template });
-  const words = countWords(markdown);
+  const markdown = renderMarkdown(draft, { template, draftPath: options.draftPath });
+  const words = options.document !== undefined ? documentWords(options.document) : countWords(markdown);
   if (words < WORD_RANGE.min || words > WORD_RANGE.max) {
     findings.push({
       section: 'Length',
-      message: `the graded sections have ${words} words (wc -w); the rubric asks for ${WORD_RANGE.min}–${WORD_RANGE.max}${words < WORD_RANGE.min ? ': say more in the root cause and resolution' : ': make it briefer'}.`,
+      message: `${options.document !== undefined ? 'the document has' : 'the graded sections have'} ${words} words (wc -w); the rubric asks for ${WORD_RANGE.min}–${WORD_RANGE.max}${words < WORD_RANGE.min ? ': say more in the root cause and resolution' : ': make it briefer'}.`,
     });
   }
   return { findings, words, markdown, timing: review.timing };

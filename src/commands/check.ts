@@ -21,6 +21,8 @@ interface Reviewed {
   lineOf(finding: Finding): number | undefined;
   /** Findings only a hand-written file can have (several timezones on its lines). */
   extra: Finding[];
+  /** The postmortem as written (not a draft): its own words are what the length is. */
+  document?: string;
 }
 
 const DRAFT_EXTENSIONS = new Set(['.yaml', '.yml']);
@@ -66,14 +68,14 @@ async function reviewWrittenFile(path: string): Promise<Reviewed> {
   }
   // A timeline entry's line is the one the parser read it from.
   const entryLine = (path: DraftPath | undefined) => (path?.[0] === 'timeline' && typeof path[1] === 'number' ? entryLines.timeline[path[1]] : undefined);
-  return { draft, lineOf: (finding) => entryLine(finding.path) ?? find(finding.quote) ?? find(textAt(finding.path)), extra };
+  return { draft, lineOf: (finding) => entryLine(finding.path) ?? find(finding.quote) ?? find(textAt(finding.path)), extra, document: text };
 }
 
 /** `check FILE`: a draft, or a postmortem in Markdown or text, against the rubric and a reviewer. */
 export async function checkCommand(file: string, flags: CheckFlags): Promise<number> {
   const written = !DRAFT_EXTENSIONS.has(extname(file).toLowerCase());
   const reviewed = written ? await reviewWrittenFile(file) : await reviewDraftFile(file);
-  const report = checkDraft(reviewed.draft, written ? {} : { draftPath: file });
+  const report = checkDraft(reviewed.draft, written ? { document: reviewed.document } : { draftPath: file });
   const problems = [...reviewed.extra, ...report.findings].map((finding) => ({
     section: finding.section,
     message: finding.message,

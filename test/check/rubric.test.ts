@@ -77,3 +77,14 @@ describe('the rubric', () => {
     expect(checkDraft(sorted).findings.some((finding) => /out of order/.test(finding.message))).toBe(false);
   });
 });
+
+describe('the length of a postmortem written by hand', () => {
+  it('is its own words, not those of the README it would render to', () => {
+    const document = `# Outage\n\n## Issue Summary\n\n${'word '.repeat(650)}\n`;
+    const report = checkDraft({ version: 1, title: 'Outage' }, { document });
+    expect(report.words).toBe(650);
+    expect(report.findings.find((finding) => finding.section === 'Length')?.message).toBe('the document has 650 words (wc -w); the rubric asks for 400–600: make it briefer.');
+    // Without `##` sections, every word but the title line's.
+    expect(checkDraft({ version: 1 }, { document: `Outage report\n${'word '.repeat(450)}` }).words).toBe(450);
+  });
+});
