@@ -88,8 +88,8 @@ export function guessKind(text: string, label = ''): EntryKind {
   if (/action/.test(l)) return 'action';
   const t = text.toLowerCase();
   if (/\bescalat/.test(t)) return 'escalation';
-  if (/\b(misleading|assum|suspect|red herring|ruled out|turned out|wrongly|mistakenly|initially (?:thought|believed|focused))/.test(t)) return 'misleading';
-  if (/\b(resolved|restored|recovered|back to normal|fully operational|normal operations? resumed|service (?:was )?back)\b/.test(t)) return 'resolution';
+  if (/\b(misleading|assum|suspect(?:ed|ing)|red herring|ruled out|turned out|wrongly|mistakenly|initially (?:thought|believed|focused))/.test(t)) return 'misleading';
+  if (/\b(resolved|restored|recover(?:ed|s)|(?:back|returns?|returned) to normal|self-heal(?:s|ed)?|fully operational|normal operations? resumed|service (?:was |is )?back|back (?:up|online))\b|\bback to 100%/.test(t)) return 'resolution';
   if (/\b(detected|noticed|alerted|alerts? (?:fired|triggered|indicat|showed|went off|were raised|raised)|monitoring (?:tools? )?(?:detected|alert)|first reported|paged|pager|went off|alarm)\b/.test(t) || /\ud83d\udea8/.test(text)) return 'detection';
   return 'action';
 }
