@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -12,39 +11,8 @@ import { join } from 'node:path';
 import { stripAnsi, waitFor } from '../support/ink.js';
 import { runs } from '../support/property.js';
 import { tempDir } from '../support/temp.js';
+import { FakeStdin, FakeStdout } from '../support/fake-terminal.js';
 
-/** A terminal whose size the test sets, and a keyboard that goes through the app's own filter. */
-class FakeStdout extends EventEmitter {
-  isTTY = true;
-  last = '';
-  constructor(public columns: number, public rows: number) {
-    super();
-  }
-  write = (frame: string) => {
-    this.last = frame;
-    return true;
-  };
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write(data: string) {
-    this.data = data;
-    this.emit('readable');
-  }
-  read() {
-    const data = this.data;
-    this.data = null;
-    return data;
-  }
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
 
 async function mountSized(columns: number, rows: number) {
   const file = await saveDraft(newDraftFile(join(tempDir(), 'pm.yaml')), { version: 1 });
