@@ -2,6 +2,7 @@ import { incidentTiming, type Incident, type Timing } from '../draft/incident.js
 import type { Draft, DraftPath } from '../draft/schema.js';
 import { formatMinutes, minutesBetween } from '../time/duration.js';
 import { zoneLabel } from '../time/zone.js';
+import { ZONE_ABBREVIATIONS } from '../time/zone-abbreviations.js';
 import { hiddenCharacterFindings } from './hidden-characters.js';
 
 /*
@@ -127,11 +128,15 @@ function zoneFindings(passage: Passage, incident: Incident): ReviewFinding[] {
   for (const match of passage.text.matchAll(TIME_WITH_ZONE)) {
     const label = match[1]!;
     if (same(label)) continue;
+    // The same place's other clock (PST written in summer, when it is PDT): said as such.
+    const sameRegion = ZONE_ABBREVIATIONS[label.toUpperCase()]?.some((reading) => reading.zone === incident.zone.name);
     findings.push({
       section: passage.section,
       path: passage.path,
       quote: match[0].trim(),
-      message: `"${match[0].trim()}" is in ${label}, but the postmortem's times are in ${ours}: give every time in one timezone.`,
+      message: sameRegion
+        ? `"${match[0].trim()}" says ${label}, but on the incident's date ${incident.zone.name} keeps ${ours}: write ${ours}.`
+        : `"${match[0].trim()}" is in ${label}, but the postmortem's times are in ${ours}: give every time in one timezone.`,
     });
   }
   return findings;

@@ -50,6 +50,21 @@ function monthOf(word: string): number {
   return MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
 }
 
+/**
+ * "13:30-13:45" is a range, not 13:30 at UTC-13:45: a bare offset after a time is read as one
+ * only when it could be one (-12:00 to +14:00) and, as a clock time, is not later the same day.
+ */
+function isRangeEnd(zone: string, hour: number, minute: number): boolean {
+  const bare = /^([+-])(\d{2}):?(\d{2})$/.exec(zone.trim());
+  if (!bare) return false;
+  const [, sign, h, m] = bare;
+  const hours = Number(h);
+  const minutes = Number(m);
+  const offsetValid = sign === '+' ? hours * 60 + minutes <= 14 * 60 : hours * 60 + minutes <= 12 * 60;
+  const laterClock = hours < 24 && minutes < 60 && hours * 60 + minutes > hour * 60 + minute;
+  return !offsetValid || laterClock;
+}
+
 function dayFrom(m: RegExpExecArray, offset: number): CalendarDay | undefined {
   const g = (i: number) => m[offset + i];
   let day: CalendarDay | undefined;
@@ -107,7 +122,8 @@ export function findMoments(text: string, options: FindOptions = {}): Moment[] {
     const moment: Moment = { index, end, hour, minute, second };
     const after = text.slice(end, end + 60);
     const spelled = ZONE_SPELLED.exec(after);
-    const zone = spelled ?? Z_AFTER.exec(after) ?? ZONE_AFTER.exec(after);
+    const found = spelled ?? Z_AFTER.exec(after) ?? ZONE_AFTER.exec(after);
+    const zone = found && !isRangeEnd(found[1] ?? found[0], hour, minute) ? found : null;
     if (zone) {
       moment.zone = (zone[1] ?? zone[0]).replace(/\s+/g, ' ').trim();
       end += zone[0].length;

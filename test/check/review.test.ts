@@ -54,6 +54,11 @@ describe('the reviewer', () => {
     ]);
     const same = { ...base, timeline: [{ at: '2023-08-02 13:45', kind: 'detection' as const, text: 'Alerts fired at 13:45 UTC (13:45 GMT).' }] };
     expect(review(same).findings).toEqual([]);
+    // Pacific time written PST in August, when it is PDT: the same place's other clock, said so.
+    const pacific = { ...base, summary: { ...base.summary, timezone: 'America/Los_Angeles' }, timeline: [{ at: '2023-08-02 13:45', kind: 'detection' as const, text: 'Alerts fired at 6:45 AM PST.' }] };
+    expect(review(pacific).findings).toEqual([
+      expect.objectContaining({ quote: '6:45 AM PST', message: '"6:45 AM PST" says PST, but on the incident\'s date America/Los_Angeles keeps PDT: write PDT.' }),
+    ]);
   });
 
   it('finds blame: human error, a person as the cause, judging words', () => {

@@ -190,3 +190,15 @@ describe('the users\' share', () => {
     expect(two.shares.map((s) => s.percent).sort()).toEqual([100, 80]);
   });
 });
+
+describe('a time range is not a time with an offset', () => {
+  it('13:30-13:45 is two times; 14:30-05:00 after a date is an offset', () => {
+    const range = findMoments('### ~13:30-13:45', { entry: true });
+    expect(range[0]?.zone).toBeUndefined();
+    expect(findMoments('10:00-11:00 the nodes were drained')[0]?.zone).toBeUndefined();
+    expect(findMoments('2024-03-06 14:30-05:00 alert fired', { entry: true })[0]?.zone).toBe('-05:00');
+    const draft = importPostmortem('# Flood\n\n## Timeline\n\nAll times in CEST\n\n### 2018-04-18 13:00\n\nStarted.\n\n### ~13:30-13:45\n\nCulled.\n').zones;
+    expect(draft).toEqual(['CEST']);
+  });
+});
+
