@@ -125,7 +125,7 @@ export function parseDocument(input: string): ParsedDocument {
       extensions: [gfm(), frontmatter(['yaml'])],
       mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
     });
-    const reader = new MarkdownLines();
+    const reader = new MarkdownLines(text);
     for (const node of tree.children) reader.block(node, 0);
     return { format: 'markdown', lines: reader.lines, frontMatter: reader.frontMatter };
   } catch {
@@ -138,6 +138,16 @@ const INLINE_TAGS = /^<\/?(strong|b|em|i|u|span|a|code|small|font|sup|sub|kbd|ma
 class MarkdownLines {
   lines: SourceLine[] = [];
   frontMatter: Record<string, string> = {};
+
+  /** `source`: the document, to read a list item's marker as written ("06." or "3)", not "6."). */
+  constructor(private readonly source = '') {}
+
+  private markerOf(item: { position?: { start: { offset?: number } } }, fallback: string): string {
+    const at = item.position?.start.offset;
+    if (at === undefined) return fallback;
+    const written = /^(\d{1,9}[.)])[ \t]?/.exec(this.source.slice(at, at + 12));
+    return written ? `${written[1]} ` : fallback;
+  }
 
   private push(text: string, line: number, prefix = '', joinWrapped = false): void {
     // A list item is one item however it is wrapped.
@@ -176,7 +186,8 @@ class MarkdownLines {
       case 'list': {
         let number = node.start ?? 1;
         for (const item of node.children) {
-          const marker = node.ordered ? `${number++}. ` : '- ';
+          const marker = node.ordered ? this.markerOf(item, `${number}. `) : '- ';
+          number++;
           const box = item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '';
           let first = true;
           if (item.children.length === 0) this.push(marker.trim(), item.position?.start.line ?? line, indent);

@@ -505,7 +505,12 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   // The start and end written as prose: "began at 14:30 UTC, March 6, 2025 and was resolved by 14:45 UTC".
   if (!startMoment) {
     for (const line of prose.slice(0, 300)) {
-      const began = /\b(?:began|begun|started|starting|start time|commenced|kicked off|occurred|from|between)\b/i.exec(line.slice(0, 3000));
+      // "from"/"between" only about the outage itself ("the outage lasted from 14:30 to…"), not
+      // anything else that grew from a time ("traffic starts building from around 6pm").
+      const head = line.slice(0, 3000);
+      const began =
+        /\b(?:began|begun|started|start time|commenced|kicked off|occurred)\b/i.exec(head) ??
+        /\b(?:outage|incident|downtime|down|unavailable|disruption|lasted|duration)\b[^.]{0,40}?\b(?:from|between|starting)\b/i.exec(head);
       if (!began) continue;
       const moments = findMoments(line).filter((m) => m.index > began.index);
       if (!moments.length) continue;

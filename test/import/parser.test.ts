@@ -202,3 +202,10 @@ describe('a time range is not a time with an offset', () => {
   });
 });
 
+describe('list markers as written', () => {
+  it('06. and 3) keep their number and mark in notes, as a reader sees them', () => {
+    expect(importPostmortem('06.').draft.notes).toBe('06.');
+    expect(importPostmortem('3) item').draft.notes).toBe('3) item');
+  });
+});
+
