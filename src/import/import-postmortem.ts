@@ -297,13 +297,16 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       // Labelled facts before any section ("| **Date** | … |", "Duration: …") are the summary's.
       const summaryLike = mode === 'summary' || (mode === 'other' && kv !== null && (labelKey === 'duration' || labelKey === 'impact' || /^(start|end|time ?zone|authors?|summary|root cause)/.test(key)));
       if (summaryLike) {
-        // A line read into fields is also kept whole in notes: its other words stay in their order.
+        // A line read into fields is also kept whole in notes: its other words stay in their order
+        // (and, but for an end, in the prose read for the start and end).
+        const keepWhole = (asProse = true) => {
+          if (!hasOtherWords(kv![2]!)) return;
+          notes.push(line.trim());
+          if (asProse) prose.push(line);
+        };
         if (kv && /duration|when|date|time window/.test(key)) {
           if (readDuration(kv[2]!)) {
-            if (hasOtherWords(kv[2]!)) {
-              notes.push(line.trim());
-              prose.push(line);
-            }
+            keepWhole();
             continue;
           }
         }
@@ -315,10 +318,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
             // "Start time: …, End time: …" on one line.
             const endTime = /\bend(?:ed)?(?: time)?\s*:/i.exec(kv[2]!);
             if (endTime) endMoment = findMoments(kv[2]!.slice(endTime.index))[0] ?? endMoment;
-            if (hasOtherWords(kv[2]!)) {
-              notes.push(line.trim());
-              prose.push(line);
-            }
+            keepWhole();
             continue;
           }
         }
@@ -327,7 +327,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
           if (m) {
             endMoment = m;
             zoneName ??= namedZone(kv[2]!) ?? m.zone;
-            if (hasOtherWords(kv[2]!)) notes.push(line.trim());
+            keepWhole(false);
             continue;
           }
         }

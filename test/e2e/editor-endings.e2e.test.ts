@@ -1,16 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDraft } from '../../src/store/draft-file.js';
 import { waitFor } from '../support/ink.js';
-import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { isolatedEnv, KEYS, TerminalSession, terminalsClosedAfterEach } from '../support/pty.js';
 import { fakeEditor } from '../support/fake-editor.js';
 import { fixture, tempDir } from '../support/temp.js';
 
-const sessions: TerminalSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.kill();
-});
+const { sessions } = terminalsClosedAfterEach();
 
 
 function isRunning(pid: number): boolean {

@@ -1,14 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { describe, expect, it } from 'vitest';
+import { isolatedEnv, KEYS, TerminalSession, terminalsClosedAfterEach } from '../support/pty.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp.js';
 
-const sessions: TerminalSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.kill();
-});
+const { sessions } = terminalsClosedAfterEach();
 
 /*
  * A draft from someone else's repository, with terminal payloads in every field: a clipboard

@@ -1,21 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outline } from '../support/markdown.js';
-import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { KEYS, terminalsClosedAfterEach } from '../support/pty.js';
 import { runCli } from '../support/run-cli.js';
 import { fixture, tempDir } from '../support/temp.js';
 
-const sessions: TerminalSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.kill();
-});
-
-function start(args: string[], cwd: string): TerminalSession {
-  const session = new TerminalSession(args, { cwd, env: isolatedEnv() });
-  sessions.push(session);
-  return session;
-}
+const { open: start } = terminalsClosedAfterEach();
 
 /** Both rules of the frame are whole and the same length: nothing wide or right-to-left broke the layout. */
 function expectAligned(screen: string): void {

@@ -1,15 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDraft } from '../../src/store/draft-file.js';
-import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { isolatedEnv, KEYS, TerminalSession, terminalsClosedAfterEach } from '../support/pty.js';
 import { fixture, tempDir } from '../support/temp.js';
 
-const sessions: TerminalSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.kill();
-});
+const { sessions } = terminalsClosedAfterEach();
 
 /*
  * A bug met while the wizard runs (here one injected into the built command: drawing the review

@@ -1,20 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDraft } from '../../src/store/draft-file.js';
-import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { KEYS, terminalsClosedAfterEach } from '../support/pty.js';
 import { fixture, tempDir } from '../support/temp.js';
 
-const sessions: TerminalSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.kill();
-});
-
-function start(args: string[], cwd: string): TerminalSession {
-  const session = new TerminalSession(args, { cwd, env: isolatedEnv() });
-  sessions.push(session);
-  return session;
-}
+const { open: start } = terminalsClosedAfterEach();
 
 describe('a half-written list item across a quit', () => {
   it('is saved with its fields and opens again in its form, filled in', async () => {

@@ -2,15 +2,12 @@ import { chmodSync, copyFileSync, existsSync, linkSync, readdirSync, readFileSyn
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { describe, expect, it } from 'vitest';
+import { isolatedEnv, KEYS, TerminalSession, terminalsClosedAfterEach } from '../support/pty.js';
 import { BIN } from '../support/run-cli.js';
 import { fixture, tempDir } from '../support/temp.js';
 
-const sessions: TerminalSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.kill();
-});
+const { sessions } = terminalsClosedAfterEach();
 
 function start(args: string[], cwd: string, env: Record<string, string>): TerminalSession {
   const session = new TerminalSession(args, { cwd, env });

@@ -1,15 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
-import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
+import { isolatedEnv, KEYS, TerminalSession, terminalsClosedAfterEach } from '../support/pty.js';
 import { tempDir } from '../support/temp.js';
 import { KIND_ORDER, SEED_000 } from './seed-000-script.js';
 
-const sessions: TerminalSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.kill();
-});
+const { sessions } = terminalsClosedAfterEach();
 
 function start(args: string[], cwd: string, env: Record<string, string>, size: { cols?: number; rows?: number } = {}): TerminalSession {
   const session = new TerminalSession(args, { cwd, env, ...size });

@@ -2,7 +2,7 @@ import { spawn, type IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { BIN } from './run-cli.js';
 import { KEY, waitFor } from './ink.js';
 import { tempDir } from './temp.js';
@@ -127,4 +127,21 @@ export class TerminalSession {
       // Already gone.
     }
   }
+}
+
+/**
+ * The terminals a test file opens, each closed after its test: `open(args, cwd)` starts the
+ * built command in one (with a private home unless `env` is given).
+ */
+export function terminalsClosedAfterEach() {
+  const sessions: TerminalSession[] = [];
+  afterEach(() => {
+    for (const session of sessions.splice(0)) session.kill();
+  });
+  const open = (args: string[], cwd: string, env: Record<string, string> = isolatedEnv()): TerminalSession => {
+    const session = new TerminalSession(args, { cwd, env });
+    sessions.push(session);
+    return session;
+  };
+  return { sessions, open };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY, mountWizard, waitFor, type WizardHarness } from '../support/ink.js';
-import { timelineDraft } from '../support/drafts.js';
+import { rootCauseDraft, timelineDraft } from '../support/drafts.js';
 
 /* Esc ("back") never drops what was typed: coming back to the question shows it as it was. */
 
@@ -27,10 +27,7 @@ describe('Esc keeps the typed text', () => {
   });
 
   it('of a multi-line field, line breaks and all', async () => {
-    const draft = {
-      ...timelineDraft,
-      timeline: (['detection', 'action', 'misleading', 'escalation', 'resolution'] as const).map((kind, i) => ({ at: `2023-08-02 14:0${i}`, kind, text: `${kind}.` })),
-    };
+    const draft = rootCauseDraft;
     app = await mountWizard(draft, 'resume');
     await app.waitFor('What caused it, in detail?');
     await app.type('Leak.');

@@ -2,18 +2,14 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDraft } from '../../src/store/draft-file.js';
 import { KEY, mountWizard, waitFor, type WizardHarness } from '../support/ink.js';
-import { timelineDraft } from '../support/drafts.js';
+import { everyKind, tasksDraft, timelineDraft } from '../support/drafts.js';
 
 let app: WizardHarness | undefined;
 afterEach(() => app?.unmount());
 
-const allKinds = (['detection', 'action', 'misleading', 'escalation', 'resolution'] as const).map((kind, i) => ({ at: `2023-08-02 14:0${i}`, kind, text: `${kind}.` }));
+const allKinds = everyKind;
 const complete = {
-  ...timelineDraft,
-  timeline: allKinds,
-  rootCause: 'Leak.',
-  resolution: 'Fix.',
-  measures: ['Review.'],
+  ...tasksDraft,
   tasks: [{ text: 'Patch it' }],
   template: 'alx' as const,
   extras: { trigger: 'A deploy.', humor: 'Ha.' },

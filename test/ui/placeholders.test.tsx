@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDraft } from '../../src/store/draft-file.js';
 import { KEY, mountWizard, waitFor, type WizardHarness } from '../support/ink.js';
-import { timelineDraft } from '../support/drafts.js';
+import { tasksDraft } from '../support/drafts.js';
 
 let app: WizardHarness | undefined;
 const noColor = process.env.NO_COLOR;
@@ -91,11 +91,7 @@ describe('a default shown as a placeholder', () => {
 
 describe('an example shown as a placeholder', () => {
   const draft = {
-    ...timelineDraft,
-    timeline: (['detection', 'action', 'misleading', 'escalation', 'resolution'] as const).map((kind, i) => ({ at: `2023-08-02 14:0${i}`, kind, text: `${kind}.` })),
-    rootCause: 'Leak.',
-    resolution: 'Fix.',
-    measures: ['Review.'],
+    ...tasksDraft,
   };
 
   it('is not saved by Enter, and under NO_COLOR reads as an example', async () => {

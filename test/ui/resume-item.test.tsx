@@ -3,7 +3,7 @@ import { loadDraft, newDraftFile, saveDraft } from '../../src/store/draft-file.j
 import { initialState, withUnconfirmed } from '../../src/wizard/reducer.js';
 import { STEPS } from '../../src/wizard/flow.js';
 import { KEY, mountWizard, waitFor, type WizardHarness } from '../support/ink.js';
-import { timelineDraft } from '../support/drafts.js';
+import { tasksDraft, timelineDraft } from '../support/drafts.js';
 import { tempDir } from '../support/temp.js';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
@@ -54,11 +54,7 @@ describe('resuming with a half-written list item', () => {
 
   it('opens a half-written task with its owner typed', async () => {
     const draft = {
-      ...timelineDraft,
-      timeline: (['detection', 'action', 'misleading', 'escalation', 'resolution'] as const).map((kind, i) => ({ at: `2023-08-02 14:0${i}`, kind, text: `${kind}.` })),
-      rootCause: 'Leak.',
-      resolution: 'Fix.',
-      measures: ['Review.'],
+      ...tasksDraft,
       unconfirmed: { question: 'tasks', text: 'Patch the pool · SR', form: { field: 1, values: { text: 'Patch the pool' }, texts: { owner: 'SR' } } },
     };
     app = await mountWizard(draft, 'resume');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY, mountWizard, waitFor, type WizardHarness } from '../support/ink.js';
-import { timelineDraft } from '../support/drafts.js';
+import { measuresDraft, rootCauseDraft, timelineDraft } from '../support/drafts.js';
 
 let app: WizardHarness | undefined;
 afterEach(() => app?.unmount());
@@ -220,10 +220,7 @@ describe('timeline', () => {
 });
 
 describe('root cause and resolution', () => {
-  const draft = {
-    ...timelineDraft,
-    timeline: (['detection', 'action', 'misleading', 'escalation', 'resolution'] as const).map((kind, i) => ({ at: `2023-08-02 14:0${i}`, kind, text: `${kind}.` })),
-  };
+  const draft = rootCauseDraft;
 
   it('edits paragraphs in place: Ctrl+J for a new line, Enter to go on', async () => {
     app = await mountWizard(draft, 'resume');
@@ -248,12 +245,7 @@ describe('root cause and resolution', () => {
 });
 
 describe('measures and tasks', () => {
-  const draft = {
-    ...timelineDraft,
-    timeline: (['detection', 'action', 'misleading', 'escalation', 'resolution'] as const).map((kind, i) => ({ at: `2023-08-02 14:0${i}`, kind, text: `${kind}.` })),
-    rootCause: 'Leak.',
-    resolution: 'Fix.',
-  };
+  const draft = measuresDraft;
 
   it('adds measures, then tasks with an optional owner and due date', async () => {
     app = await mountWizard(draft, 'resume');
