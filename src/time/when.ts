@@ -239,6 +239,17 @@ export function formatStored(value: DateTime, zone: IncidentZone): string {
   return local.second === 0 ? date : `${date}:${two(local.second)}`;
 }
 
+/**
+ * An instant (a message's time) as the draft stores it, to the minute. In the hour that happens
+ * twice when clocks go back, the wall time alone would be read as the other one: the offset is
+ * written too (`2024-11-03 01:30 -05:00`), which every reader of the draft understands.
+ */
+export function formatInstant(value: DateTime, zone: IncidentZone): string {
+  const minute = value.setZone(zone.zone).startOf('minute');
+  const stored = formatStored(minute, zone);
+  return parseStored(stored, zone)?.toMillis() === minute.toMillis() ? stored : `${stored} ${minute.toFormat('ZZ')}`;
+}
+
 /** Reads a calendar date (`2023-08-16`, `Aug 16 2023`) for due dates. */
 export function parseDate(input: string, zone: IncidentZone, defaultDate?: DateTime): { ok: true; value: string } | { ok: false; error: string } {
   const text = normalise(input);

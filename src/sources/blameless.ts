@@ -1,0 +1,50 @@
+/*
+ * A postmortem is blameless: the review flags a person named as a cause. Messages picked from a
+ * chat name people as authors and in mentions, so by default their names become their role
+ * (a job title the source gives) or "an engineer". Only people the source knows are replaced
+ * (authors and resolved mentions): team handles such as @db-oncall stay.
+ */
+
+export interface People {
+  /** Every person's name the sources gave (authors, mentions). */
+  names: Iterable<string>;
+  /** A role for a name, where the source gave one (Slack profile titles). */
+  roles?: Readonly<Record<string, string>>;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export interface Blameless {
+  (text: string): string;
+}
+
+/** A function that rewrites names in a text; built once for all the picked messages. */
+export function blamelessRewriter(people: People): Blameless {
+  const roles = people.roles ?? {};
+  const replacement = new Map<string, string>();
+  for (const raw of people.names) {
+    const name = raw.trim();
+    if (name.length < 2) continue;
+    const role = roles[name]?.trim();
+    const as = role ? `the ${role.replace(/^(?:the|an?) /i, '')}` : 'an engineer';
+    replacement.set(name.toLowerCase(), as);
+    // "Alice" for "Alice Smith": a first name said alone, when it is a capitalised word.
+    const first = name.split(/\s+/)[0]!;
+    if (first !== name && first.length >= 3 && !replacement.has(first.toLowerCase())) replacement.set(first.toLowerCase(), as);
+  }
+  if (replacement.size === 0) return (text) => text;
+  const names = [...replacement.keys()].sort((a, b) => b.length - a.length).map(escape);
+  // `@alice`, `@Alice Smith`, or the name as a word; possessives keep their 's.
+  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}_@])(@?)(${names.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+  return (text) => {
+    let out = text.replace(pattern, (all, before: string, at: string, name: string, offset: number) => {
+      // A bare first name must be written capitalised: "will" is a verb, "Will" may be a person.
+      if (!at && name[0] === name[0]!.toLowerCase() && !name.includes(' ')) return all;
+      const as = replacement.get(name.toLowerCase())!;
+      const startsSentence = /(^|[.!?]\s+)$/.test(text.slice(0, offset + before.length));
+      return `${before}${startsSentence ? as[0]!.toUpperCase() + as.slice(1) : as}`;
+    });
+    out = out.replace(/\ban engineer and an engineer\b/gi, (m) => (m[0] === 'A' ? 'Two engineers' : 'two engineers'));
+    return out;
+  };
+}
