@@ -19,6 +19,8 @@ const EXAMPLE_LINES: [string, string][] = [
   ['check postmortem.yaml', 'list what the rubric still needs'],
   ['check postmortem.yaml --json', 'the same, for scripts'],
   ['import old-postmortem.md', 'a hand-written postmortem into a draft'],
+  ['timeline add pm.yaml slack-export.zip', 'list what a chat, pager or deploy log adds'],
+  ['timeline add pm.yaml pager.json --all', 'add it to the timeline'],
 ];
 const EXAMPLE_WIDTH = Math.max(...EXAMPLE_LINES.map(([args]) => `$ ${PROGRAM} ${args}`.trimEnd().length)) + 2;
 
@@ -93,6 +95,24 @@ function buildProgram(run: (work: Promise<number>) => void, hooks: LaunchHooks):
     .argument('<draft>', 'the YAML draft')
     .addOption(new Option('--json', 'print the findings as JSON'))
     .action((draft: string, flags) => run(commands.check().then((m) => m.checkCommand(draft, flags))));
+
+  const timeline = program.command('timeline').description('the timeline from files the incident left behind');
+  timeline
+    .command('add')
+    .description('entries from a chat export or log, a pager or alert export, a git repository or a CSV, inside the incident window; lists them unless told which to add')
+    .argument('<draft>', 'the YAML draft')
+    .argument('<file>', 'a Slack export (folder or .zip) or channel JSON, a chat log, a PagerDuty/Opsgenie/Alertmanager export, a git repository, a CSV')
+    .option('--from <time>', "the window's start (default: the incident's start less the margin)")
+    .option('--to <time>', "the window's end (default: the incident's end plus the margin)")
+    .option('--margin <minutes>', 'minutes either side of the incident window (default: 15)')
+    .option('--all', 'add every entry found in the window')
+    .option('--match <text>', 'add the entries whose message contains TEXT (repeat for more)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--zone <zone>', "the timezone of times the file writes without one (default: the draft's)")
+    .option('--keep-names', "keep people's names and @mentions (default: their role, or \"an engineer\")")
+    .option('--columns <time,text>', 'for a CSV: the time and text columns, by header or number')
+    .option('--rest', 'add the rest of long messages (cut to their first sentence) to the root cause text')
+    .action((draft: string, file: string, flags) => run(commands.timelineAdd().then((m) => m.timelineAddCommand(draft, file, flags))));
+  timeline.exitOverride().showHelpAfterError(`(run ${PROGRAM} timeline add --help for usage)`);
 
   for (const command of program.commands) command.exitOverride().showHelpAfterError(`(run ${PROGRAM} ${command.name()} --help for usage)`);
   return program;

@@ -10,4 +10,5 @@ export const commands = {
   list: () => import('./list.js'),
   render: () => import('./render.js'),
   import: () => import('./import.js'),
+  timelineAdd: () => import('./timeline-add.js'),
 };

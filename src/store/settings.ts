@@ -6,6 +6,8 @@ export interface Settings {
   author?: string;
   timezone?: string;
   template?: string;
+  /** Keep people's names in entries picked from chat logs (the blameless rewrite is the default). */
+  keepNames?: boolean;
 }
 
 export interface RecentDraft {
@@ -60,6 +62,7 @@ export function readSettings(): Settings {
   if (author) settings.author = author;
   if (timezone) settings.timezone = timezone;
   if (template) settings.template = template;
+  if (raw.keepNames === true) settings.keepNames = true;
   return settings;
 }
 
