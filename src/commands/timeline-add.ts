@@ -9,7 +9,8 @@ import { DateTime } from 'luxon';
 import { formatClock, formatStored, parseWhen } from '../time/when.js';
 import { parseZone, type IncidentZone } from '../time/zone.js';
 import { AmbiguousColumnsError, SourceError } from '../sources/candidate.js';
-import { addProposals, gatherProposals } from '../sources/gather.js';
+import { addProposals, gatherCandidates } from '../sources/gather.js';
+import { propose } from '../sources/to-entries.js';
 import type { Proposal } from '../sources/to-entries.js';
 import { DEFAULT_MARGIN_MINUTES, incidentWindow } from '../sources/window.js';
 import { ENTRY_KIND_LABELS } from '../draft/vocabulary.js';
@@ -77,11 +78,9 @@ export async function timelineAddCommand(draftPath: string, file: string, flags:
   const progress = progressLine(file);
   let gathered;
   try {
-    gathered = await gatherProposals(file, {
-      zone: incident.zone,
-      ...(readZone?.ok ? { readZone: readZone.value } : {}),
+    gathered = await gatherCandidates(file, {
+      zone: readZone?.ok ? readZone.value : incident.zone,
       window,
-      keepNames: flags.keepNames ?? (await keepNamesSetting()),
       ...(flags.columns ? { columns: { time: timeColumn || undefined, text: textColumn || undefined } } : {}),
       progress: progress.update,
     });
@@ -94,7 +93,8 @@ export async function timelineAddCommand(draftPath: string, file: string, flags:
   } finally {
     progress.clear();
   }
-  const { proposals, outside } = gathered;
+  const { outside } = gathered;
+  const proposals = propose(gathered.candidates, { zone: incident.zone, keepNames: flags.keepNames ?? (await keepNamesSetting()) });
   const zoneNote = incident.zoneGiven ? '' : ` (the draft names no timezone: times are in ${incident.zone.name}; set summary.timezone or use --zone)`;
   const between = describeWindow(window, incident.zone);
   const outsideNote = outside ? `; ${outside} outside ${between}` : '';

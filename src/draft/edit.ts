@@ -35,6 +35,31 @@ export function addEntry(draft: Draft, entry: TimelineEntry): Draft {
   return sortTimeline({ ...draft, timeline: [...(draft.timeline ?? []), entry] });
 }
 
+const entryKey = (entry: TimelineEntry) => `${entry.at ?? ''}\u0000${entry.text?.trim() ?? ''}`;
+
+/**
+ * Several entries at once (picked from a chat log or a pager export), sorted once. An entry
+ * the timeline already has (the same time and words) is not added twice; `added` says which were.
+ */
+export function addEntries(draft: Draft, entries: readonly TimelineEntry[]): { draft: Draft; added: boolean[] } {
+  const timeline = [...(draft.timeline ?? [])];
+  const present = new Set(timeline.map(entryKey));
+  const added = entries.map((entry) => {
+    const key = entryKey(entry);
+    if (present.has(key)) return false;
+    present.add(key);
+    timeline.push({ ...entry });
+    return true;
+  });
+  return { draft: added.some(Boolean) ? sortTimeline({ ...draft, timeline }) : draft, added };
+}
+
+/** Paragraphs added at the end of a long text answer (the root cause), each after a blank line. */
+export function appendParagraphs(text: string | undefined, paragraphs: readonly string[]): string | undefined {
+  const parts = [text?.trimEnd(), ...paragraphs.map((p) => p.trim())].filter((part): part is string => !!part);
+  return parts.length ? parts.join('\n\n') : undefined;
+}
+
 export function replaceEntry(draft: Draft, index: number, entry: TimelineEntry): Draft {
   const timeline = [...(draft.timeline ?? [])];
   timeline[index] = derive(timeline[index], entry);

@@ -1,47 +1,43 @@
-import type { Draft, TimelineEntry } from '../draft/schema.js';
-import { sortTimeline } from '../draft/edit.js';
+import type { Draft } from '../draft/schema.js';
+import { addEntries, appendParagraphs } from '../draft/edit.js';
 import type { IncidentZone } from '../time/zone.js';
 import type { Candidate, SourceOptions } from './candidate.js';
 import { readSource } from './read-source.js';
-import { propose, type Proposal } from './to-entries.js';
+import type { Proposal } from './to-entries.js';
 import { inWindow, type TimeWindow } from './window.js';
 
 export interface GatherOptions {
-  /** The draft's zone: entries are written in it. */
+  /** The zone for times the file writes without one. */
   zone: IncidentZone;
-  /** The zone for times the file writes without one (the draft's, unless the user named another). */
-  readZone?: IncidentZone;
   window: TimeWindow;
-  keepNames?: boolean;
   columns?: SourceOptions['columns'];
   progress?: SourceOptions['progress'];
 }
 
 export interface Gathered {
-  proposals: Proposal[];
+  /** What the file says inside the window, in the order read. */
+  candidates: Candidate[];
   /** Candidates the file held outside the window (not offered). */
   outside: number;
 }
 
-/** Reads a file the incident left behind and offers what it says inside the window as entries. */
-export async function gatherProposals(path: string, options: GatherOptions): Promise<Gathered> {
-  const inside: Candidate[] = [];
+/** Reads a file the incident left behind, keeping what it says inside the window. */
+export async function gatherCandidates(path: string, options: GatherOptions): Promise<Gathered> {
+  const candidates: Candidate[] = [];
   let outside = 0;
   const reading = readSource(path, {
-    zone: options.readZone ?? options.zone,
+    zone: options.zone,
     from: options.window.from,
     to: options.window.to,
     ...(options.columns ? { columns: options.columns } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   });
   for await (const candidate of reading) {
-    if (inWindow(candidate.at, options.window)) inside.push(candidate);
+    if (inWindow(candidate.at, options.window)) candidates.push(candidate);
     else outside += 1;
   }
-  return { proposals: propose(inside, { zone: options.zone, keepNames: options.keepNames }), outside };
+  return { candidates, outside };
 }
-
-const entryKey = (entry: TimelineEntry) => `${entry.at ?? ''}\u0000${entry.text?.trim() ?? ''}`;
 
 export interface Added {
   draft: Draft;
@@ -55,22 +51,10 @@ export interface Added {
  * did not fit on an entry's line is added to the root cause text, each after a blank line.
  */
 export function addProposals(draft: Draft, picked: readonly Proposal[], options: { rest?: boolean } = {}): Added {
-  const timeline = [...(draft.timeline ?? [])];
-  const present = new Set(timeline.map(entryKey));
-  const added: Proposal[] = [];
-  const already: Proposal[] = [];
-  for (const proposal of picked) {
-    if (present.has(entryKey(proposal.entry))) {
-      already.push(proposal);
-      continue;
-    }
-    present.add(entryKey(proposal.entry));
-    timeline.push({ ...proposal.entry });
-    added.push(proposal);
-  }
-  // Sorted once at the end: a thousand picked messages are one sort, not a thousand.
-  let next = added.length ? sortTimeline({ ...draft, timeline }) : draft;
+  const result = addEntries(draft, picked.map((p) => p.entry));
+  const added = picked.filter((_, i) => result.added[i]);
+  const already = picked.filter((_, i) => !result.added[i]);
   const rests = options.rest ? added.map((p) => p.rest).filter((rest) => rest !== '') : [];
-  if (rests.length) next = { ...next, rootCause: [next.rootCause?.trimEnd(), ...rests].filter(Boolean).join('\n\n') };
+  const next = rests.length ? { ...result.draft, rootCause: appendParagraphs(result.draft.rootCause, rests) } : result.draft;
   return { draft: next, added, already };
 }

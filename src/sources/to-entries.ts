@@ -10,6 +10,10 @@ import { oneLine } from './one-line.js';
 
 /** A timeline entry offered from a source, before the user picks it. */
 export interface Proposal {
+  /** The same message keeps its id when the window or the names setting changes (the picks follow it). */
+  id: string;
+  /** When it was said (epoch ms): the window is applied to this. */
+  instant: number;
   entry: TimelineEntry & { at: string; text: string };
   /** What it was read from, for the pick list: "Slack #inc-42 · Alice". */
   source: string;
@@ -44,6 +48,8 @@ export function propose(candidates: readonly Candidate[], options: ProposeOption
     // With names kept, a person's message says who: "Alice: rolling back".
     const text = options.keepNames && person ? `${candidate.author}: ${line}` : rewrite(line);
     return {
+      id: `${candidate.source}\u0000${candidate.key ?? `${candidate.at}\u0000${candidate.text}`}`,
+      instant: candidate.at,
       entry: { at: formatInstant(DateTime.fromMillis(candidate.at), options.zone), kind: guessKind(line, candidate.kind), text },
       source: candidate.author ? `${candidate.source} \u00b7 ${options.keepNames || !person ? candidate.author : 'a person'}` : candidate.source,
       original: candidate.text,

@@ -9,7 +9,8 @@ export type KeyMeaning =
   | 'submit' | 'back' | 'quit' | 'newline' | 'openEditor'
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end'
   | 'add' | 'edit' | 'delete' | 'done' | 'complete' | 'yes' | 'no' | 'saveElsewhere'
-  | 'reloadTheirs' | 'keepMine' | 'letter' | 'takePlaceholder';
+  | 'reloadTheirs' | 'keepMine' | 'letter' | 'takePlaceholder'
+  | 'fromFile' | 'toggle' | 'toggleAll' | 'nextKind' | 'wider' | 'narrower' | 'names';
 
 interface Binding {
   label: string;
@@ -44,6 +45,14 @@ export const KEYMAP: Record<KeyMeaning, Binding> = {
   keepMine: { label: 'k', matches: letter('k') },
   // An empty field's placeholder (a default, an example) becomes its text, as in fish and @clack.
   takePlaceholder: { label: 'Tab/→', matches: (_, key) => (key.tab && !key.shift) || key.rightArrow },
+  // The timeline from a file (a chat export, a pager log) and its pick list.
+  fromFile: { label: 'f', matches: letter('f') },
+  toggle: { label: 'Space', matches: (input, key) => input === ' ' && !key.ctrl && !key.meta },
+  toggleAll: { label: 'a', matches: letter('a') },
+  nextKind: { label: 'k', matches: letter('k') },
+  wider: { label: '+', matches: (input) => input === '+' || input === '=' },
+  narrower: { label: '-', matches: (input) => input === '-' || input === '_' },
+  names: { label: 'n', matches: letter('n') },
   // A pick list picked by an item's first letter (see Choice).
   letter: { label: 'a–z', matches: (input, key) => !key.ctrl && !key.meta && /^\p{L}$/u.test(input) },
 };

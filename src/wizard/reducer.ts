@@ -1,4 +1,4 @@
-import { addEntry, removeEntry, replaceEntry, setAt } from '../draft/edit.js';
+import { addEntries, addEntry, appendParagraphs, removeEntry, replaceEntry, setAt } from '../draft/edit.js';
 import { deriveReplacedItem } from '../draft/lineage.js';
 import type { Draft, DraftPath, TimelineEntry } from '../draft/schema.js';
 import type { SectionId } from '../draft/sections.js';
@@ -60,6 +60,8 @@ export type WizardAction =
   | { type: 'answer'; path: DraftPath; value: unknown }
   | { type: 'set'; path: DraftPath; value: unknown }
   | { type: 'addEntry'; entry: TimelineEntry }
+  /** Entries picked from a file, in one change; `rootCause`: the rest of long messages, added to that text. */
+  | { type: 'addEntries'; entries: TimelineEntry[]; rootCause?: string[] }
   | { type: 'replaceEntry'; index: number; entry: TimelineEntry }
   | { type: 'removeEntry'; index: number }
   | { type: 'next' }
@@ -193,6 +195,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return changed(state, setAt(state.draft, action.path, action.value));
     case 'addEntry':
       return changed(state, addEntry(state.draft, action.entry));
+    case 'addEntries': {
+      const { draft } = addEntries(state.draft, action.entries);
+      const rest = action.rootCause?.filter((p) => p.trim() !== '') ?? [];
+      const next = rest.length ? { ...draft, rootCause: appendParagraphs(draft.rootCause, rest) } : draft;
+      return next === state.draft ? state : changed(state, next);
+    }
     case 'replaceEntry':
       return changed(state, replaceEntry(state.draft, action.index, action.entry));
     case 'removeEntry':

@@ -45,6 +45,8 @@ export interface ListEditorProps<T> {
   resumed?: KeptForm;
   /** Where the item being added will go among the items (default: at the end). */
   newPlace?: number;
+  /** More keys while browsing (the timeline's "from a file"), shown in the footer with the rest. */
+  moreKeys?: { hint: Hint; run(): void }[];
 }
 
 const BROWSE_HINTS: Hint[] = [
@@ -138,10 +140,12 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
         if (refusal) setMessage({ text: refusal, tone: 'error' });
       }
       else if (is('back', input, key)) props.onBack();
+      else props.moreKeys?.find((more) => (Array.isArray(more.hint.keys) ? more.hint.keys : [more.hint.keys]).some((m) => is(m, input, key)))?.run();
     },
     { isActive: mode.kind === 'browse' || mode.kind === 'delete' },
   );
-  useHints(mode.kind === 'delete' ? CONFIRM_HINTS : BROWSE_HINTS, mode.kind === 'browse' || mode.kind === 'delete');
+  const browseHints = props.moreKeys?.length ? [...BROWSE_HINTS.slice(0, 3), ...props.moreKeys.map((more) => more.hint), ...BROWSE_HINTS.slice(3)] : BROWSE_HINTS;
+  useHints(mode.kind === 'delete' ? CONFIRM_HINTS : browseHints, mode.kind === 'browse' || mode.kind === 'delete');
 
   const resumedHere = props.resumed && props.kept?.form === props.resumed && mode.kind !== 'browse' && mode.kind !== 'delete';
   const leftover = !props.leftover ? null : resumedHere ? (

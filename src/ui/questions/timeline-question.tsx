@@ -11,6 +11,10 @@ import { ListEditor } from '../components/list-editor.js';
 import { theme } from '../theme.js';
 import type { QuestionProps } from './question-props.js';
 import { useUnsavedItem } from './unsaved-item.js';
+import { lazyComponent } from '../lazy-component.js';
+
+// The file readers (zip, JSON, CSV parsers) load only when the person asks for them.
+const FromFile = lazyComponent(() => import('../sources/from-file.js').then((module) => module.FromFile));
 
 const TEXT_QUESTION = { path: ['text'], kind: 'text', label: 'sentence', prompt: '', required: true } as const;
 
@@ -54,6 +58,9 @@ export function TimelineQuestion(props: QuestionProps) {
   const covers = question.covers ?? [];
   // The time typed in the add form, read against the incident: where the new entry will go.
   const [newAt, setNewAt] = useState<string | undefined>();
+  // "Add entries from a file" (main timeline only): open over the list until it adds or is left.
+  const [fromFile, setFromFile] = useState(false);
+  const [added, setAdded] = useState<string | undefined>();
   const readTime = (text: unknown): string | undefined => {
     if (typeof text !== 'string' || text.trim() === '') return undefined;
     const parsed = parseEntryTime(text, state.draft);
@@ -107,6 +114,20 @@ export function TimelineQuestion(props: QuestionProps) {
       </Text>
     );
   };
+  if (fromFile) {
+    return (
+      <FromFile
+        draft={state.draft}
+        rows={rows}
+        onAdd={(entries, rootCause, from) => {
+          dispatch({ type: 'addEntries', entries, rootCause });
+          setAdded(`Added ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} from ${from}${rootCause.length ? `, and the rest of ${rootCause.length} message${rootCause.length === 1 ? '' : 's'} to the root cause` : ''}.`);
+          setFromFile(false);
+        }}
+        onCancel={() => setFromFile(false)}
+      />
+    );
+  }
   return (
     <ListEditor<ResolvedEntry>
       key={step.index}
@@ -153,7 +174,8 @@ export function TimelineQuestion(props: QuestionProps) {
         return undefined;
       }}
       onBack={() => dispatch({ type: 'back' })}
-      status={<Box flexDirection="column"><Checklist entries={all} focus={covers} /><Text color={theme.muted}>{all.length} entr{all.length === 1 ? 'y' : 'ies'} in the timeline</Text></Box>}
+      moreKeys={fixedKind ? undefined : [{ hint: { keys: 'fromFile', does: 'from a file' }, run: () => { setAdded(undefined); setFromFile(true); } }]}
+      status={<Box flexDirection="column"><Checklist entries={all} focus={covers} /><Text color={theme.muted}>{all.length} entr{all.length === 1 ? 'y' : 'ies'} in the timeline</Text>{added ? <Text color={theme.ok}>{added}</Text> : null}</Box>}
     />
   );
 }

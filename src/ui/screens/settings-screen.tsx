@@ -11,7 +11,7 @@ export function SettingsScreen({ settings, onSave, onCancel }: { settings: Setti
   return (
     <FormSequence
       title="Settings for new drafts"
-      initial={{ ...settings }}
+      initial={{ ...settings, keepNames: settings.keepNames ? 'keep' : 'replace' }}
       fields={[
         { key: 'author', kind: 'text', prompt: 'Your name, as the author (Enter to keep, empty to clear)', initial: (v) => (v.author as string | undefined) ?? '', parse: (t) => parseLine(OPTIONAL, t) },
         {
@@ -23,8 +23,19 @@ export function SettingsScreen({ settings, onSave, onCancel }: { settings: Setti
           suggest: suggestZones,
         },
         { key: 'template', kind: 'choice', prompt: 'Default template', items: builtInTemplateNames().map((name) => ({ label: name, value: name })) },
+        {
+          key: 'keepNames',
+          kind: 'choice',
+          prompt: "People's names in entries added from chat logs",
+          items: [
+            { label: 'Replace them with their role, or "an engineer" (blameless)', value: 'replace' },
+            { label: 'Keep them as written', value: 'keep' },
+          ],
+        },
       ]}
-      onSave={(values) => onSave({ author: values.author as string | undefined, timezone: values.timezone as string | undefined, template: values.template as string | undefined })}
+      onSave={(values) =>
+        onSave({ author: values.author as string | undefined, timezone: values.timezone as string | undefined, template: values.template as string | undefined, keepNames: values.keepNames === 'keep' })
+      }
       onCancel={onCancel}
     />
   );

@@ -1,0 +1,276 @@
+import { Box } from 'ink';
+import { DateTime } from 'luxon';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { resolveIncident } from '../../draft/incident.js';
+import type { Draft, TimelineEntry } from '../../draft/schema.js';
+import { ENTRY_KIND_LABELS } from '../../draft/vocabulary.js';
+import { AmbiguousColumnsError, SourceError, type Candidate } from '../../sources/candidate.js';
+import { gatherCandidates } from '../../sources/gather.js';
+import { propose, type Proposal } from '../../sources/to-entries.js';
+import { DEFAULT_MARGIN_MINUTES, incidentWindow, inWindow } from '../../sources/window.js';
+import { formatClock } from '../../time/when.js';
+import { initialPick, MARGIN_STEPS, pickReducer, type PickAction } from '../../wizard/pick-list.js';
+import { Choice } from '../components/choice.js';
+import { FieldPrompt } from '../components/field-prompt.js';
+import { Text } from '../components/text.js';
+import { useHints } from '../hints-context.js';
+import { useRefState } from '../hooks/use-ref-state.js';
+import { useKeys } from '../input-focus.js';
+import { is, type Hint } from '../keymap.js';
+import { windowAround } from '../scroll-window.js';
+import { theme } from '../theme.js';
+import { completePath, expandPath } from './complete-path.js';
+import { readSettings } from '../../store/settings.js';
+
+/** The names setting: kept, or replaced (the blameless default, also when settings cannot be read). */
+function keepNamesSetting(): boolean {
+  try {
+    return readSettings().keepNames === true;
+  } catch {
+    return false;
+  }
+}
+
+export interface FromFileProps {
+  draft: Draft;
+  rows: number;
+  /** The picked entries, and the rest of long messages when the person wants it in the root cause. */
+  onAdd(entries: TimelineEntry[], rootCause: string[], from: string): void;
+  onCancel(): void;
+}
+
+type Phase =
+  | { kind: 'path'; text: string; error?: string }
+  | { kind: 'reading'; path: string; done: number; total: number; columns?: { time?: string; text?: string } }
+  | { kind: 'columns'; path: string; header: readonly string[]; time?: string }
+  | { kind: 'pick'; path: string; candidates: Candidate[]; outside: number }
+  | { kind: 'rest'; path: string; entries: TimelineEntry[]; rests: string[] };
+
+/** The widest margin offered: read once with it, so widening the list needs no second read. */
+const READ_MARGIN = MARGIN_STEPS[MARGIN_STEPS.length - 1]!;
+
+/**
+ * "Add entries from a file": a path (Tab completes), the file read in the incident's window,
+ * then a list to tick. Nothing is added until the person picks and presses Enter.
+ */
+export function FromFile(props: FromFileProps) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'path', text: '' });
+  const incident = useMemo(() => resolveIncident(props.draft), [props.draft]);
+  const reading = useRef(0);
+
+  const read = (path: string, columns?: { time?: string; text?: string }) => {
+    const run = ++reading.current;
+    setPhase({ kind: 'reading', path, done: 0, total: 0, columns });
+    let shown = -1;
+    gatherCandidates(expandPath(path), {
+      zone: incident.zone,
+      window: incidentWindow(props.draft, READ_MARGIN),
+      ...(columns ? { columns } : {}),
+      progress: (done, total) => {
+        const percent = total ? Math.floor((done / total) * 100) : 0;
+        if (run !== reading.current || percent === shown) return;
+        shown = percent;
+        setPhase({ kind: 'reading', path, done, total, columns });
+      },
+    }).then(
+      ({ candidates, outside }) => {
+        if (run === reading.current) setPhase({ kind: 'pick', path, candidates, outside });
+      },
+      (error: unknown) => {
+        if (run !== reading.current) return;
+        if (error instanceof AmbiguousColumnsError) setPhase({ kind: 'columns', path, header: error.header });
+        else setPhase({ kind: 'path', text: path, error: error instanceof SourceError ? describeSourceError(path, error) : `Could not read ${path}: ${(error as Error).message}` });
+      },
+    );
+  };
+
+  useKeys((input, key) => {
+    if (is('back', input, key)) {
+      reading.current += 1;
+      setPhase({ kind: 'path', text: phase.kind === 'reading' ? phase.path : '' });
+    }
+  }, { isActive: phase.kind === 'reading' });
+  useHints([{ keys: 'back', does: 'stop reading' }], phase.kind === 'reading');
+
+  switch (phase.kind) {
+    case 'path':
+      return (
+        <Box flexDirection="column">
+          <FieldPrompt
+            key={`${phase.text}\u0000${phase.error ?? ''}`}
+            prompt="Add entries from a file: which file?"
+            help="A Slack export (folder or .zip) or channel JSON, a chat log, a PagerDuty, Opsgenie or Alertmanager export, a git repository, a CSV."
+            initial={phase.text}
+            suggest={(text) => completePath(text)}
+            parse={(text) => (text.trim() === '' ? { ok: false, error: 'Type the path of the file (Tab completes).' } : { ok: true, value: text.trim() })}
+            onAccept={(value) => read(value as string)}
+            onBack={() => props.onCancel()}
+          />
+          {phase.error ? <Text color={theme.error}>✗ {phase.error}</Text> : null}
+        </Box>
+      );
+    case 'reading': {
+      const size = phase.total ? ` ${Math.floor((phase.done / phase.total) * 100)}% of ${megabytes(phase.total)}` : '';
+      return <Text color={theme.muted}>Reading {phase.path}…{size}</Text>;
+    }
+    case 'columns':
+      return (
+        <Choice
+          key={phase.time ?? ''}
+          prompt={phase.time === undefined ? `Which column of ${phase.path} holds the time?` : 'And which holds the text?'}
+          help="The columns could not be told from their contents."
+          items={phase.header.map((name, i) => ({ label: name || `column ${i + 1}`, value: String(i + 1) })).filter((item) => item.value !== phase.time)}
+          limit={Math.max(3, props.rows - 4)}
+          onSelect={(column) => (phase.time === undefined ? setPhase({ ...phase, time: column }) : read(phase.path, { time: phase.time, text: column }))}
+          onBack={() => setPhase({ kind: 'path', text: phase.path })}
+        />
+      );
+    case 'pick':
+      return (
+        <PickList
+          {...props}
+          path={phase.path}
+          candidates={phase.candidates}
+          outside={phase.outside}
+          onPicked={(entries, rests) => (rests.length ? setPhase({ kind: 'rest', path: phase.path, entries, rests }) : props.onAdd(entries, [], phase.path))}
+          onBack={() => setPhase({ kind: 'path', text: phase.path })}
+        />
+      );
+    case 'rest':
+      return <RestQuestion count={phase.rests.length} onAnswer={(yes) => props.onAdd(phase.entries, yes ? phase.rests : [], phase.path)} />;
+  }
+}
+
+function describeSourceError(path: string, error: SourceError): string {
+  return `${path}${error.line ? `:${error.line}` : ''}: ${error.message}`;
+}
+
+function megabytes(bytes: number): string {
+  return bytes < 1_048_576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`;
+}
+
+const PICK_HINTS: Hint[] = [
+  { keys: 'toggle', does: 'tick' },
+  { keys: 'toggleAll', does: 'all' },
+  { keys: 'nextKind', does: 'kind' },
+  { keys: ['wider', 'narrower'], does: 'window' },
+  { keys: 'names', does: 'names' },
+  { keys: 'submit', does: 'add ticked' },
+  { keys: 'back', does: 'back' },
+];
+
+interface PickListProps extends FromFileProps {
+  path: string;
+  candidates: Candidate[];
+  outside: number;
+  onPicked(entries: TimelineEntry[], rests: string[]): void;
+  onBack(): void;
+}
+
+function PickList(props: PickListProps) {
+  const { draft, candidates } = props;
+  const [state, setState, stateRef] = useRefState(() => initialPick(DEFAULT_MARGIN_MINUTES, keepNamesSetting()));
+  const [message, setMessage] = useState<string | undefined>();
+  const incident = useMemo(() => resolveIncident(draft), [draft]);
+  const bounded = incident.start !== undefined || incident.end !== undefined;
+  const window = useMemo(() => incidentWindow(draft, state.margin), [draft, state.margin]);
+  const offers = useMemo(
+    () => propose(candidates.filter((c) => inWindow(c.at, window)), { zone: incident.zone, keepNames: state.keepNames }),
+    [candidates, window, incident.zone, state.keepNames],
+  );
+  const offersRef = useRef(offers);
+  offersRef.current = offers;
+  const kindOf = (offer: Proposal) => stateRef.current.kinds[offer.id] ?? offer.entry.kind ?? 'other';
+  const dispatch = (action: PickAction) => setState(pickReducer(stateRef.current, action));
+
+  useKeys((input, key) => {
+    const list = offersRef.current;
+    const count = list.length;
+    const current = list[Math.min(stateRef.current.cursor, count - 1)];
+    setMessage(undefined);
+    if (is('up', input, key)) dispatch({ type: 'move', by: -1, count });
+    else if (is('down', input, key)) dispatch({ type: 'move', by: 1, count });
+    else if (is('pageUp', input, key)) dispatch({ type: 'move', by: -listRows, count });
+    else if (is('pageDown', input, key)) dispatch({ type: 'move', by: listRows, count });
+    else if (is('home', input, key)) dispatch({ type: 'moveTo', index: 0, count });
+    else if (is('end', input, key)) dispatch({ type: 'moveTo', index: count - 1, count });
+    else if (is('toggle', input, key) && current) dispatch({ type: 'toggle', id: current.id });
+    else if (is('toggleAll', input, key)) dispatch({ type: 'toggleAll', ids: list.map((o) => o.id) });
+    else if (is('nextKind', input, key) && current) dispatch({ type: 'nextKind', id: current.id, current: kindOf(current) });
+    else if (is('wider', input, key) && bounded) dispatch({ type: 'wider' });
+    else if (is('narrower', input, key) && bounded) dispatch({ type: 'narrower' });
+    else if (is('names', input, key)) dispatch({ type: 'names' });
+    else if (is('back', input, key)) props.onBack();
+    else if (is('submit', input, key)) {
+      const picked = list.filter((offer) => stateRef.current.picked.has(offer.id));
+      if (picked.length === 0) {
+        setMessage('Nothing is ticked: tick entries with Space (a ticks all), or Esc to go back.');
+        return;
+      }
+      props.onPicked(
+        picked.map((offer) => ({ ...offer.entry, kind: kindOf(offer) })),
+        picked.map((offer) => offer.rest).filter((rest) => rest !== ''),
+      );
+    }
+  });
+  useHints(bounded ? PICK_HINTS : PICK_HINTS.filter((hint) => hint.does !== 'window'));
+
+  const listRows = Math.max(3, props.rows - 7);
+  const cursor = Math.min(state.cursor, Math.max(0, offers.length - 1));
+  const { start, end } = windowAround(offers.length, cursor, listRows);
+  const ticked = offers.filter((offer) => state.picked.has(offer.id)).length;
+  const clock = (ms: number) => formatClock(DateTime.fromMillis(ms, { zone: incident.zone.zone }));
+  const spansDays = offers.length > 0 && !DateTime.fromMillis(offers[0]!.instant, { zone: incident.zone.zone }).hasSame(DateTime.fromMillis(offers.at(-1)!.instant, { zone: incident.zone.zone }), 'day');
+  const when = (offer: Proposal) => (spansDays ? offer.entry.at.slice(5, 16) : offer.entry.at.slice(11, 16));
+  const between = window.from !== undefined && window.to !== undefined ? `between ${clock(window.from)} and ${clock(window.to)} ${incident.zone.name} (the incident \u00b1 ${state.margin} min)` : 'in the whole file (the draft has no start or end yet)';
+  const outside = props.candidates.length - offers.reduce((sum, o) => sum + o.times, 0) + props.outside;
+
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate-end">From {props.path}: {offers.length} entr{offers.length === 1 ? 'y' : 'ies'} {between}</Text>
+      <Text color={theme.muted} wrap="truncate-end">
+        {state.keepNames ? 'Names kept as written' : 'Names replaced by a role or "an engineer" (blameless)'}; {ticked} ticked{outside > 0 ? `; ${outside} outside the window` : ''}.
+      </Text>
+      <Box flexDirection="column" marginTop={1}>
+        {offers.length === 0 ? <Text color={theme.muted}>Nothing in this window{bounded ? ': + widens it.' : '.'}</Text> : null}
+        {start > 0 ? <Text color={theme.muted}>  ↑ {start} more</Text> : null}
+        {offers.slice(start, end).map((offer, i) => {
+          const index = start + i;
+          const active = index === cursor;
+          const kind = kindOf(offer);
+          return (
+            <Text key={offer.id} wrap="truncate-end">
+              <Text color={active ? theme.accent : undefined}>{active ? '› ' : '  '}</Text>
+              <Text color={state.picked.has(offer.id) ? theme.ok : theme.muted}>{state.picked.has(offer.id) ? '[x] ' : '[ ] '}</Text>
+              <Text color={theme.accent}>{when(offer)} </Text>
+              <Text color={kind === 'misleading' ? theme.warn : theme.muted}>{ENTRY_KIND_LABELS[kind].padEnd(16)}</Text>
+              {offer.entry.text}
+              <Text color={theme.muted}>{offer.times > 1 ? ` (\u00d7${offer.times})` : ''}  {offer.source}</Text>
+            </Text>
+          );
+        })}
+        {end < offers.length ? <Text color={theme.muted}>  ↓ {offers.length - end} more</Text> : null}
+      </Box>
+      {message ? <Text color={theme.error}>{message}</Text> : null}
+    </Box>
+  );
+}
+
+function RestQuestion({ count, onAnswer }: { count: number; onAnswer(yes: boolean): void }) {
+  useKeys((input, key) => {
+    if (is('yes', input, key)) onAnswer(true);
+    else if (is('no', input, key)) onAnswer(false);
+  });
+  useHints([
+    { keys: 'yes', does: 'add to root cause' },
+    { keys: 'no', does: 'leave out' },
+  ]);
+  return (
+    <Box flexDirection="column">
+      <Text bold>
+        {count} of the ticked messages {count === 1 ? 'goes' : 'go'} on past {count === 1 ? 'its' : 'their'} first sentence, which became the entry.
+      </Text>
+      <Text>Add the rest to the root cause text, to edit there? y/n</Text>
+    </Box>
+  );
+}
