@@ -73,7 +73,7 @@ describe('home', () => {
     const { app, saved } = mountRoot();
     await app.waitFor('Start a new postmortem');
     await app.press(KEY.down, KEY.down, KEY.enter);
-    await app.waitFor('Settings for new drafts · 1/3');
+    await app.waitFor('Settings for new drafts · 1/4');
     expect(app.frame()).toContain('› Jane Doe');
     await app.press(KEY.enter);
     await app.waitFor('Default timezone');
@@ -81,8 +81,11 @@ describe('home', () => {
     await app.press(KEY.enter);
     await app.waitFor('Default template');
     await app.press(KEY.enter);
+    await app.waitFor("People's names in entries added from chat logs");
+    expect(app.frame()).toContain('❯ Replace them with their role');
+    await app.press(KEY.down, KEY.enter);
     await app.waitFor('Settings saved.');
-    expect(saved).toEqual([{ author: 'Jane Doe', timezone: 'Africa/Lagos', template: 'alx' }]);
+    expect(saved).toEqual([{ author: 'Jane Doe', timezone: 'Africa/Lagos', template: 'alx', keepNames: true }]);
   });
 
   it('saves and quits on Ctrl+C from anywhere', async () => {
