@@ -69,7 +69,7 @@ const step = fc.record({
   kind: fc.constantFrom(
     'answer', 'answer', 'clear', 'addEntry', 'addEntry', 'editEntry', 'editEntry', 'removeEntry',
     'addTask', 'editTask', 'clearTaskField', 'removeTask', 'addMeasure', 'editMeasure', 'removeMeasure',
-    'back', 'goto', 'handEdit', 'handEdit', 'diskFails', 'diskRecovers', 'editor',
+    'back', 'goto', 'handEdit', 'handEdit', 'diskFails', 'diskRecovers', 'editor', 'addFromFile',
   ),
   a: fc.nat(),
   b: fc.nat(),
@@ -219,6 +219,28 @@ class Run {
         const id = this.model.nextId++;
         const order = sorted([...modelEntries, entry], [...mine.entryIds, id]);
         next({ ...mine.draft, timeline: order.entries }, { entryIds: order.ids });
+        break;
+      }
+      case 'addFromFile': {
+        // Entries picked from a file: some may be in the timeline already (the same time and words).
+        const picked: TimelineEntry[] = [0, 1, 2].slice(0, 1 + (s.b % 3)).map((i) => {
+          const again = modelEntries.length && (s.a + i) % 3 === 0 ? modelEntries[(s.a + i) % modelEntries.length] : undefined;
+          return again ? { at: again.at, kind: 'action', text: again.text } : { at: at((s.a % 1024) + i * 7), kind: KINDS[(s.b + i) % KINDS.length], text: `${s.line} ${i}` };
+        });
+        const rests = s.b % 2 ? [s.text] : [];
+        this.dispatch({ type: 'addEntries', entries: picked, rootCause: rests });
+        const seen = new Set(modelEntries.map((e) => `${e.at}|${e.text?.trim()}`));
+        const fresh = picked.filter((e) => {
+          const key = `${e.at}|${e.text?.trim()}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+        if (fresh.length === 0 && rests.every((r) => r.trim() === '')) return;
+        const ids = fresh.map(() => this.model.nextId++);
+        const order = sorted([...modelEntries, ...fresh], [...mine.entryIds, ...ids]);
+        const rootCause = [mine.draft.rootCause?.trimEnd(), ...rests.map((r) => r.trim())].filter(Boolean).join('\n\n') || undefined;
+        next({ ...mine.draft, timeline: fresh.length ? order.entries : mine.draft.timeline, ...(rests.some((r) => r.trim()) ? { rootCause } : {}) }, fresh.length ? { entryIds: order.ids } : {});
         break;
       }
       case 'editEntry': {

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { Text } from '../components/text.js';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { resolveIncident, type ResolvedEntry } from '../../draft/incident.js';
 import type { TimelineEntry } from '../../draft/schema.js';
 import { ENTRY_KIND_LABELS, ENTRY_KINDS, REQUIRED_KINDS, type EntryKind } from '../../draft/vocabulary.js';
@@ -61,6 +61,10 @@ export function TimelineQuestion(props: QuestionProps) {
   // "Add entries from a file" (main timeline only): open over the list until it adds or is left.
   const [fromFile, setFromFile] = useState(false);
   const [added, setAdded] = useState<string | undefined>();
+  // Loaded while the person reads the timeline, so keys typed right after `f` reach its field.
+  useEffect(() => {
+    if (!fixedKind) void FromFile.preload();
+  }, [fixedKind]);
   const readTime = (text: unknown): string | undefined => {
     if (typeof text !== 'string' || text.trim() === '') return undefined;
     const parsed = parseEntryTime(text, state.draft);

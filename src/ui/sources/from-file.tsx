@@ -243,7 +243,7 @@ function PickList(props: PickListProps) {
               <Text color={active ? theme.accent : undefined}>{active ? '› ' : '  '}</Text>
               <Text color={state.picked.has(offer.id) ? theme.ok : theme.muted}>{state.picked.has(offer.id) ? '[x] ' : '[ ] '}</Text>
               <Text color={theme.accent}>{when(offer)} </Text>
-              <Text color={kind === 'misleading' ? theme.warn : theme.muted}>{ENTRY_KIND_LABELS[kind].padEnd(16)}</Text>
+              <Text color={kind === 'misleading' ? theme.warn : theme.muted}>{ENTRY_KIND_LABELS[kind].padEnd(16)} </Text>
               {offer.entry.text}
               <Text color={theme.muted}>{offer.times > 1 ? ` (\u00d7${offer.times})` : ''}  {offer.source}</Text>
             </Text>
