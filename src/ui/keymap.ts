@@ -10,7 +10,7 @@ export type KeyMeaning =
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end'
   | 'add' | 'edit' | 'delete' | 'done' | 'complete' | 'yes' | 'no' | 'saveElsewhere'
   | 'reloadTheirs' | 'keepMine' | 'letter' | 'takePlaceholder'
-  | 'fromFile' | 'toggle' | 'toggleAll' | 'nextKind' | 'wider' | 'narrower' | 'names';
+  | 'fromFile' | 'toggle' | 'toggleAll' | 'nextKind' | 'wider' | 'narrower' | 'names' | 'zone';
 
 interface Binding {
   label: string;
@@ -53,6 +53,7 @@ export const KEYMAP: Record<KeyMeaning, Binding> = {
   wider: { label: '+', matches: (input) => input === '+' || input === '=' },
   narrower: { label: '-', matches: (input) => input === '-' || input === '_' },
   names: { label: 'n', matches: letter('n') },
+  zone: { label: 'z', matches: letter('z') },
   // A pick list picked by an item's first letter (see Choice).
   letter: { label: 'a–z', matches: (input, key) => !key.ctrl && !key.meta && /^\p{L}$/u.test(input) },
 };

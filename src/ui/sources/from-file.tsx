@@ -20,6 +20,8 @@ import { is, type Hint } from '../keymap.js';
 import { windowAround } from '../scroll-window.js';
 import { theme } from '../theme.js';
 import { completePath, expandPath } from './complete-path.js';
+import { parseZone, type IncidentZone } from '../../time/zone.js';
+import { suggestZones } from '../questions/zone-suggestions.js';
 import { readSettings } from '../../store/settings.js';
 
 /** The names setting: kept, or replaced (the blameless default, also when settings cannot be read). */
@@ -41,10 +43,17 @@ export interface FromFileProps {
 
 type Phase =
   | { kind: 'path'; text: string; error?: string }
-  | { kind: 'reading'; path: string; done: number; total: number; columns?: { time?: string; text?: string } }
-  | { kind: 'columns'; path: string; header: readonly string[]; time?: string }
-  | { kind: 'pick'; path: string; candidates: Candidate[]; outside: number }
+  | { kind: 'reading'; path: string; done: number; total: number; how: How }
+  | { kind: 'columns'; path: string; header: readonly string[]; time?: string; how: How }
+  | { kind: 'zone'; path: string; how: How; back: Extract<Phase, { kind: 'pick' }> }
+  | { kind: 'pick'; path: string; candidates: Candidate[]; outside: number; how: How }
   | { kind: 'rest'; path: string; entries: TimelineEntry[]; rests: string[] };
+
+/** How the file is read: its CSV columns when asked, the zone of times written without one. */
+interface How {
+  columns?: { time?: string; text?: string };
+  zone?: IncidentZone;
+}
 
 /** The widest margin offered: read once with it, so widening the list needs no second read. */
 const READ_MARGIN = MARGIN_STEPS[MARGIN_STEPS.length - 1]!;
@@ -58,27 +67,27 @@ export function FromFile(props: FromFileProps) {
   const incident = useMemo(() => resolveIncident(props.draft), [props.draft]);
   const reading = useRef(0);
 
-  const read = (path: string, columns?: { time?: string; text?: string }) => {
+  const read = (path: string, how: How = {}) => {
     const run = ++reading.current;
-    setPhase({ kind: 'reading', path, done: 0, total: 0, columns });
+    setPhase({ kind: 'reading', path, done: 0, total: 0, how });
     let shown = -1;
     gatherCandidates(expandPath(path), {
-      zone: incident.zone,
+      zone: how.zone ?? incident.zone,
       window: incidentWindow(props.draft, READ_MARGIN),
-      ...(columns ? { columns } : {}),
+      ...(how.columns ? { columns: how.columns } : {}),
       progress: (done, total) => {
         const percent = total ? Math.floor((done / total) * 100) : 0;
         if (run !== reading.current || percent === shown) return;
         shown = percent;
-        setPhase({ kind: 'reading', path, done, total, columns });
+        setPhase({ kind: 'reading', path, done, total, how });
       },
     }).then(
       ({ candidates, outside }) => {
-        if (run === reading.current) setPhase({ kind: 'pick', path, candidates, outside });
+        if (run === reading.current) setPhase({ kind: 'pick', path, candidates, outside, how });
       },
       (error: unknown) => {
         if (run !== reading.current) return;
-        if (error instanceof AmbiguousColumnsError) setPhase({ kind: 'columns', path, header: error.header });
+        if (error instanceof AmbiguousColumnsError) setPhase({ kind: 'columns', path, header: error.header, how });
         else setPhase({ kind: 'path', text: path, error: error instanceof SourceError ? describeSourceError(path, error) : `Could not read ${path}: ${(error as Error).message}` });
       },
     );
@@ -121,8 +130,23 @@ export function FromFile(props: FromFileProps) {
           help="The columns could not be told from their contents."
           items={phase.header.map((name, i) => ({ label: name || `column ${i + 1}`, value: String(i + 1) })).filter((item) => item.value !== phase.time)}
           limit={Math.max(3, props.rows - 4)}
-          onSelect={(column) => (phase.time === undefined ? setPhase({ ...phase, time: column }) : read(phase.path, { time: phase.time, text: column }))}
+          onSelect={(column) => (phase.time === undefined ? setPhase({ ...phase, time: column }) : read(phase.path, { ...phase.how, columns: { time: phase.time, text: column } }))}
           onBack={() => setPhase({ kind: 'path', text: phase.path })}
+        />
+      );
+    case 'zone':
+      return (
+        <FieldPrompt
+          prompt={`Times written without a timezone in ${phase.path} are in which timezone?`}
+          help={`Now read as ${(phase.how.zone ?? incident.zone).name}, the draft's. Times written with a zone or offset are converted anyway.`}
+          initial=""
+          suggest={suggestZones}
+          parse={(text) => {
+            const zone = parseZone(text);
+            return zone.ok ? { ok: true, value: zone.value } : { ok: false, error: zone.error };
+          }}
+          onAccept={(zone) => read(phase.path, { ...phase.how, zone: zone as IncidentZone })}
+          onBack={() => setPhase(phase.back)}
         />
       );
     case 'pick':
@@ -132,6 +156,8 @@ export function FromFile(props: FromFileProps) {
           path={phase.path}
           candidates={phase.candidates}
           outside={phase.outside}
+          readZone={phase.how.zone}
+          onZone={() => setPhase({ kind: 'zone', path: phase.path, how: phase.how, back: phase })}
           onPicked={(entries, rests) => (rests.length ? setPhase({ kind: 'rest', path: phase.path, entries, rests }) : props.onAdd(entries, [], phase.path))}
           onBack={() => setPhase({ kind: 'path', text: phase.path })}
         />
@@ -155,6 +181,7 @@ const PICK_HINTS: Hint[] = [
   { keys: 'nextKind', does: 'kind' },
   { keys: ['wider', 'narrower'], does: 'window' },
   { keys: 'names', does: 'names' },
+  { keys: 'zone', does: 'zone' },
   { keys: 'submit', does: 'add ticked' },
   { keys: 'back', does: 'back' },
 ];
@@ -163,6 +190,9 @@ interface PickListProps extends FromFileProps {
   path: string;
   candidates: Candidate[];
   outside: number;
+  /** The zone the file's zone-less times were read in, when not the draft's. */
+  readZone?: IncidentZone;
+  onZone(): void;
   onPicked(entries: TimelineEntry[], rests: string[]): void;
   onBack(): void;
 }
@@ -200,6 +230,7 @@ function PickList(props: PickListProps) {
     else if (is('wider', input, key) && bounded) dispatch({ type: 'wider' });
     else if (is('narrower', input, key) && bounded) dispatch({ type: 'narrower' });
     else if (is('names', input, key)) dispatch({ type: 'names' });
+    else if (is('zone', input, key)) props.onZone();
     else if (is('back', input, key)) props.onBack();
     else if (is('submit', input, key)) {
       const picked = list.filter((offer) => stateRef.current.picked.has(offer.id));
@@ -229,7 +260,8 @@ function PickList(props: PickListProps) {
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">From {props.path}: {offers.length} entr{offers.length === 1 ? 'y' : 'ies'} {between}</Text>
       <Text color={theme.muted} wrap="truncate-end">
-        {state.keepNames ? 'Names kept as written' : 'Names replaced by a role or "an engineer" (blameless)'}; {ticked} ticked{outside > 0 ? `; ${outside} outside the window` : ''}.
+        {state.keepNames ? 'Names kept as written' : 'Names replaced by a role or "an engineer" (blameless)'}; {ticked} ticked{outside > 0 ? `; ${outside} outside the window` : ''}
+        {props.readZone ? `; times without a zone read as ${props.readZone.name}` : ''}.
       </Text>
       <Box flexDirection="column" marginTop={1}>
         {offers.length === 0 ? <Text color={theme.muted}>Nothing in this window{bounded ? ': + widens it.' : '.'}</Text> : null}
