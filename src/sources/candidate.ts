@@ -21,6 +21,8 @@ export interface Candidate {
   kind?: EntryKind;
   /** People the text names (mentions resolved to names, the author when the text says "I"), for the blameless rewrite. */
   people?: string[];
+  /** Job titles the source gives for people it names (Slack profile titles), by name: the blameless rewrite uses them. */
+  roles?: Readonly<Record<string, string>>;
   /** Posted by a bot or an integration, not a person. */
   bot?: boolean;
   /** Where in the file it was read (1-based line, or a file of an export and its line), for messages about it. */

@@ -40,6 +40,7 @@ export function propose(candidates: readonly Candidate[], options: ProposeOption
   for (const candidate of candidates) {
     if (candidate.author && !candidate.bot) names.add(candidate.author);
     for (const person of candidate.people ?? []) names.add(person);
+    Object.assign(roles, candidate.roles);
   }
   const rewrite = options.keepNames ? (text: string) => text : blamelessRewriter({ names, roles });
   return foldDuplicates(candidates).map(({ candidate, times }) => {
