@@ -1,0 +1,140 @@
+import type { EntryKind } from '../draft/vocabulary.js';
+import { SourceError, type Candidate, type SourceFormat, type SourceOptions } from './candidate.js';
+import { parseInstant } from './instant.js';
+import { jsonStart, jsonValues } from './json-values.js';
+import { PageGroups } from './page-groups.js';
+import { clause, sentences } from './sentences.js';
+import { readHead } from './source-file.js';
+import { inWindow } from './window.js';
+
+/*
+ * PagerDuty's incident log, as the REST API's `GET /incidents/{id}/log_entries` (or the
+ * account-wide `GET /log_entries`) returns it: `{ "log_entries": [ … ] }`, or the bare array,
+ * or several pages saved one after another.
+ */
+
+interface Reference {
+  id?: string;
+  type?: string;
+  summary?: string;
+}
+
+interface LogEntry {
+  id?: string;
+  type?: string;
+  summary?: string;
+  created_at?: string;
+  agent?: Reference;
+  user?: Reference;
+  incident?: Reference;
+  service?: Reference;
+  channel?: { type?: string; summary?: string; subject?: string; details?: unknown; notes?: string; description?: string };
+  event_details?: { description?: string };
+  note?: string;
+}
+
+const KINDS: Record<string, EntryKind> = {
+  trigger: 'detection',
+  acknowledge: 'action',
+  annotate: 'action',
+  snooze: 'action',
+  escalate: 'escalation',
+  reassign: 'escalation',
+  resolve: 'resolution',
+};
+
+const WHAT = 'a PagerDuty log entries export';
+
+export const pagerdutyLog: SourceFormat = {
+  id: 'pagerduty-log',
+  label: "PagerDuty incident log entries (the REST API's log_entries JSON)",
+  sniff: ({ isDirectory, head }) => !isDirectory && /[{[]/.test(jsonStart(head) ?? '') && /"type"\s*:\s*"[a-z_]+_log_entry"/.test(head),
+  read: readPagerDutyLog,
+};
+
+async function* readPagerDutyLog(path: string, options: SourceOptions): AsyncGenerator<Candidate> {
+  const paths = jsonStart(await readHead(path, 4096)) === '[' ? ['$.*'] : ['$.log_entries.*'];
+  const pages = new PageGroups();
+  let index = 0;
+  for await (const batch of jsonValues(path, options, paths, WHAT)) {
+    for (const value of batch) {
+      index++;
+      if (!isObject(value)) continue;
+      const candidate = fromLogEntry(value as LogEntry, options, pages, index);
+      if (candidate === 'no time') throw new SourceError(path, `log entry ${index} has no time that can be read (created_at: ${JSON.stringify((value as LogEntry).created_at ?? null)}).`);
+      if (candidate && inWindow(candidate.at, options)) yield candidate;
+    }
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** "[#1234] The server is on fire." → its number and title. */
+export function incidentTitle(summary: string | undefined): { number?: string; title: string } {
+  const match = /^\s*\[#(\d+)\]\s*(.*)$/s.exec(summary ?? '');
+  return match ? { number: match[1]!, title: clause(match[2]) } : { title: clause(summary) };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function fromLogEntry(entry: LogEntry, options: SourceOptions, pages: PageGroups, index: number): Candidate | 'no time' | undefined {
+  const type = text(entry.type)?.replace(/_log_entry$/, '');
+  if (!type) return undefined;
+  const at = text(entry.created_at) ? parseInstant(entry.created_at!, options.zone) : undefined;
+  if (at === undefined) return 'no time';
+  const { number, title } = incidentTitle(entry.incident?.summary);
+  const incidentId = text(entry.incident?.id) ?? number ?? 'incident';
+  const agent = text(entry.agent?.summary);
+  const person = entry.agent?.type === 'user_reference' || entry.agent?.type === 'user' ? agent : undefined;
+  const summary = clause(entry.summary) || `${type[0]!.toUpperCase()}${type.slice(1)}`;
+  const about = number ? `Incident #${number}` : undefined;
+  const kind = KINDS[type];
+  const base = {
+    at,
+    source: 'PagerDuty',
+    ...(agent ? { author: agent } : {}),
+    ...(kind ? { kind } : {}),
+    bot: !person,
+    origin: entry.id ? `log entry ${entry.id}` : `log entry ${index}`,
+  };
+  const people = (...names: (string | undefined)[]) => {
+    const named = names.filter((name): name is string => Boolean(name));
+    return named.length ? { people: [...new Set(named)] } : {};
+  };
+
+  if (type === 'annotate') {
+    const note = text(entry.channel?.summary) ?? text(entry.channel?.notes) ?? text(entry.note) ?? summary;
+    return { ...base, text: sentences(note, `${summary}${title ? ` on ${title}` : ''}`, about), key: keyOf(entry, incidentId, type), ...people(person) };
+  }
+  if (type === 'notify') {
+    const notified = text(entry.user?.summary);
+    return {
+      ...base,
+      text: sentences(title ? `Paged: ${title}` : 'Paged the on-call', summary, about),
+      key: pages.key(`pagerduty:${incidentId}`, at),
+      ...people(notified),
+    };
+  }
+  const detail = type === 'trigger' ? triggerDetail(entry, title) : undefined;
+  return {
+    ...base,
+    text: sentences(title ? `${summary}: ${title}` : summary, detail, about),
+    key: keyOf(entry, incidentId, type),
+    ...people(person, text(entry.user?.summary)),
+  };
+}
+
+/** What the monitoring tool said when it triggered, when it says more than the title. */
+function triggerDetail(entry: LogEntry, title: string): string | undefined {
+  const said = text(entry.channel?.summary) ?? text(entry.channel?.subject) ?? text(entry.event_details?.description);
+  return said && clause(said) !== title ? said : undefined;
+}
+
+function keyOf(entry: LogEntry, incidentId: string, type: string): string | undefined {
+  if (type === 'trigger' || type === 'resolve') return `pagerduty:${incidentId}:${type}`;
+  return entry.id ? `pagerduty:entry:${entry.id}` : undefined;
+}
