@@ -122,13 +122,13 @@ function namedZone(text: string): Zone | undefined {
 }
 
 /*
- * A wall time in a zone to the instant, the way luxon does it (a skipped wall time moves
- * forward), with offsets remembered per minute: a zone's offset lookup formats a date
- * through Intl, and a file's moments crowd into a few hours.
+ * A wall time in a zone to the instant. A wall time the clocks skipped moves forward, as luxon
+ * moves it; one that happened twice (clocks went back) is the earlier of the two, whatever the
+ * date today (luxon's choice depends on today's offset). Offsets are remembered per minute: a
+ * zone's offset lookup formats a date through Intl, and a file's moments crowd into a few hours.
  */
 const offsetCache = new WeakMap<Zone, Map<number, number>>();
 function offsetAt(zone: Zone, at: number): number {
-  if (zone.isUniversal) return zone.offset(at);
   let cache = offsetCache.get(zone);
   if (!cache) offsetCache.set(zone, (cache = new Map()));
   const minute = Math.floor(at / 60_000);
@@ -141,15 +141,17 @@ function offsetAt(zone: Zone, at: number): number {
   return offset;
 }
 
+const DAY_MS = 86_400_000;
+
 export function wallToInstant(wall: number, zone: Zone): number {
-  const first = offsetAt(zone, wall);
-  let guess = wall - first * 60_000;
-  const second = offsetAt(zone, guess);
-  if (second === first) return guess;
-  guess -= (second - first) * 60_000;
-  const third = offsetAt(zone, guess);
-  if (third === second) return guess;
-  return wall - Math.min(second, third) * 60_000;
+  if (zone.isUniversal) return wall - zone.offset(wall) * 60_000;
+  const offsets = new Set([offsetAt(zone, wall - DAY_MS), offsetAt(zone, wall), offsetAt(zone, wall + DAY_MS)]);
+  let earliest: number | undefined;
+  for (const offset of offsets) {
+    const at = wall - offset * 60_000;
+    if (offsetAt(zone, at) === offset && (earliest === undefined || at < earliest)) earliest = at;
+  }
+  return earliest ?? wall - Math.min(...offsets) * 60_000;
 }
 
 /**
