@@ -1,6 +1,5 @@
 import { parse as parseStream, type CsvError } from 'csv-parse';
 import { parse as parseText } from 'csv-parse/sync';
-import { Readable } from 'node:stream';
 import { SourceError, type SourceOptions } from './candidate.js';
 import { fileChunks, readHead } from './source-file.js';
 
@@ -58,23 +57,46 @@ export interface CsvRow {
   line: number;
 }
 
-/** Every row of the file, the header included, streamed through csv-parse. */
-export async function* csvRows(path: string, options: SourceOptions, delimiter: string, what: string): AsyncGenerator<CsvRow> {
-  const parser = parseStream({ ...BASE, delimiter, info: true });
-  const source = Readable.from(fileChunks(path, options));
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { cells: record, line: info.lines };
+/**
+ * Every row of the file, the header included, streamed through csv-parse: each chunk of the
+ * file is written to the parser and the rows it completes are read straight out (the parser
+ * is synchronous), which is twice as fast as iterating the stream row by row. Lines are
+ * counted here (a row is one line plus the line breaks inside its quoted cells), blank lines
+ * included, because csv-parse's per-row line numbers cost as much again.
+ */
+export async function* csvRows(path: string, options: SourceOptions, delimiter: string, what: string): AsyncGenerator<CsvRow[]> {
+  const parser = parseStream({ ...BASE, skip_empty_lines: false, delimiter });
+  let failure: unknown;
+  parser.on('error', (error) => {
+    failure ??= error;
+  });
+  let line = 0;
+  const drain = (): CsvRow[] => {
+    const rows: CsvRow[] = [];
+    let cells: string[] | null;
+    while ((cells = parser.read() as string[] | null) !== null) {
+      line += 1;
+      for (const cell of cells) if (cell.includes('\n')) line += cell.split('\n').length - 1;
+      if (cells.length > 1 || cells[0] !== '') rows.push({ cells, line });
     }
-  } catch (error) {
-    if (error instanceof SourceError) throw error;
-    const csvError = error as CsvError & { lines?: number };
-    throw new SourceError(path, `is not ${what} that can be read: ${csvError.message.replace(/\.$/, '')}.`, csvError.lines);
+    if (failure) throw failed(path, what, failure);
+    return rows;
+  };
+  try {
+    for await (const chunk of fileChunks(path, options)) {
+      parser.write(chunk);
+      yield drain();
+    }
+    parser.end();
+    yield drain();
   } finally {
-    source.destroy();
+    parser.destroy();
   }
+}
+
+function failed(path: string, what: string, error: unknown): SourceError {
+  const csvError = error as CsvError & { lines?: number };
+  return new SourceError(path, `is not ${what} that can be read: ${csvError.message.replace(/\.$/, '')}.`, csvError.lines);
 }
 
 /** A header name as compared: case, spaces, dashes and underscores ignored (`Created At` = `createdAt`). */
@@ -116,18 +138,20 @@ export async function* namedRows(path: string, options: SourceOptions, what: str
   const shape = csvShape(await readHead(path));
   if (!shape) throw new SourceError(path, `is not ${what}: its first lines are not a table.`);
   let index: ReturnType<typeof headerIndex> | undefined;
-  for await (const { cells, line } of csvRows(path, options, shape.delimiter, what)) {
-    if (!index) {
-      index = headerIndex(cells);
-      continue;
+  for await (const rows of csvRows(path, options, shape.delimiter, what)) {
+    for (const { cells, line } of rows) {
+      if (!index) {
+        index = headerIndex(cells);
+        continue;
+      }
+      const column = index;
+      yield {
+        get: (...names) => {
+          const at = column(...names);
+          return at === undefined ? '' : (cells[at] ?? '').trim();
+        },
+        line,
+      };
     }
-    const column = index;
-    yield {
-      get: (...names) => {
-        const at = column(...names);
-        return at === undefined ? '' : (cells[at] ?? '').trim();
-      },
-      line,
-    };
   }
 }

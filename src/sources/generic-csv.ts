@@ -40,25 +40,26 @@ async function* readGenericCsv(path: string, options: SourceOptions): AsyncGener
   if (!shape) throw new SourceError(path, `is not ${WHAT}: its first lines are not a table of two columns or more.`);
   const columns = chooseColumns(path, shape.rows, options);
   const source = basename(path);
-  let first = true;
-  for await (const { cells, line } of csvRows(path, options, shape.delimiter, WHAT)) {
-    if (first && columns.hasHeader) {
-      first = false;
-      continue;
+  let header = columns.hasHeader;
+  for await (const rows of csvRows(path, options, shape.delimiter, WHAT)) {
+    for (const { cells, line } of rows) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      const at = parseInstant(cells[columns.time] ?? '', options.zone, columns.order);
+      if (at === undefined || !inWindow(at, options)) continue;
+      const said = sentence(cells[columns.text]);
+      if (said === '') continue;
+      const author = columns.author === undefined ? '' : (cells[columns.author] ?? '').trim();
+      yield {
+        at,
+        source,
+        text: sentences(said, otherCells(cells, columns)),
+        ...(author ? { author } : {}),
+        origin: `line ${line}`,
+      };
     }
-    first = false;
-    const at = parseInstant(cells[columns.time] ?? '', options.zone, columns.order);
-    if (at === undefined || !inWindow(at, options)) continue;
-    const said = sentence(cells[columns.text]);
-    if (said === '') continue;
-    const author = columns.author === undefined ? '' : (cells[columns.author] ?? '').trim();
-    yield {
-      at,
-      source,
-      text: sentences(said, otherCells(cells, columns)),
-      ...(author ? { author } : {}),
-      origin: `line ${line}`,
-    };
   }
 }
 

@@ -44,8 +44,11 @@ async function* readOpsgenieLog(path: string, options: SourceOptions): AsyncGene
       if (typeof entry.log !== 'string') continue;
       const at = entry.createdAt === undefined ? undefined : parseInstant(String(entry.createdAt), options.zone);
       if (at === undefined) throw new SourceError(path, `log ${index} has no time that can be read (createdAt: ${JSON.stringify(entry.createdAt ?? null)}).`);
-      if (!inWindow(at, options)) continue;
-      yield fromLog(entry, at, pages);
+      const log = entry.log.trim();
+      const kind = opsgenieKind(log);
+      // Pages are grouped in the order they come, inside the window or not, so a group keeps one key.
+      const pageKey = kind === 'page' ? pages.key('opsgenie', at) : undefined;
+      if (inWindow(at, options)) yield fromLog(entry, log, kind, at, pageKey);
     }
   }
 }
@@ -64,16 +67,14 @@ export function opsgenieKind(log: string): EntryKind | 'page' | undefined {
 /** Opsgenie's own names for what it did by itself or through an integration. */
 export const SYSTEM_OWNERS = /^(system|alert api|api|integration|heartbeat|opsgenie)\b/i;
 
-function fromLog(entry: AlertLog, at: number, pages: PageGroups): Candidate {
-  const log = entry.log!.trim();
-  const kind = opsgenieKind(log);
+function fromLog(entry: AlertLog, log: string, kind: ReturnType<typeof opsgenieKind>, at: number, pageKey: string | undefined): Candidate {
   const owner = entry.owner?.trim() || undefined;
   const bot = !owner || SYSTEM_OWNERS.test(owner) || /\bapi\b|integration/i.test(owner);
   const message = /\bmessage \[(.+)\]/i.exec(log)?.[1];
   const base = { at, source: 'Opsgenie', ...(owner ? { author: owner } : {}), bot, ...(entry.offset ? { origin: `log ${entry.offset}` } : {}) };
   if (kind === 'page') {
     const recipient = /\bto \[([^\]]+)\]/i.exec(log)?.[1];
-    return { ...base, text: sentences('Paged the on-call', log), key: pages.key('opsgenie', at), ...(recipient ? { people: [recipient] } : {}) };
+    return { ...base, text: sentences('Paged the on-call', log), ...(pageKey ? { key: pageKey } : {}), ...(recipient ? { people: [recipient] } : {}) };
   }
   const note = /\bnote\b[^[]*\[(.+)\]\s*\.?$/i.exec(log)?.[1];
   const text = kind === 'detection' && message ? sentences(`Alert created: ${message}`, log) : note ? sentences(note, log) : sentences(log);

@@ -60,9 +60,14 @@ async function* readPagerDutyLog(path: string, options: SourceOptions): AsyncGen
     for (const value of batch) {
       index++;
       if (!isObject(value)) continue;
-      const candidate = fromLogEntry(value as LogEntry, options, pages, index);
-      if (candidate === 'no time') throw new SourceError(path, `log entry ${index} has no time that can be read (created_at: ${JSON.stringify((value as LogEntry).created_at ?? null)}).`);
-      if (candidate && inWindow(candidate.at, options)) yield candidate;
+      const entry = value as LogEntry;
+      const type = text(entry.type)?.replace(/_log_entry$/, '');
+      if (!type) continue;
+      const at = text(entry.created_at) ? parseInstant(entry.created_at!, options.zone) : undefined;
+      if (at === undefined) throw new SourceError(path, `log entry ${index} has no time that can be read (created_at: ${JSON.stringify(entry.created_at ?? null)}).`);
+      // Pages are grouped in the order they come, inside the window or not, so a group keeps one key.
+      const pageKey = type === 'notify' ? pages.key(`pagerduty:${incidentId(entry)}`, at) : undefined;
+      if (inWindow(at, options)) yield fromLogEntry(entry, type, at, pageKey, index);
     }
   }
 }
@@ -81,23 +86,24 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-function fromLogEntry(entry: LogEntry, options: SourceOptions, pages: PageGroups, index: number): Candidate | 'no time' | undefined {
-  const type = text(entry.type)?.replace(/_log_entry$/, '');
-  if (!type) return undefined;
-  const at = text(entry.created_at) ? parseInstant(entry.created_at!, options.zone) : undefined;
-  if (at === undefined) return 'no time';
+function incidentId(entry: LogEntry): string {
+  return text(entry.incident?.id) ?? incidentTitle(entry.incident?.summary).number ?? 'incident';
+}
+
+function fromLogEntry(entry: LogEntry, type: string, at: number, pageKey: string | undefined, index: number): Candidate {
   const { number, title } = incidentTitle(entry.incident?.summary);
-  const incidentId = text(entry.incident?.id) ?? number ?? 'incident';
   const agent = text(entry.agent?.summary);
   const person = entry.agent?.type === 'user_reference' || entry.agent?.type === 'user' ? agent : undefined;
   const summary = clause(entry.summary) || `${type[0]!.toUpperCase()}${type.slice(1)}`;
   const about = number ? `Incident #${number}` : undefined;
   const kind = KINDS[type];
+  const key = type === 'notify' ? pageKey : keyOf(entry, type);
   const base = {
     at,
     source: 'PagerDuty',
     ...(agent ? { author: agent } : {}),
     ...(kind ? { kind } : {}),
+    ...(key ? { key } : {}),
     bot: !person,
     origin: entry.id ? `log entry ${entry.id}` : `log entry ${index}`,
   };
@@ -108,14 +114,13 @@ function fromLogEntry(entry: LogEntry, options: SourceOptions, pages: PageGroups
 
   if (type === 'annotate') {
     const note = text(entry.channel?.summary) ?? text(entry.channel?.notes) ?? text(entry.note) ?? summary;
-    return { ...base, text: sentences(note, `${summary}${title ? ` on ${title}` : ''}`, about), key: keyOf(entry, incidentId, type), ...people(person) };
+    return { ...base, text: sentences(note, `${summary}${title ? ` on ${title}` : ''}`, about), ...people(person) };
   }
   if (type === 'notify') {
     const notified = text(entry.user?.summary);
     return {
       ...base,
       text: sentences(title ? `Paged: ${title}` : 'Paged the on-call', summary, about),
-      key: pages.key(`pagerduty:${incidentId}`, at),
       ...people(notified),
     };
   }
@@ -123,7 +128,6 @@ function fromLogEntry(entry: LogEntry, options: SourceOptions, pages: PageGroups
   return {
     ...base,
     text: sentences(title ? `${summary}: ${title}` : summary, detail, about),
-    key: keyOf(entry, incidentId, type),
     ...people(person, text(entry.user?.summary)),
   };
 }
@@ -134,7 +138,8 @@ function triggerDetail(entry: LogEntry, title: string): string | undefined {
   return said && clause(said) !== title ? said : undefined;
 }
 
-function keyOf(entry: LogEntry, incidentId: string, type: string): string | undefined {
-  if (type === 'trigger' || type === 'resolve') return `pagerduty:${incidentId}:${type}`;
+/** The trigger and the resolution share keys with the incidents CSV's; other entries fold by their id. */
+function keyOf(entry: LogEntry, type: string): string | undefined {
+  if (type === 'trigger' || type === 'resolve') return `pagerduty:${incidentId(entry)}:${type}`;
   return entry.id ? `pagerduty:entry:${entry.id}` : undefined;
 }
