@@ -39,9 +39,9 @@ export function csvShape(head: string): CsvShape | undefined {
   return best && { delimiter: best.delimiter, rows: best.rows };
 }
 
-/** Rows from the head; its last line may be cut, so it is left out when the head was cut. */
+/** Rows from the head, as many as parse: a quote may open in the head and close beyond it, or never. */
 function sampleRows(text: string, delimiter: string): string[][] | undefined {
-  for (const lines of [SAMPLE_LINES, 20, 3]) {
+  for (const lines of [SAMPLE_LINES, 50, 20, 10, 5, 3, 2]) {
     try {
       return parseText(text, { ...BASE, delimiter, to_line: lines }) as string[][];
     } catch {
@@ -79,7 +79,7 @@ export async function* csvRows(path: string, options: SourceOptions, delimiter: 
       for (const cell of cells) if (cell.includes('\n')) line += cell.split('\n').length - 1;
       if (cells.length > 1 || cells[0] !== '') rows.push({ cells, line });
     }
-    if (failure) throw failed(path, what, failure);
+    if (failure) throw failed(path, what, failure, line);
     return rows;
   };
   try {
@@ -88,14 +88,19 @@ export async function* csvRows(path: string, options: SourceOptions, delimiter: 
       yield drain();
     }
     parser.end();
+    // A quote left open is found when the input ends, and reported a tick later.
+    await new Promise((resolve) => setImmediate(resolve));
     yield drain();
   } finally {
     parser.destroy();
   }
 }
 
-function failed(path: string, what: string, error: unknown): SourceError {
+/** `line`: the last line of the last row read whole. */
+function failed(path: string, what: string, error: unknown, line: number): SourceError {
   const csvError = error as CsvError & { lines?: number };
+  // The row after the last good one opened the quote: say where it opened, not where the file ended.
+  if (csvError.code === 'CSV_QUOTE_NOT_CLOSED') return new SourceError(path, `has a quote opened on line ${line + 1} that is never closed, so it is not ${what} that can be read.`, line + 1);
   return new SourceError(path, `is not ${what} that can be read: ${csvError.message.replace(/\.$/, '')}.`, csvError.lines);
 }
 

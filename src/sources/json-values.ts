@@ -1,6 +1,6 @@
 import { JSONParser } from '@streamparser/json';
 import { SourceError, type SourceOptions } from './candidate.js';
-import { fileChunks, fileLines } from './source-file.js';
+import { fileChunks, fileLines, readHead } from './source-file.js';
 
 /*
  * The items of a JSON export, streamed: `paths` name the arrays whose members are wanted
@@ -45,6 +45,21 @@ export async function* jsonValues(path: string, options: SourceOptions, paths: s
   if (!parser.isEnded) parser.end();
   if (failure) throw new SourceError(path, `ends before its JSON does, so it is not ${what} (was the file cut short?).`, line);
   if (batch.length) yield batch;
+}
+
+/**
+ * The objects an API export lists: under `key` (`{ "log_entries": [ … ] }`, pages saved one
+ * after another included) or as a bare array, each with its 1-based place in the list.
+ */
+export async function* exportedObjects(path: string, options: SourceOptions, key: string, what: string): AsyncGenerator<{ value: Record<string, unknown>; index: number }> {
+  const paths = jsonStart(await readHead(path, 4096)) === '[' ? ['$.*'] : [`$.${key}.*`];
+  let index = 0;
+  for await (const batch of jsonValues(path, options, paths, what)) {
+    for (const value of batch) {
+      index++;
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) yield { value: value as Record<string, unknown>, index };
+    }
+  }
 }
 
 /** NDJSON: one JSON value per line, blank lines skipped. */

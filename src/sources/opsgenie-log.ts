@@ -1,10 +1,9 @@
 import type { EntryKind } from '../draft/vocabulary.js';
 import { SourceError, type Candidate, type SourceFormat, type SourceOptions } from './candidate.js';
 import { parseInstant } from './instant.js';
-import { jsonStart, jsonValues } from './json-values.js';
+import { exportedObjects, jsonStart } from './json-values.js';
 import { PageGroups } from './page-groups.js';
 import { sentences } from './sentences.js';
-import { readHead } from './source-file.js';
 import { inWindow } from './window.js';
 
 /*
@@ -33,23 +32,17 @@ export const opsgenieLog: SourceFormat = {
 };
 
 async function* readOpsgenieLog(path: string, options: SourceOptions): AsyncGenerator<Candidate> {
-  const paths = jsonStart(await readHead(path, 4096)) === '[' ? ['$.*'] : ['$.data.*'];
   const pages = new PageGroups();
-  let index = 0;
-  for await (const batch of jsonValues(path, options, paths, WHAT)) {
-    for (const value of batch) {
-      index++;
-      if (typeof value !== 'object' || value === null) continue;
-      const entry = value as AlertLog;
-      if (typeof entry.log !== 'string') continue;
-      const at = entry.createdAt === undefined ? undefined : parseInstant(String(entry.createdAt), options.zone);
-      if (at === undefined) throw new SourceError(path, `log ${index} has no time that can be read (createdAt: ${JSON.stringify(entry.createdAt ?? null)}).`);
-      const log = entry.log.trim();
-      const kind = opsgenieKind(log);
-      // Pages are grouped in the order they come, inside the window or not, so a group keeps one key.
-      const pageKey = kind === 'page' ? pages.key('opsgenie', at) : undefined;
-      if (inWindow(at, options)) yield fromLog(entry, log, kind, at, pageKey);
-    }
+  for await (const { value, index } of exportedObjects(path, options, 'data', WHAT)) {
+    const entry = value as AlertLog;
+    if (typeof entry.log !== 'string') continue;
+    const at = entry.createdAt === undefined ? undefined : parseInstant(String(entry.createdAt), options.zone);
+    if (at === undefined) throw new SourceError(path, `log ${index} has no time that can be read (createdAt: ${JSON.stringify(entry.createdAt ?? null)}).`);
+    const log = entry.log.trim();
+    const kind = opsgenieKind(log);
+    // Pages are grouped in the order they come, inside the window or not, so a group keeps one key.
+    const pageKey = kind === 'page' ? pages.key('opsgenie', at) : undefined;
+    if (inWindow(at, options)) yield fromLog(entry, log, kind, at, pageKey);
   }
 }
 

@@ -1,10 +1,9 @@
 import type { EntryKind } from '../draft/vocabulary.js';
 import { SourceError, type Candidate, type SourceFormat, type SourceOptions } from './candidate.js';
 import { parseInstant } from './instant.js';
-import { jsonStart, jsonValues } from './json-values.js';
+import { exportedObjects, jsonStart } from './json-values.js';
 import { PageGroups } from './page-groups.js';
 import { clause, sentences } from './sentences.js';
-import { readHead } from './source-file.js';
 import { inWindow } from './window.js';
 
 /*
@@ -53,27 +52,17 @@ export const pagerdutyLog: SourceFormat = {
 };
 
 async function* readPagerDutyLog(path: string, options: SourceOptions): AsyncGenerator<Candidate> {
-  const paths = jsonStart(await readHead(path, 4096)) === '[' ? ['$.*'] : ['$.log_entries.*'];
   const pages = new PageGroups();
-  let index = 0;
-  for await (const batch of jsonValues(path, options, paths, WHAT)) {
-    for (const value of batch) {
-      index++;
-      if (!isObject(value)) continue;
-      const entry = value as LogEntry;
-      const type = text(entry.type)?.replace(/_log_entry$/, '');
-      if (!type) continue;
-      const at = text(entry.created_at) ? parseInstant(entry.created_at!, options.zone) : undefined;
-      if (at === undefined) throw new SourceError(path, `log entry ${index} has no time that can be read (created_at: ${JSON.stringify(entry.created_at ?? null)}).`);
-      // Pages are grouped in the order they come, inside the window or not, so a group keeps one key.
-      const pageKey = type === 'notify' ? pages.key(`pagerduty:${incidentId(entry)}`, at) : undefined;
-      if (inWindow(at, options)) yield fromLogEntry(entry, type, at, pageKey, index);
-    }
+  for await (const { value, index } of exportedObjects(path, options, 'log_entries', WHAT)) {
+    const entry = value as LogEntry;
+    const type = text(entry.type)?.replace(/_log_entry$/, '');
+    if (!type) continue;
+    const at = text(entry.created_at) ? parseInstant(entry.created_at!, options.zone) : undefined;
+    if (at === undefined) throw new SourceError(path, `log entry ${index} has no time that can be read (created_at: ${JSON.stringify(entry.created_at ?? null)}).`);
+    // Pages are grouped in the order they come, inside the window or not, so a group keeps one key.
+    const pageKey = type === 'notify' ? pages.key(`pagerduty:${incidentId(entry)}`, at) : undefined;
+    if (inWindow(at, options)) yield fromLogEntry(entry, type, at, pageKey, index);
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** "[#1234] The server is on fire." → its number and title. */

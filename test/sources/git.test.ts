@@ -116,6 +116,15 @@ describe('deploys from a git repository', () => {
     await expect(readAll(empty)).rejects.toMatchObject({ name: 'SourceError', message: 'is a git repository with no commits yet.' });
   });
 
+  it('a reader that stops after the first commit ends git rather than waiting for it', async () => {
+    const seen: string[] = [];
+    for await (const candidate of gitRepository.read(repo, { zone: UTC })) {
+      seen.push(candidate.text);
+      break;
+    }
+    expect(seen).toEqual([expect.stringMatching(/^Tidy the README\./)]);
+  });
+
   it('a subfolder of a repository reads the repository it is in', async () => {
     const sub = join(repo, 'docs');
     mkdirSync(sub, { recursive: true });

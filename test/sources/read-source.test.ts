@@ -67,6 +67,13 @@ describe('readSource refuses what it cannot read, in one sentence', () => {
     expect(error.line).toBe(2);
   });
 
+  it('a CSV with a quote never closed is named with the line the quote opens on', async () => {
+    const path = tempFile('events.csv', 'time,message\n2024-08-14 14:01,Errors up on checkout\n2024-08-14 14:02,"Rollback started\nand then\n');
+    const error = await refusal(path);
+    expect(error.message).toBe('has a quote opened on line 3 that is never closed, so it is not a CSV file that can be read.');
+    expect(error.line).toBe(3);
+  });
+
   it('a CSV whose named column does not exist, or with no time column at all', async () => {
     const path = sourceFixture('events.csv');
     await expect(readAll(path, { columns: { time: 'when' } })).rejects.toMatchObject({ message: 'has no column "when" for the time: its columns are timestamp, service, severity, message.' });
