@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -5,8 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SourceError } from '../../src/sources/candidate.js';
 import { gitRepository } from '../../src/sources/git-repository.js';
 import { detectFormat } from '../../src/sources/read-source.js';
+import { runs } from '../support/property.js';
 import { tempDir } from '../support/temp.js';
-import { UTC, iso, readAll } from './support.js';
+import { UTC, instant, iso, readAll, zoneOf } from './support.js';
 
 /*
  * A repository built here, each commit at a set author and committer date: a side branch merged
@@ -131,5 +134,23 @@ describe('deploys from a git repository', () => {
     let found = 0;
     for await (const _ of gitRepository.read(sub, { zone: UTC, ...window })) found++;
     expect(found).toBe(2);
+  });
+
+  it('commits at random moments, dated in random zones (days the clocks change included), read back at those moments', async () => {
+    const subject = fc.stringMatching(/^[A-Z][a-z]{2,8}( [a-z]{2,8}){1,5}$/);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(instant, subject), { minLength: 1, maxLength: 4 }), zoneOf, async (commits, zone) => {
+        const folder = tempDir('pmw-git-');
+        git(folder, ['init', '-q', '-b', 'main']);
+        for (const [at, message] of commits) {
+          const date = DateTime.fromMillis(at, { zone: zone.zone }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
+          commit(folder, message, date, date.replace(/\.\d+/, ''));
+        }
+        const found = await readAll(folder);
+        const expected = [...commits].reverse().map(([at, message]) => [Math.floor(at / 1000) * 1000, `${message}.`]);
+        expect(found.map((c) => [c.at, c.text.split(' Commit ')[0]])).toEqual(expected);
+      }),
+      { numRuns: runs(8) },
+    );
   });
 });
