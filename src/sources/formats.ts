@@ -1,7 +1,25 @@
+import { alertmanager } from './alertmanager.js';
 import type { SourceFormat } from './candidate.js';
+import { genericCsv } from './generic-csv.js';
+import { gitLogText } from './git-log-text.js';
+import { gitRepository } from './git-repository.js';
+import { opsgenieCsv } from './opsgenie-csv.js';
+import { opsgenieLog } from './opsgenie-log.js';
+import { pagerdutyCsv } from './pagerduty-csv.js';
+import { pagerdutyLog } from './pagerduty-log.js';
 
 /**
  * Every format the timeline can be read from, most specific first: the first whose sniff says
  * yes reads the file. Each reader is its own module; this list is the only place they meet.
+ * The generic CSV takes any table with a time column, so it stays last.
  */
-export const SOURCE_FORMATS: readonly SourceFormat[] = [];
+export const SOURCE_FORMATS: readonly SourceFormat[] = [
+  gitRepository,
+  pagerdutyLog,
+  opsgenieLog,
+  alertmanager,
+  gitLogText,
+  pagerdutyCsv,
+  opsgenieCsv,
+  genericCsv,
+];
