@@ -32,7 +32,9 @@ export function blamelessRewriter(people: People): Blameless {
     const first = name.split(/\s+/)[0]!;
     if (first !== name && first.length >= 3 && !replacement.has(first.toLowerCase())) replacement.set(first.toLowerCase(), as);
   }
-  if (replacement.size === 0) return (text) => text;
+  // An e-mail address in a pager's log ("Acknowledged by ana@example.com") is a person too.
+  const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+  if (replacement.size === 0) return (text) => text.replace(email, (_, offset: number) => (/(^|[.!?]\s+)$/.test(text.slice(0, offset)) ? 'An engineer' : 'an engineer'));
   const names = [...replacement.keys()].sort((a, b) => b.length - a.length).map(escape);
   // `@alice`, `@Alice Smith`, or the name as a word; possessives keep their 's.
   const pattern = new RegExp(`(^|[^\\p{L}\\p{N}_@])(@?)(${names.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
@@ -44,6 +46,7 @@ export function blamelessRewriter(people: People): Blameless {
       const startsSentence = /(^|[.!?]\s+)$/.test(text.slice(0, offset + before.length));
       return `${before}${startsSentence ? as[0]!.toUpperCase() + as.slice(1) : as}`;
     });
+    out = out.replace(email, (_, offset: number) => (/(^|[.!?]\s+)$/.test(out.slice(0, offset)) ? 'An engineer' : 'an engineer'));
     out = out.replace(/\ban engineer and an engineer\b/gi, (m) => (m[0] === 'A' ? 'Two engineers' : 'two engineers'));
     return out;
   };
