@@ -53,6 +53,7 @@ export const slackChannel: SourceFormat = {
     const log = new SlackChannelLog(options);
     const profiles = new Map<string, string>();
     let count = 0;
+    let refused: string | undefined;
     let reported = 0;
     const onBytes = (bytes: number) => {
       if (options.progress && bytes - reported >= PROGRESS_STEP) {
@@ -64,9 +65,8 @@ export const slackChannel: SourceFormat = {
     try {
       for await (const { value, key, depth } of jsonValues(stream, path, { paths, onBytes })) {
         if (shape === '{' && depth === 1) {
-          if ((key === 'ok' && value === false) || (key === 'error' && typeof value === 'string')) {
-            throw new SourceError(path, `is an error answer from Slack, not a history${typeof value === 'string' ? `: ${value}` : ''}.`);
-          }
+          if (key === 'ok' && value === false) refused = '';
+          if (key === 'error' && typeof value === 'string') refused = value;
           continue;
         }
         count++;
@@ -82,6 +82,7 @@ export const slackChannel: SourceFormat = {
       stream.destroy();
     }
     options.progress?.(total, total);
+    if (refused !== undefined) throw new SourceError(path, `is an error answer from Slack, not a history${refused ? `: ${refused}` : ''}.`);
     if (count === 0 && shape === '{') throw new SourceError(path, 'has no "messages": it is not a Slack channel history.');
     const channel = channelOfDayFile(path);
     yield* log.candidates(channel ? `Slack #${channel}` : 'Slack', channel ?? 'channel', { user: (id) => profiles.get(id) });
