@@ -84,7 +84,10 @@ export function slashDay(text: string, order: SlashOrder): CalendarDay | undefin
   return order === 'mdy' ? validDay(year, a, b) : validDay(year, b, a);
 }
 
-/** The slash dates' order: told by a number over 12, else by which reading lands nearer the incident. */
+/**
+ * The slash dates' order: told by a number over 12; else the reading that keeps the chat's days
+ * closest together (a chat spans days, not months); else the one nearer the incident.
+ */
 export function slashOrder(dates: readonly string[], anchor: number | undefined): SlashOrder {
   for (const text of dates) {
     const parts = /^(\d{1,2})[/.](\d{1,2})/.exec(text);
@@ -92,6 +95,13 @@ export function slashOrder(dates: readonly string[], anchor: number | undefined)
     if (Number(parts[1]) > 12) return 'dmy';
     if (Number(parts[2]) > 12) return 'mdy';
   }
+  const span = (order: SlashOrder) => {
+    const days = dates.map((text) => slashDay(text, order)).map((day) => (day ? dayNumber(day) : NaN));
+    if (days.some(Number.isNaN)) return Infinity;
+    return days.reduce((sum, day, i) => sum + (i ? Math.abs(day - days[i - 1]!) : 0), 0);
+  };
+  const [mdy, dmy] = [span('mdy'), span('dmy')];
+  if (mdy !== dmy) return dmy < mdy ? 'dmy' : 'mdy';
   const first = dates[0];
   if (first === undefined || anchor === undefined) return 'mdy';
   const distance = (day: CalendarDay | undefined) => (day ? Math.abs(Date.UTC(day.year, day.month - 1, day.day) - anchor) : Infinity);
@@ -216,32 +226,37 @@ export class ChatTimeline {
       : this.hour12 && stamp.clock.hour >= 1 && stamp.clock.hour <= 12
         ? [stamp.clock.hour % 12, (stamp.clock.hour % 12) + 12]
         : [stamp.clock.hour];
-    const candidates: number[] = [];
+    // Candidates come in groups: one wall time on one day, shown once or (clocks going back) twice.
+    const groups: number[][] = [];
     for (const day of days) {
       for (const hour of hours) {
         if (stamp.offset !== undefined) {
           const d = fromDayNumber(day);
-          candidates.push(Date.UTC(d.year, d.month - 1, d.day, hour, stamp.clock.minute, stamp.clock.second, stamp.clock.ms) - stamp.offset * MINUTE);
-        } else candidates.push(...wallInstants(fromDayNumber(day), hour, stamp.clock, this.zone));
+          groups.push([Date.UTC(d.year, d.month - 1, d.day, hour, stamp.clock.minute, stamp.clock.second, stamp.clock.ms) - stamp.offset * MINUTE]);
+        } else groups.push(wallInstants(fromDayNumber(day), hour, stamp.clock, this.zone));
       }
     }
-    candidates.sort((a, b) => a - b);
-    const chosen = this.choose(candidates);
+    const chosen = this.choose(groups);
     this.last = chosen;
     this.day = stamp.offset !== undefined ? Math.floor((chosen + stamp.offset * MINUTE) / DAY) : dayInZone(chosen, this.zone);
     return chosen;
   }
 
-  private choose(candidates: number[]): number {
+  /**
+   * After a message: the first candidate at or after it. The first message: the wall time nearest
+   * the incident start, and of its two showings the one inside the window when there is one.
+   */
+  private choose(groups: number[][]): number {
+    const all = groups.flat().sort((a, b) => a - b);
     if (this.last !== undefined) {
       const last = this.last;
-      return candidates.find((c) => c >= last) ?? candidates[0]!;
+      return all.find((c) => c >= last) ?? all[0]!;
     }
-    if (this.day === undefined && this.anchor !== undefined) {
-      const anchor = this.anchor;
-      return candidates.reduce((best, c) => (Math.abs(c - anchor) < Math.abs(best - anchor) ? c : best));
-    }
-    return candidates[0]!;
+    if (this.anchor === undefined) return all[0]!;
+    const anchor = this.anchor;
+    const distance = (group: number[]) => Math.min(...group.map((c) => Math.abs(c - anchor)));
+    const nearest = groups.reduce((best, group) => (distance(group) < distance(best) ? group : best));
+    return nearest.find((c) => c >= anchor) ?? nearest.at(-1)!;
   }
 
   /** The day a mark names, counted from the day the chat is at; undefined while that is not known yet. */

@@ -105,7 +105,9 @@ export function planChatText(lines: readonly string[], anchor?: number): ChatPla
     if (!best || result.score > best.score) best = { style, ...result };
   }
   if (!best || best.headers === 0) return undefined;
-  const enough = nonEmpty.length <= 3 ? best.score >= 1 : best.score >= 2 && best.score / nonEmpty.length >= 0.1;
+  // A good share of the lines: a tenth for a long chat (messages can run to many lines), a fifth for one or two messages.
+  const share = best.score / nonEmpty.length;
+  const enough = best.headers >= 2 ? share >= 0.1 : share >= 0.2;
   if (!enough) return undefined;
   const hour12 = lines.some((line) => /\d[ \u00a0\u202f]?[AaPp]\.?[Mm]\b/.test(line));
   const slashDates = lines.flatMap((line) => [...line.matchAll(/\b(\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2}))\b/g)].map((m) => m[1]!));
