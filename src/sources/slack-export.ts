@@ -39,9 +39,10 @@ async function* values(tree: ExportTree, file: string, where: string): AsyncGene
     throw new SourceError(where, `cannot read ${file}: ${error.message}`);
   });
   try {
-    for await (const { value } of jsonValues(stream, `${where} (${file})`, { paths: ['$.*'] })) yield value;
+    for await (const { value } of jsonValues(stream, file, { paths: ['$.*'] })) yield value;
   } catch (error) {
-    if (error instanceof SourceError) throw error;
+    // The error names the export the user gave; the file inside it and its line go in the sentence.
+    if (error instanceof SourceError) throw new SourceError(where, `holds a broken ${file}: it ${error.message}`);
     throw new SourceError(where, `cannot read ${file}: ${(error as Error).message}`);
   } finally {
     stream.destroy();
