@@ -4,6 +4,7 @@ import type { Candidate, SourceFormat, SourceOptions } from './candidate.js';
 import { SourceError } from './candidate.js';
 import { type ExportTree, openExportTree, zipListsAnyOf } from './export-tree.js';
 import { jsonValues } from './json-stream.js';
+import { rememberProfile } from './slack-channel.js';
 import { profileName, readSlackMessage, SlackChannelLog } from './slack-message.js';
 
 /*
@@ -108,12 +109,9 @@ async function* readExport(tree: ExportTree, path: string, options: SourceOption
       const day = file.slice(root.length);
       let n = 0;
       for await (const message of values(tree, file, path)) {
-        const event = readSlackMessage(message, `${day}, message ${++n}`);
-        if (!event) continue;
-        if (event.kind !== 'deleted' && event.record.user && event.record.name && !event.record.bot && !people.names.has(event.record.user)) {
-          people.names.set(event.record.user, event.record.name);
-        }
-        log.add(event);
+        rememberProfile(people.names, message);
+        const event = readSlackMessage(message, `${day}, message ${++n}`, options);
+        if (event) log.add(event);
       }
       done += tree.size(file);
       options.progress?.(done, total);

@@ -106,10 +106,17 @@ function record(message: Json, origin: string): SlackRecord | undefined {
   };
 }
 
-/** What one JSON message is to the timeline, or undefined when it is furniture or unreadable. */
-export function readSlackMessage(message: unknown, origin: string): SlackEvent | undefined {
+/**
+ * What one JSON message is to the timeline, or undefined when it is furniture or unreadable, or
+ * (a plain message) outside `window`: told from its ts alone, most of a long history costs little.
+ */
+export function readSlackMessage(message: unknown, origin: string, window: SlackWindow = {}): SlackEvent | undefined {
   if (!isObject(message)) return undefined;
   const subtype = str(message.subtype);
+  if (subtype !== 'message_deleted' && subtype !== 'message_changed') {
+    const at = slackTime(message.ts);
+    if (at === undefined || (window.from !== undefined && at < window.from) || (window.to !== undefined && at > window.to)) return undefined;
+  }
   if (subtype === 'message_deleted') {
     const ts = str(message.deleted_ts) ?? str(isObject(message.previous_message) ? message.previous_message.ts : undefined);
     return ts ? { kind: 'deleted', ts } : undefined;

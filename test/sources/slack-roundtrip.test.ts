@@ -34,7 +34,9 @@ interface Written {
   expected: string;
 }
 
-function written(messages: fc.infer<typeof message>[]): Written[] {
+type Generated = typeof message extends fc.Arbitrary<infer T> ? T : never;
+
+function written(messages: Generated[]): Written[] {
   const seen = new Set<string>();
   return messages
     .map((m) => {
