@@ -33,8 +33,8 @@ export interface Stamp {
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 const CLOCK_PARTS = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?[\s\u00a0\u202f]*(?:([ap])\.?m\.?)?$/i;
 
@@ -272,6 +272,7 @@ export class ChatTimeline {
           .map((y) => validDay(y, mark.month, mark.day))
           .filter((d): d is CalendarDay => d !== undefined)
           .map(dayNumber);
+        if (options.length === 0) return undefined;
         if (this.day !== undefined) return options.find((d) => d >= reference) ?? options.at(-1);
         return options.reduce((best, d) => (Math.abs(d - reference) < Math.abs(best - reference) ? d : best));
       }

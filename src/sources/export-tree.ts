@@ -77,16 +77,37 @@ export async function openExportTree(path: string, isDirectory: boolean): Promis
   }
 }
 
-/** Whether a zip's last bytes (its central directory, which lists the names) mention one of `names`. Cheap: one read. */
-export function zipListsAnyOf(path: string, names: readonly string[], tailBytes = 1 << 18): boolean {
+const EOCD = 0x06054b50;
+const MAX_DIRECTORY = 8 << 20;
+
+/**
+ * Whether a zip's central directory (the list of names at its end) names one of `names`: the
+ * end record says where the directory starts; at most 8 MB of it are read, once.
+ */
+export function zipListsAnyOf(path: string, names: readonly string[]): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const size = statSync(path).size;
-    const length = Math.min(size, tailBytes);
-    const buffer = Buffer.alloc(length);
-    readSync(fd, buffer, 0, length, size - length);
-    const text = buffer.toString('latin1');
+    const tailLength = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailLength);
+    readSync(fd, tail, 0, tailLength, size - tailLength);
+    let end = -1;
+    for (let i = tailLength - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === EOCD) {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0) return false;
+    const directorySize = tail.readUInt32LE(end + 12);
+    const directoryStart = tail.readUInt32LE(end + 16);
+    // Zip64 keeps the real numbers elsewhere: then the names just before the end record will do.
+    const start = directoryStart === 0xffffffff ? Math.max(0, size - tailLength - MAX_DIRECTORY) : directoryStart;
+    const length = Math.min(directoryStart === 0xffffffff ? size - start : directorySize, MAX_DIRECTORY, size - start);
+    const directory = Buffer.alloc(Math.max(0, length));
+    readSync(fd, directory, 0, directory.length, start);
+    const text = directory.toString('latin1');
     return names.some((name) => text.includes(name));
   } catch {
     return false;

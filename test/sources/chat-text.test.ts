@@ -154,6 +154,40 @@ describe('Microsoft Teams and Discord copies', () => {
   });
 });
 
+describe('the other header shapes each client writes', () => {
+  const at = (text: string, zoneName = 'UTC') => parseChatText(text, { zone: zone(zoneName), from: Date.parse('2024-08-14T12:00:00Z') }).map((c) => [iso(c.at), c.author, c.text]);
+
+  it('Slack: a tab before the time, brackets, the APP badge on one line', () => {
+    expect(at('Priya Raman\t[2:02 PM]\nchecking\nDatadog  APP  2:03 PM\nmonitor triggered')).toEqual([
+      ['2024-08-14T14:02:00.000Z', 'Priya Raman', 'checking'],
+      ['2024-08-14T14:03:00.000Z', 'Datadog', 'monitor triggered'],
+    ]);
+  });
+
+  it('Teams: "Name, 8/14/2024 2:02 PM" and "Name 14:02"', () => {
+    expect(at('Jordan Kim, 8/14/2024 2:02 PM\nstorage is slow\nSam Alvarez 14:05\nfailing over')).toEqual([
+      ['2024-08-14T14:02:00.000Z', 'Jordan Kim', 'storage is slow'],
+      ['2024-08-14T14:05:00.000Z', 'Sam Alvarez', 'failing over'],
+    ]);
+  });
+
+  it('Discord: the 2024 style "name \u2014 8/14/24, 2:02 PM"', () => {
+    expect(at('mira \u2014 8/14/24, 2:02 PM\ncdn is stale\njonas \u2014 8/14/24, 2:04 PM\npurged')).toEqual([
+      ['2024-08-14T14:02:00.000Z', 'mira', 'cdn is stale'],
+      ['2024-08-14T14:04:00.000Z', 'jonas', 'purged'],
+    ]);
+  });
+
+  it('a divider naming a day no nearby year has (February 29th in 2026) leaves the day to the order', () => {
+    const found = parseChatText('February 29th\nAna  9:00 AM\nhi', { zone: zone('UTC'), from: Date.parse('2026-03-01T08:00:00Z') });
+    expect(found.map((c) => iso(c.at))).toEqual(['2026-03-01T09:00:00.000Z']);
+  });
+
+  it('times with a narrow no-break space before PM, as newer clients copy them', () => {
+    expect(at('Priya Raman  2:02\u202fPM\nchecking\nTomas Novak  2:05\u202fPM\non it')).toHaveLength(2);
+  });
+});
+
 describe('the window, sniffing and what is not a chat', () => {
   it('keeps only messages from..to', async () => {
     const found = await readAll(chatText, chat('irssi.log'), { zone: zone('UTC'), from: Date.parse('2024-08-14T14:03:00Z'), to: Date.parse('2024-08-14T14:07:00Z') });

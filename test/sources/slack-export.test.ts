@@ -41,6 +41,10 @@ describe('a Slack export', () => {
     });
   }
 
+  it('a zip that is no export is a SourceError naming the zip', async () => {
+    await expect(readAll(slackExport, source('not-an-export.zip'))).rejects.toThrow(/not a Slack export/);
+  });
+
   it('without a window: the days far from the incident too', async () => {
     const all = await readAll(slackExport, source('slack-export'));
     expect(all.find((c) => c.source === 'Slack #random')?.text).toBe('lunch?');
@@ -50,6 +54,8 @@ describe('a Slack export', () => {
     expect(slackExport.sniff({ path: source('slack-export'), isDirectory: true, head: '' })).toBe(true);
     expect(slackExport.sniff({ path: source('chat'), isDirectory: true, head: '' })).toBe(false);
     expect(slackExport.sniff({ path: source('slack-export.zip'), isDirectory: false, head: 'PK\u0003\u0004' })).toBe(true);
+    expect(slackExport.sniff({ path: source('slack-export-nested.zip'), isDirectory: false, head: 'PK\u0003\u0004' })).toBe(true);
+    expect(slackExport.sniff({ path: source('not-an-export.zip'), isDirectory: false, head: 'PK\u0003\u0004' })).toBe(false);
     expect(slackExport.sniff({ path: source('slack-history.json'), isDirectory: false, head: '{"ok": true' })).toBe(false);
   });
 });
