@@ -98,7 +98,8 @@ function score(lines: readonly string[], style: ChatStyle): { score: number; hea
 /** The style a text is written in, when a good share of its lines read as one. */
 export function planChatText(lines: readonly string[], anchor?: number): ChatPlan | undefined {
   const nonEmpty = lines.filter((line) => line.trim() !== '');
-  if (nonEmpty.length === 0 || /^\s*[[{]/.test(nonEmpty[0]!) && /^\s*[[{]\s*"/.test(nonEmpty.slice(0, 2).join(''))) return undefined;
+  const json = /^\s*[[{]\s*["{[]/.test(nonEmpty.slice(0, 2).join(''));
+  if (nonEmpty.length === 0 || json) return undefined;
   let best: { style: ChatStyle; score: number; headers: number } | undefined;
   for (const style of CHAT_STYLES) {
     const result = score(lines, style);

@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path';
 import type { SourceFormat } from './candidate.js';
 import { SourceError } from './candidate.js';
 import { jsonValues } from './json-stream.js';
-import { profileName, readSlackMessage, SlackChannelLog } from './slack-message.js';
+import { readSlackMessage, rememberProfile, SlackChannelLog } from './slack-message.js';
 
 /*
  * One channel's messages as JSON: the Slack API's conversations.history answer
@@ -25,14 +25,6 @@ function firstCharacter(path: string): string {
   } finally {
     closeSync(fd);
   }
-}
-
-/** Mentions name people by id: the names come from the profiles messages carry, wherever in the file. */
-export function rememberProfile(profiles: Map<string, string>, message: unknown): void {
-  const { user, user_profile: profile, bot_id: bot } = (message ?? {}) as Record<string, unknown>;
-  if (typeof user !== 'string' || profile === undefined || bot !== undefined || profiles.has(user)) return;
-  const name = profileName(profile);
-  if (name) profiles.set(user, name);
 }
 
 /** An export's day file sits in its channel's folder: `inc-42/2024-08-14.json`. */

@@ -4,8 +4,7 @@ import type { Candidate, SourceFormat, SourceOptions } from './candidate.js';
 import { SourceError } from './candidate.js';
 import { type ExportTree, openExportTree, zipListsAnyOf } from './export-tree.js';
 import { jsonValues } from './json-stream.js';
-import { rememberProfile } from './slack-channel.js';
-import { profileName, readSlackMessage, SlackChannelLog } from './slack-message.js';
+import { isObject, profileName, readSlackMessage, rememberProfile, SlackChannelLog } from './slack-message.js';
 
 /*
  * A Slack workspace or channel export (Slack's "How to read Slack data exports"): users.json,
@@ -23,9 +22,6 @@ interface People {
   names: Map<string, string>;
   bots: Set<string>;
 }
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The folder inside the tree that holds users.json or channels.json (a re-zipped export adds one). */
 function exportRoot(tree: ExportTree, path: string): string {

@@ -42,7 +42,7 @@ export type SlackEvent =
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** `"1723644131.000200"` (seconds, then microseconds) in milliseconds; undefined when it is not a Slack time. */
@@ -58,6 +58,13 @@ export function slackTime(ts: unknown): number | undefined {
 export function profileName(profile: unknown): string | undefined {
   if (!isObject(profile)) return undefined;
   return str(profile.real_name)?.trim() || str(profile.display_name)?.trim() || str(profile.name)?.trim() || undefined;
+}
+
+/** Mentions name people by id: the names come from the profiles messages carry, wherever in the file. */
+export function rememberProfile(profiles: Map<string, string>, message: unknown): void {
+  if (!isObject(message) || typeof message.user !== 'string' || message.bot_id !== undefined || profiles.has(message.user)) return;
+  const name = profileName(message.user_profile);
+  if (name) profiles.set(message.user, name);
 }
 
 /** The text an integration put in its attachments (an alert's title and body) when the message has none. */
