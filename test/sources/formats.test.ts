@@ -9,7 +9,7 @@ import { BERLIN, NEW_YORK, UTC, iso, readAll, sourceFixture } from './support.js
  * test/fixtures/sources/README.md), read as a person would want them in a timeline.
  */
 
-const FORMAT_OF: Record<string, string> = {
+const FORMAT_OF: Record<string, string | undefined> = {
   'pagerduty-log-entries.json': 'pagerduty-log',
   'pagerduty-incidents.csv': 'pagerduty-csv',
   'opsgenie-alert-logs.json': 'opsgenie-log',
@@ -26,6 +26,14 @@ const FORMAT_OF: Record<string, string> = {
   'events-us.csv': 'csv',
   'ambiguous-time.csv': 'csv',
   'ambiguous-text.csv': 'csv',
+  'slack-export': 'slack-export',
+  'slack-export.zip': 'slack-export',
+  'slack-export-nested.zip': 'slack-export',
+  'slack-history.json': 'slack-channel',
+  'slack-messages-array.json': 'slack-channel',
+  // Neither is a format: a zip of something else, and Slack's answer to a failed request.
+  'not-an-export.zip': undefined,
+  'slack-error.json': undefined,
 };
 
 const summary = (candidates: Candidate[]) => candidates.map((c) => [iso(c.at), c.kind ?? null, c.text.split('. ')[0]]);
@@ -33,9 +41,13 @@ const distinctKeys = (candidates: Candidate[]) => new Set(candidates.map((c) => 
 
 describe('detectFormat', () => {
   it('names the right format for every fixture', async () => {
-    const names = readdirSync(sourceFixture('')).filter((name) => name !== 'README.md');
+    const names = readdirSync(sourceFixture('')).filter((name) => name !== 'README.md' && name !== 'chat');
     expect(names.sort()).toEqual(Object.keys(FORMAT_OF).sort());
     for (const name of names) expect((await detectFormat(sourceFixture(name)))?.id, name).toBe(FORMAT_OF[name]);
+    // Every chat log and copy, whatever the client, is chat text (not a CSV, not git).
+    const chats = readdirSync(sourceFixture('chat'));
+    expect(chats.length).toBeGreaterThan(10);
+    for (const name of chats) expect((await detectFormat(sourceFixture(`chat/${name}`)))?.id, name).toBe('chat-text');
   });
 });
 
