@@ -12,6 +12,8 @@ export interface People {
   roles?: Readonly<Record<string, string>>;
 }
 
+const ROLE_WORDS = /\b(?:engineer|developer|dev|sre|dba|devops|ops|on-?call|admin(?:istrator)?|operator|manager|lead|architect|analyst|support|commander|director|head|cto|vp|scientist|tester|qa)\b/i;
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface Blameless {
@@ -26,7 +28,8 @@ export function blamelessRewriter(people: People): Blameless {
     const name = raw.trim();
     if (name.length < 2) continue;
     const role = roles[name]?.trim();
-    const as = role ? `the ${role.replace(/^(?:the|an?) /i, '')}` : 'an engineer';
+    // A title that names a role ("SRE", "Staff engineer") stands for the person; a team's name ("Payments") does not.
+    const as = role && ROLE_WORDS.test(role) ? `the ${role.replace(/^(?:the|an?) /i, '')}` : 'an engineer';
     replacement.set(name.toLowerCase(), as);
     // "Alice" for "Alice Smith": a first name said alone, when it is a capitalised word.
     const first = name.split(/\s+/)[0]!;

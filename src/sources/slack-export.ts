@@ -21,6 +21,8 @@ const DAY_FILE = /^(.*?)([^/]+)\/(\d{4})-(\d{2})-(\d{2})\.json$/;
 interface People {
   names: Map<string, string>;
   bots: Set<string>;
+  /** Job titles from the profiles ("SRE on call"), by name: the blameless rewrite says the role instead of the name. */
+  titles: Map<string, string>;
 }
 
 /** The folder inside the tree that holds users.json or channels.json (a re-zipped export adds one). */
@@ -47,13 +49,15 @@ async function* values(tree: ExportTree, file: string, where: string): AsyncGene
 }
 
 async function readPeople(tree: ExportTree, root: string, path: string): Promise<People> {
-  const people: People = { names: new Map(), bots: new Set() };
+  const people: People = { names: new Map(), bots: new Set(), titles: new Map() };
   for (const name of ['users.json', 'org_users.json']) {
     if (!tree.files.includes(root + name)) continue;
     for await (const user of values(tree, root + name, path)) {
       if (!isObject(user) || typeof user.id !== 'string') continue;
       const named = profileName(user.profile) ?? profileName(user);
       if (named) people.names.set(user.id, named);
+      const title = isObject(user.profile) && typeof user.profile.title === 'string' ? user.profile.title.trim() : '';
+      if (named && title) people.titles.set(named, title);
       if (user.is_bot === true) people.bots.add(user.id);
     }
   }
@@ -112,7 +116,10 @@ async function* readExport(tree: ExportTree, path: string, options: SourceOption
       done += tree.size(file);
       options.progress?.(done, total);
     }
-    yield* log.candidates(`Slack #${folder}`, folder, names);
+    for (const candidate of log.candidates(`Slack #${folder}`, folder, names)) {
+      const named = [candidate.author, ...(candidate.people ?? [])].filter((name): name is string => !!name && people.titles.has(name));
+      yield named.length ? { ...candidate, roles: Object.fromEntries(named.map((name) => [name, people.titles.get(name)!])) } : candidate;
+    }
   }
 }
 

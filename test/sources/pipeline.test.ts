@@ -11,6 +11,7 @@ import { incidentWindow, inWindow } from '../../src/sources/window.js';
 import { parseWhen } from '../../src/time/when.js';
 import { parseZone, type IncidentZone } from '../../src/time/zone.js';
 import { runs } from '../support/property.js';
+import { fixture } from '../support/temp.js';
 
 const zone = (name: string): IncidentZone => {
   const parsed = parseZone(name);
@@ -191,3 +192,19 @@ describe('the incident window', () => {
 
 // DateTime is imported for the reader of the DST cases above: keep the zones real.
 void DateTime;
+
+describe('a Slack export offered as entries', () => {
+  it('says the role its profile gives, or "an engineer", never the name', async () => {
+    const { readSource } = await import('../../src/sources/read-source.js');
+    const utc = zone('UTC');
+    const candidates: Candidate[] = [];
+    for await (const candidate of readSource(fixture('sources/slack-export'), { zone: utc })) candidates.push(candidate);
+    const offered = propose(candidates, { zone: utc });
+    const texts = offered.map((p) => p.entry.text).join('\n');
+    for (const name of new Set(candidates.flatMap((c) => [...(c.bot ? [] : [c.author ?? '']), ...(c.people ?? [])]).filter(Boolean))) {
+      for (const part of name.split(' ')) expect(texts).not.toContain(part);
+    }
+    expect(texts).toContain('The SRE set the channel topic');
+    expect(offered.find((p) => p.entry.text.includes('rollback finished'))?.entry.kind).toBe('resolution');
+  });
+});
