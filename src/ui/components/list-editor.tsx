@@ -47,6 +47,8 @@ export interface ListEditorProps<T> {
   newPlace?: number;
   /** More keys while browsing (the timeline's "from a file"), shown in the footer with the rest. */
   moreKeys?: { hint: Hint; run(): void }[];
+  /** Said on the add form of an empty list: another way to fill it (the timeline's files). */
+  emptyTip?: string;
 }
 
 const BROWSE_HINTS: Hint[] = [
@@ -174,7 +176,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
         {dense ? null : props.status}
         {leftover}
         {mode.kind === 'add' && !dense ? <ItemsAround items={items} place={Math.min(props.newPlace ?? items.length, items.length)} rows={Math.min(4, rows - 6)} renderItem={props.renderItem} noun={noun} /> : null}
-        {mode.kind === 'add' && !message && !dense ? <Text color={theme.muted}>Enter on an empty {noun} finishes the list.</Text> : null}
+        {mode.kind === 'add' && !message && !dense ? <Text color={theme.muted}>Enter on an empty {noun} finishes the list.{items.length === 0 && props.emptyTip ? ` ${props.emptyTip}` : ''}</Text> : null}
         <Box marginTop={dense ? 0 : 1} key={formKey}>
           {props.renderForm(editing, (saved, kept) => {
             if (saved === undefined) {

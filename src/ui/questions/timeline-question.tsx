@@ -178,6 +178,7 @@ export function TimelineQuestion(props: QuestionProps) {
         return undefined;
       }}
       onBack={() => dispatch({ type: 'back' })}
+      emptyTip={fixedKind ? undefined : 'Esc, then f: entries from a chat export, a pager log or git.'}
       moreKeys={fixedKind ? undefined : [{ hint: { keys: 'fromFile', does: 'from a file' }, run: () => { setAdded(undefined); setFromFile(true); } }]}
       status={<Box flexDirection="column"><Checklist entries={all} focus={covers} /><Text color={theme.muted}>{all.length} entr{all.length === 1 ? 'y' : 'ies'} in the timeline</Text>{added ? <Text color={theme.ok}>{added}</Text> : null}</Box>}
     />
