@@ -30,6 +30,8 @@ export interface FieldPromptProps {
   onOpenEditor?(text: string): void;
   /** Candidates for Tab completion (timezones). */
   suggest?(text: string): string[];
+  /** What Tab makes of the text, where it is not simply the first candidate (a path: the part all candidates share). */
+  complete?(text: string, candidates: string[]): string | undefined;
   /** Told the text after every change (what would be lost if the wizard closed now). */
   onChange?(text: string): void;
   isActive?: boolean;
@@ -97,7 +99,7 @@ export function FieldPrompt(props: FieldPromptProps) {
         return;
       }
       if (is('complete', input, key) && suggestions[0]) {
-        replace(suggestions[0]);
+        replace(props.complete?.(latest.current.text, props.suggest!(latest.current.text)) ?? suggestions[0]);
         report();
         return;
       }

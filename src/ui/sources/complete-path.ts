@@ -30,3 +30,15 @@ export function expandPath(text: string, home = homedir()): string {
   const trimmed = text.trim();
   return trimmed === '~' ? home : trimmed.startsWith('~/') ? join(home, trimmed.slice(2)) : trimmed;
 }
+
+/** Tab on a path: the one candidate, or the start all candidates share (as a shell completes). */
+export function completeToShared(text: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  let shared = candidates[0]!;
+  for (const candidate of candidates) {
+    let i = 0;
+    while (i < shared.length && shared[i] === candidate[i]) i += 1;
+    shared = shared.slice(0, i);
+  }
+  return shared.length > text.length ? shared : candidates.length === 1 ? candidates[0] : text;
+}

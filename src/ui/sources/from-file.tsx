@@ -19,7 +19,7 @@ import { useKeys } from '../input-focus.js';
 import { is, type Hint } from '../keymap.js';
 import { windowAround } from '../scroll-window.js';
 import { theme } from '../theme.js';
-import { completePath, expandPath } from './complete-path.js';
+import { completePath, completeToShared, expandPath } from './complete-path.js';
 import { parseZone, type IncidentZone } from '../../time/zone.js';
 import { suggestZones } from '../questions/zone-suggestions.js';
 import { readSettings } from '../../store/settings.js';
@@ -111,6 +111,7 @@ export function FromFile(props: FromFileProps) {
             help="A Slack export (folder or .zip) or channel JSON, a chat log, a PagerDuty, Opsgenie or Alertmanager export, a git repository, a CSV."
             initial={phase.text}
             suggest={(text) => completePath(text)}
+            complete={completeToShared}
             parse={(text) => (text.trim() === '' ? { ok: false, error: 'Type the path of the file (Tab completes).' } : { ok: true, value: text.trim() })}
             onAccept={(value) => read(value as string)}
             onBack={() => props.onCancel()}
