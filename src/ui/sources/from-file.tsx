@@ -16,7 +16,7 @@ import { Text } from '../components/text.js';
 import { useHints } from '../hints-context.js';
 import { useRefState } from '../hooks/use-ref-state.js';
 import { useKeys } from '../input-focus.js';
-import { is, type Hint } from '../keymap.js';
+import { is, KEYMAP, type Hint } from '../keymap.js';
 import { windowAround } from '../scroll-window.js';
 import { theme } from '../theme.js';
 import { completePath, completeToShared, expandPath } from './complete-path.js';
@@ -176,14 +176,13 @@ function megabytes(bytes: number): string {
   return bytes < 1_048_576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`;
 }
 
+// n and z are said on the screen's own lines (names, zone), so the footer fits 80 columns.
 const PICK_HINTS: Hint[] = [
+  { keys: 'submit', does: 'add' },
   { keys: 'toggle', does: 'tick' },
   { keys: 'toggleAll', does: 'all' },
   { keys: 'nextKind', does: 'kind' },
   { keys: ['wider', 'narrower'], does: 'window' },
-  { keys: 'names', does: 'names' },
-  { keys: 'zone', does: 'zone' },
-  { keys: 'submit', does: 'add ticked' },
   { keys: 'back', does: 'back' },
 ];
 
@@ -247,22 +246,25 @@ function PickList(props: PickListProps) {
   });
   useHints(bounded ? PICK_HINTS : PICK_HINTS.filter((hint) => hint.does !== 'window'));
 
-  const listRows = Math.max(3, props.rows - 7);
+  const listRows = Math.max(3, props.rows - 8);
   const cursor = Math.min(state.cursor, Math.max(0, offers.length - 1));
   const { start, end } = windowAround(offers.length, cursor, listRows);
   const ticked = offers.filter((offer) => state.picked.has(offer.id)).length;
   const clock = (ms: number) => formatClock(DateTime.fromMillis(ms, { zone: incident.zone.zone }));
   const spansDays = offers.length > 0 && !DateTime.fromMillis(offers[0]!.instant, { zone: incident.zone.zone }).hasSame(DateTime.fromMillis(offers.at(-1)!.instant, { zone: incident.zone.zone }), 'day');
   const when = (offer: Proposal) => (spansDays ? offer.entry.at.slice(5, 16) : offer.entry.at.slice(11, 16));
-  const between = window.from !== undefined && window.to !== undefined ? `between ${clock(window.from)} and ${clock(window.to)} ${incident.zone.name} (the incident \u00b1 ${state.margin} min)` : 'in the whole file (the draft has no start or end yet)';
+  const between = window.from !== undefined && window.to !== undefined ? `between ${clock(window.from)} and ${clock(window.to)} ${incident.zone.name} (\u00b1 ${state.margin} min)` : 'in the whole file (the draft has no start or end yet)';
   const outside = props.candidates.length - offers.reduce((sum, o) => sum + o.times, 0) + props.outside;
 
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">From {props.path}: {offers.length} entr{offers.length === 1 ? 'y' : 'ies'} {between}</Text>
       <Text color={theme.muted} wrap="truncate-end">
-        {state.keepNames ? 'Names kept as written' : 'Names replaced by a role or "an engineer" (blameless)'}; {ticked} ticked{outside > 0 ? `; ${outside} outside the window` : ''}
-        {props.readZone ? `; times without a zone read as ${props.readZone.name}` : ''}.
+        {ticked} ticked{outside > 0 ? `; ${outside} outside the window` : ''}.{' '}
+        {state.keepNames ? `Names kept as written (${KEYMAP.names.label} replaces them).` : `Names replaced by a role or "an engineer" (${KEYMAP.names.label} keeps them).`}
+      </Text>
+      <Text color={theme.muted} wrap="truncate-end">
+        Times written without a timezone are read as {(props.readZone ?? incident.zone).name} ({KEYMAP.zone.label} to change).
       </Text>
       <Box flexDirection="column" marginTop={1}>
         {offers.length === 0 ? <Text color={theme.muted}>Nothing in this window{bounded ? ': + widens it.' : '.'}</Text> : null}
