@@ -34,6 +34,19 @@ export interface ImportResult {
   otherZones: ({ written: string; zone: string } | undefined)[];
   /** The incident's zone as the document writes it. */
   zoneWritten?: string;
+  /** The document's sections in order, as the reader found them: what `check` reads the document by. */
+  sections: DocumentSection[];
+  /** Fields the import worked out from another part of the document (the summary's cause from the detail). */
+  derived: ('summary.rootCause' | 'summary.end')[];
+}
+
+export interface DocumentSection {
+  key: SectionKey;
+  heading?: string;
+  /** The heading's line of the file (none for the text before the first heading). */
+  line?: number;
+  /** Its lines as read (a list item keeps its `- ` or `1. `), each with the file's line. */
+  lines: { text: string; line?: number }[];
 }
 
 export interface ImportOptions {
@@ -89,14 +102,14 @@ export function guessKind(text: string, label = ''): EntryKind {
   const t = text.toLowerCase();
   if (/\bescalat/.test(t)) return 'escalation';
   if (/\b(misleading|assum|suspect(?:ed|ing)|red herring|ruled out|turned out|wrongly|mistakenly|initially (?:thought|believed|focused))/.test(t)) return 'misleading';
-  if (/\b(resolved|restored|recover(?:ed|s)|(?:back|returns?|returned) to normal|self-heal(?:s|ed)?|fully operational|normal operations? resumed|service (?:was |is )?back|back (?:up|online))\b|\bback to 100%/.test(t)) return 'resolution';
+  if (/\b(resolved|restored|recover(?:ed|s)|(?:back|returns?|returned) to (?:normal|working)|self-heal(?:s|ed)?|fully operational|normal operations? resumed|service (?:was |is )?back|back (?:up|online)|outage (?:ends|ended|is over)|(?:bringing|brought) the outage to an end|working again|successful(?:ly)? resol\w*|(?:everything|things) (?:is|are) (?:fine|okay|ok))\b|\bback to 100%/.test(t)) return 'resolution';
   if (/\b(detected|noticed|alerted|alerts? (?:fired|triggered|indicat|showed|went off|were raised|raised)|monitoring (?:tools? )?(?:detected|alert)|first reported|paged|pager|went off|alarm)\b/.test(t) || /\ud83d\udea8/.test(text)) return 'detection';
   return 'action';
 }
 
 function detectionSource(text: string): DetectionSource {
   const t = text.toLowerCase();
-  if (/customer|user report|complain|support ticket/.test(t)) return 'customer';
+  if (/customer|users? report|reported by (?:several |many |some )?(?:users|others)|complain|support ticket/.test(t)) return 'customer';
   if (/monitor|alert|pagerduty|alarm|dashboard|pager/.test(t)) return 'monitoring';
   if (/engineer|developer|noticed|operator/.test(t)) return 'engineer';
   return 'other';
@@ -295,12 +308,17 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       const key = kv?.[1]?.toLowerCase().trim() ?? '';
       const labelKey = kv ? classify(kv[1]!) : undefined;
       // Labelled facts before any section ("| **Date** | … |", "Duration: …") are the summary's.
-      const summaryLike = mode === 'summary' || (mode === 'other' && kv !== null && (labelKey === 'duration' || labelKey === 'impact' || /^(start|end|time ?zone|authors?|summary|root cause)/.test(key)));
+      const summaryLike =
+        mode === 'summary' ||
+        (mode === 'other' && kv !== null && (labelKey === 'duration' || labelKey === 'impact' || /^(start|end|time ?zone|authors?|summary|root cause)/.test(key))) ||
+        // "Start Time: …" and "End Time: …" lines under a "Duration" heading.
+        (mode === 'duration' && kv !== null && /^(start|end)(ed)?( time)?$/.test(key));
       if (summaryLike) {
         // A line read into fields is also kept whole in notes: its other words stay in their order
         // (and, but for an end, in the prose read for the start and end).
         const keepWhole = (asProse = true) => {
-          if (!hasOtherWords(kv![2]!)) return;
+          // Under a "Duration" heading the line stays whole as before it was read (decorations and all).
+          if (!hasOtherWords(kv![2]!) && mode !== 'duration') return;
           notes.push(line.trim());
           if (asProse) prose.push(line);
         };
@@ -451,7 +469,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
             mode = 'resolution';
             continue;
           }
-          if (mode !== 'resolution' && /^\s*to (resolve|fix|mitigate|address)\b/i.test(line)) mode = 'resolution';
+          if (mode !== 'resolution' && /^\s*(?:to (resolve|fix|mitigate|address)\b|(?:the )?(?:patch|fix) (?:involved|was|consisted))/i.test(line)) mode = 'resolution';
           // "…exhaustion. To fix the issue, the team…": the fix starts mid-paragraph.
           const fixStarts = mode !== 'resolution' ? /(?<=[.!?])\s+(?=To (?:resolve|fix|mitigate|address) (?:the|this) (?:issue|problem|outage))/.exec(line) : null;
           if (fixStarts) {
@@ -495,7 +513,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
           continue;
         }
         default:
-          if (block === blocks[0] || block.key === 'other') prose.push(line);
+          if (block === blocks[0] || block.key === 'other' || block.key === 'investigation') prose.push(line);
           notes.push(line.trim());
       }
     }
@@ -665,6 +683,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     }
   }
 
+  const derived: ImportResult['derived'] = [];
   // No start or end stated: the first entry's time, and the last resolution's, say so.
   const timed = timeline.filter((e) => e.at).map((e) => ({ at: e.at!, kind: e.kind, text: e.text ?? '' }));
   const sameForm = timed.length > 0 && timed.every((e) => e.at.length === timed[0]!.at.length);
@@ -674,14 +693,23 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     summary.start = (sorted.find((e) => /\b(?:outage|incident|downtime|problem|issue)s?\s+(?:begins|began|starts|started)\b/i.test(e.text)) ?? sorted[0]!).at;
     const resolved = sorted.filter((e) => e.kind === 'resolution').at(-1) ?? (sorted.length > 1 ? sorted.at(-1) : undefined);
     if (resolved && resolved.at > summary.start) summary.end = resolved.at;
+    // The last entry is only a guess at the end when it does not say the outage is over.
+    if (summary.end && resolved?.kind !== 'resolution') derived.push('summary.end');
     warnings.push(`the document states no start${resolved ? ' or end' : ''}: ${resolved ? 'they are' : 'it is'} taken from the timeline (first entry${resolved ? ', last resolution or last entry' : ''}).`);
+  } else if (sameForm && summary.start && !summary.end) {
+    // A start stated but no end: the last entry that says the outage is over ("back online") is the end.
+    const over = timed.filter((e) => e.kind === 'resolution' && e.at > summary.start!).sort((a, b) => a.at.localeCompare(b.at)).at(-1);
+    if (over && over.at.length === summary.start.length) summary.end = over.at;
   }
 
   // The summary's own "Root Cause" section is kept whole: it is the author's summary.
   if (!summary.rootCause && causeSection.length) summary.rootCause = causeSection.join(' ').replace(/^- /, '');
   // A summary that has its own one-line cause: the section is detail, never dropped.
   else if (causeSection.length) rootCause.unshift(...causeSection);
-  if (!summary.rootCause && rootCause.length) summary.rootCause = firstSentence(rootCause.join(' ').replace(/^- /, ''));
+  if (!summary.rootCause && rootCause.length) {
+    summary.rootCause = firstSentence(rootCause.join(' ').replace(/^- /, ''));
+    derived.push('summary.rootCause');
+  }
 
   // Impact and the users' share: the impact's own words first, then the rest of the document's.
   let impactText = impact.join(' ');
@@ -697,8 +725,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const distinct = [...new Set(shares.map((s) => s.percent))];
 
   if (Object.keys(summary).length) draft.summary = summary;
-  const detection = timeline.find((e) => e.kind === 'detection');
-  if (!draft.detectedBy && !ours && detection?.text) draft.detectedBy = detectionSource(detection.text);
+  // How it was detected, when a detection entry says ("alert", "users reported"); not guessed when none does.
+  const source = timeline.filter((e) => e.kind === 'detection' && e.text).map((e) => detectionSource(e.text!)).find((found) => found !== 'other');
+  if (!draft.detectedBy && !ours && source) draft.detectedBy = source;
   if (timeline.length) draft.timeline = timeline;
   if (rootCause.length) draft.rootCause = paragraphs(rootCause);
   if (resolution.length) draft.resolution = paragraphs(resolution);
@@ -721,6 +750,8 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     lines: { timeline: entryLines },
     otherZones: entryZones,
     ...(zone ? { zoneWritten: zoneWritten ?? zone.name } : {}),
+    sections: blocks.map((b) => ({ key: b.key, ...(b.heading !== undefined ? { heading: b.heading } : {}), ...(b.line !== undefined ? { line: b.line } : {}), lines: b.lines.map((text, i) => ({ text, line: b.at[i] })) })),
+    derived,
   };
 }
 
