@@ -49,12 +49,12 @@ const AFTER_SUMMARY = new Set<SectionKey>(['timeline', 'investigation', 'mislead
 const LOOKING_AHEAD = new Set<SectionKey>(['measures', 'tasks', 'lessons']);
 
 // What a sentence says. Each runs on one sentence of at most a few thousand characters.
-const IMPACT = /\b(?:down|outages?|unavailab\w*|inaccessible|unreachable|offline|slow\w*|latency|fail\w*|errors?|unable|could not|couldn't|cannot|can't|did not (?:see|load|work)|disrupt\w*|degrad\w*|broken|crash\w*|blank|unusable|affect\w*|impact\w*|locked out|stuck)\b/i;
-const CAUSE = /\b(?:root cause|caused by|was caused|cause[sd]? (?:of|was|were|is)|due to|because|stemmed from|culprit|triggered by|was the result of|turns out|turned out|bug)\b/i;
-const DETECTED = /\b(?:detected|noticed|encountered|alert(?:s|ed)?|reported|paged|first (?:seen|observed)|came to (?:light|our attention)|discovered (?:the|an?) (?:issue|outage|problem|error))\b/i;
-const DETECTED_HOW = /\b(?:monitoring (?:system|tool|alert)s?|alert(?:s|ed)?|pagerduty|paged|pager|users? report\w*|reported (?:by|on)|customers? (?:report|complain)\w*|complaints?|support tickets?|noticed|encountered)\b/i;
-const ACTED = /\b(?:investigat\w*|checked|looked (?:at|in|into|through)|examined|ran|tried|restarted|reviewed|inspected|analy[sz]ed|diagnos\w*|debugg\w*|troubleshoot\w*|deleted|removed|rolled back|reverted)\b/i;
-const RESOLVED = /\b(?:resolved|restored|recover(?:ed|s)?|back to (?:normal|working)|back (?:up|online)|fixed|a-ok|200 ok|went back to normal|self-heal\w*|returns? to normal)\b/i;
+const IMPACT = /\b(?:down|outages?|unavailab\w*|inaccessible|unreachable|offline|slow\w*|latency|fail\w*|errors?|unable|could not|couldn't|cannot|can't|did not (?:see|load|work)|disrupt\w*|degrad\w*|broken|crash\w*|blank|unusable|affect\w*|impact\w*|locked out|stuck|vanish\w*|disappear\w*)\b/i;
+const CAUSE = /\b(?:root cause|caused by|was caused|cause[sd]? (?:of|was|were|is)|due to|because|stemmed from|culprit|triggered by|was the result of|turns out|turned out|bug|caused|(?:main|real|actual) (?:problem|issue))\b/i;
+const DETECTED = /\b(?:detected|noticed|encountered|alert(?:s|ed)?|reported|users? report|paged|first (?:seen|observed)|came to (?:light|our attention)|discovered (?:the|an?) (?:issue|outage|problem|error))\b/i;
+const DETECTED_HOW = /\b(?:monitoring (?:system|tool|alert)s?|alert(?:s|ed)?|pagerduty|paged|pager|users? report\w*|reported (?:by|on)|customers? (?:report|complain)\w*|complaints?|support tickets?|noticed|encountered|detected (?:by|through|via|when|while|as|from|after|during))\b/i;
+const ACTED = /\b(?:investigat\w*|checked|looked (?:at|in|into|through)|examined|ran|tried|restarted|reviewed|inspected|analy[sz]ed|diagnos\w*|debugg\w*|troubleshoot\w*)\b/i;
+const RESOLVED = /\b(?:resolved|restored|recover(?:ed|s)?|back to (?:normal|working)|back (?:up|online)|fixed|a-ok|200 ok|went back to normal|self-heal\w*|returns? to normal|restoring|reappeared|successful resolution)\b/i;
 const FIXED_HOW = /\b(?:fixed by|was fixed|resolved by|was resolved|to (?:fix|resolve) (?:the|this)|(?:the )?(?:patch|fix|solution) (?:involved|was|consisted)|(?:I|we) (?:fixed|increased|deleted|removed|restarted|reverted|rolled back|bumped|changed|corrected|cleaned)|by (?:remov|restart|roll|revert|delet|adjust|increas|chang|correct|updat|add|fix|patch|replac|redeploy|reconfigur|scal|bump|clean)\w*|deleted|rolled back|reverted|emergency bump|recover(?:ed)? (?:itself|on its own)|to restore)\b/i;
 const PREVENTION = /\b(?:prevent\w*|to avoid|going forward|in the future|we(?:'re| are| will) (?:doing|going to))\b/i;
 const ITEM = /^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+\S/;
@@ -92,13 +92,20 @@ export function statedParts(result: ImportResult): Set<RubricPart> {
   // Nor is the last entry of a timeline, when it does not say the outage is over, an end stated.
   if (derived.includes('summary.end')) stated.delete('end');
 
-  const withContent = (s: DocumentSection) => s.lines.some((l) => l.text.trim() !== '');
+  // A section's content runs on through sub-sections of no known name ("## Action items", "### Process").
+  const content = (index: number) => {
+    const lines = [...sections[index]!.lines];
+    for (let i = index + 1; i < sections.length && sections[i]!.key === 'other' && sections[i]!.level > sections[index]!.level && sections[i]!.level < 7; i++) lines.push(...sections[i]!.lines);
+    return lines;
+  };
+  const withContent = (s: DocumentSection) => content(sections.indexOf(s)).some((l) => l.text.trim() !== '');
   const boundary = sections.findIndex((s) => AFTER_SUMMARY.has(s.key));
   const upfront = boundary === -1 ? sections : sections.slice(0, boundary);
   const told = sections.filter((s) => !LOOKING_AHEAD.has(s.key));
   const has = (keys: SectionKey[], among = sections) => among.some((s) => keys.includes(s.key) && withContent(s));
   const labels = sections.flatMap((s) => s.lines.flatMap((l) => labelled(l.text)));
-  const says = (among: readonly DocumentSection[], pattern: RegExp) => sentences(among.flatMap((s) => s.lines)).some((t) => pattern.test(t));
+  const says = (among: readonly DocumentSection[], pattern: RegExp, times = 1) =>
+    sentences(among.flatMap((s) => s.lines)).filter((t) => pattern.test(t)).length >= times;
   const add = (part: RubricPart, yes: boolean) => {
     if (yes) stated.add(part);
   };
@@ -114,12 +121,13 @@ export function statedParts(result: ImportResult): Set<RubricPart> {
   add('action', has(['investigation']) || says(told, ACTED));
   add('resolution', has(['resolution']) || says(told, RESOLVED));
   const causeSections = sections.filter((s) => s.key === 'rootCause' || s.key === 'rootCauseAndResolution' || s.key === 'lessons');
-  add('rootCauseDetail', has(['rootCause', 'rootCauseAndResolution']) || says(causeSections, CAUSE));
+  // A cause explained over more than one sentence of the summary is told in detail there.
+  add('rootCauseDetail', has(['rootCause', 'rootCauseAndResolution']) || says(causeSections, CAUSE) || says(upfront, CAUSE, 2));
   const fixSections = [...upfront, ...sections.filter((s) => s.key === 'rootCause' || s.key === 'rootCauseAndResolution')];
   add('resolutionDetail', has(['resolution']) || labels.includes('resolution') || says(fixSections, FIXED_HOW));
   const lessonsAhead = sections.filter((s) => s.key === 'lessons' && says([s], PREVENTION));
   add('improvements', has(['measures', 'tasks']) || labels.includes('measures') || labels.includes('tasks') || lessonsAhead.length > 0);
-  const listed = sections.filter((s) => s.key === 'measures' || lessonsAhead.includes(s)).some((s) => s.lines.some((l) => ITEM.test(l.text)));
+  const listed = sections.filter((s) => s.key === 'measures' || lessonsAhead.includes(s)).some((s) => content(sections.indexOf(s)).some((l) => ITEM.test(l.text)));
   add('tasks', has(['tasks']) || labels.includes('tasks') || listed);
   return stated;
 }

@@ -43,6 +43,8 @@ export interface ImportResult {
 export interface DocumentSection {
   key: SectionKey;
   heading?: string;
+  /** 1–6 for `#` headings, 7 for a bold or `Label:` line, 0 for the text before the first heading. */
+  level: number;
   /** The heading's line of the file (none for the text before the first heading). */
   line?: number;
   /** Its lines as read (a list item keeps its `- ` or `1. `), each with the file's line. */
@@ -92,6 +94,11 @@ function cleanItem(line: string): string {
     .trim();
 }
 
+/** Handed to someone else: escalated, handled by the administrator, the dev team contacted. */
+const ESCALATED = /\bescalat(?:ed|ion|e|es|ing)\b|\bhandled by\b|\b(?:team|administrator|admin|engineer|lead|manager)\b[^.]{0,20}\b(?:was|were) (?:alerted|notified|paged|called)\b|\bcontact(?:s|ed)\b[^.]{0,60}\bteam\b/i;
+/** What was tried and did not help: a path that led nowhere. */
+const NOT_THE_FIX = /\b(?:will|would|does|did|do) not (?:seem to )?(?:fix|resolve|mitigate|help)\b|\b(?:did not|didn't) yield\b/i;
+
 export function guessKind(text: string, label = ''): EntryKind {
   const l = label.toLowerCase();
   if (/detect/.test(l)) return 'detection';
@@ -100,8 +107,8 @@ export function guessKind(text: string, label = ''): EntryKind {
   if (/resol|recover/.test(l)) return 'resolution';
   if (/action/.test(l)) return 'action';
   const t = text.toLowerCase();
-  if (/\bescalat/.test(t)) return 'escalation';
-  if (/\b(misleading|assum|suspect(?:ed|ing)|red herring|ruled out|turned out|wrongly|mistakenly|initially (?:thought|believed|focused))/.test(t)) return 'misleading';
+  if (ESCALATED.test(t)) return 'escalation';
+  if (/\b(misleading|assum|suspect(?:ed|ing)|suspicion|red herring|ruled out|turned out|wrongly|mistakenly|initially (?:thought|believed|focused)|dismissed as)/.test(t) || NOT_THE_FIX.test(t)) return 'misleading';
   if (/\b(resolved|restored|recover(?:ed|s)|(?:back|returns?|returned) to (?:normal|working)|self-heal(?:s|ed)?|fully operational|normal operations? resumed|service (?:was |is )?back|back (?:up|online)|outage (?:ends|ended|is over)|(?:bringing|brought) the outage to an end|working again|successful(?:ly)? resol\w*|(?:everything|things) (?:is|are) (?:fine|okay|ok))\b|\bback to 100%/.test(t)) return 'resolution';
   if (/\b(detected|noticed|alerted|alerts? (?:fired|triggered|indicat|showed|went off|were raised|raised)|monitoring (?:tools? )?(?:detected|alert)|first reported|paged|pager|went off|alarm)\b/.test(t) || /\ud83d\udea8/.test(text)) return 'detection';
   return 'action';
@@ -670,12 +677,12 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   // the sentence becomes an entry of that kind (its words stay in notes too).
   const sentences = notes.slice(0, 400).flatMap((line) => line.slice(0, 3000).split(/(?<=[.!?])\s+/));
   const told: [EntryKind, RegExp][] = [
-    ['misleading', /\b(?:initial(?:ly)?|at first|first)\b[^.]{0,80}\b(?:suspect|assum|thought|believ|focus|investigat|look)|\bred herring|\bmisleading|\bwrong (?:path|direction|track)|\bturned out (?:not|to be (?:un|a red|fine|normal))|\bruled out|\bfalse (?:lead|alarm)|\bdead end|\b(?:no useful|nothing useful|to no avail|only to be disappointed|fruitless|unfruitful)\b|\b(?:did not|didn't) (?:help|reveal|show anything)/i],
-    ['escalation', /\bescalat(?:ed|ion|e)\b|\b(?:looped in|called in|brought in|reached out to|handed (?:it )?(?:off|over) to)\b/i],
+    ['misleading', /\b(?:initial(?:ly)?|at first|first)\b[^.]{0,80}\b(?:suspect|assum|thought|believ|focus|investigat|look)|\bred herring|\bmisleading|\bwrong (?:path|direction|track)|\bturned out (?:not|to be (?:un|a red|fine|normal))|\bruled out|\bfalse (?:lead|alarm)|\bdead end|\b(?:no useful|nothing useful|to no avail|only to be disappointed|fruitless|unfruitful)\b|\b(?:did not|didn't) (?:help|reveal|show anything)|\bdismissed as\b/i],
+    ['escalation', new RegExp(`${ESCALATED.source}|\\b(?:looped in|called in|brought in|reached out to|handed (?:it )?(?:off|over) to)\\b`, 'i')],
   ];
   for (const [kind, cue] of told) {
     if (timeline.some((e) => e.kind === kind)) continue;
-    const sentence = sentences.find((t) => cue.test(t) && t.length <= 600);
+    const sentence = sentences.find((t) => (cue.test(t) || (kind === 'misleading' && NOT_THE_FIX.test(t))) && t.length <= 600);
     if (sentence) {
       timeline.push({ kind, text: sentence.trim() });
       entryLines.push(undefined);
@@ -750,7 +757,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     lines: { timeline: entryLines },
     otherZones: entryZones,
     ...(zone ? { zoneWritten: zoneWritten ?? zone.name } : {}),
-    sections: blocks.map((b) => ({ key: b.key, ...(b.heading !== undefined ? { heading: b.heading } : {}), ...(b.line !== undefined ? { line: b.line } : {}), lines: b.lines.map((text, i) => ({ text, line: b.at[i] })) })),
+    sections: blocks.map((b) => ({ key: b.key, level: b.level, ...(b.heading !== undefined ? { heading: b.heading } : {}), ...(b.line !== undefined ? { line: b.line } : {}), lines: b.lines.map((text, i) => ({ text, line: b.at[i] })) })),
     derived,
   };
 }
