@@ -51,6 +51,7 @@ const LOOKING_AHEAD = new Set<SectionKey>(['measures', 'tasks', 'lessons']);
 // What a sentence says. Each runs on one sentence of at most a few thousand characters.
 const IMPACT = /\b(?:down|outages?|unavailab\w*|inaccessible|unreachable|offline|slow\w*|latency|fail\w*|errors?|unable|could not|couldn't|cannot|can't|did not (?:see|load|work)|disrupt\w*|degrad\w*|broken|crash\w*|blank|unusable|affect\w*|impact\w*|locked out|stuck|vanish\w*|disappear\w*)\b/i;
 const CAUSE = /\b(?:root cause|caused by|was caused|cause[sd]? (?:of|was|were|is)|due to|because|stemmed from|culprit|triggered by|was the result of|turns out|turned out|bug|caused|(?:main|real|actual) (?:problem|issue))\b/i;
+const EXPLAINED = /\b(?:root cause|caused by|was caused|cause[sd]? (?:of|was|were|is)|due to|stemmed from|culprit|triggered by)\b/i;
 const DETECTED = /\b(?:detected|noticed|encountered|alert(?:s|ed)?|reported|users? report|paged|first (?:seen|observed)|came to (?:light|our attention)|discovered (?:the|an?) (?:issue|outage|problem|error))\b/i;
 const DETECTED_HOW = /\b(?:monitoring (?:system|tool|alert)s?|alert(?:s|ed)?|pagerduty|paged|pager|users? report\w*|reported (?:by|on)|customers? (?:report|complain)\w*|complaints?|support tickets?|noticed|encountered|detected (?:by|through|via|when|while|as|from|after|during))\b/i;
 const ACTED = /\b(?:investigat\w*|checked|looked (?:at|in|into|through)|examined|ran|tried|restarted|reviewed|inspected|analy[sz]ed|diagnos\w*|debugg\w*|troubleshoot\w*)\b/i;
@@ -120,9 +121,9 @@ export function statedParts(result: ImportResult): Set<RubricPart> {
   add('detection', has(['detection']) || says(told, DETECTED));
   add('action', has(['investigation']) || says(told, ACTED));
   add('resolution', has(['resolution']) || says(told, RESOLVED));
-  const causeSections = sections.filter((s) => s.key === 'rootCause' || s.key === 'rootCauseAndResolution' || s.key === 'lessons');
-  // A cause explained over more than one sentence of the summary is told in detail there.
-  add('rootCauseDetail', has(['rootCause', 'rootCauseAndResolution']) || says(causeSections, CAUSE) || says(upfront, CAUSE, 2));
+  // A cause explained in the lessons ("it was caused by…"), or over more than one sentence of the summary.
+  const lessons = sections.filter((s) => s.key === 'lessons');
+  add('rootCauseDetail', has(['rootCause', 'rootCauseAndResolution']) || says(lessons, EXPLAINED) || says(upfront, CAUSE, 2));
   const fixSections = [...upfront, ...sections.filter((s) => s.key === 'rootCause' || s.key === 'rootCauseAndResolution')];
   add('resolutionDetail', has(['resolution']) || labels.includes('resolution') || says(fixSections, FIXED_HOW));
   const lessonsAhead = sections.filter((s) => s.key === 'lessons' && says([s], PREVENTION));
