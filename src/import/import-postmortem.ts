@@ -94,6 +94,9 @@ function cleanItem(line: string): string {
     .trim();
 }
 
+/** A line that starts telling the fix: "To resolve the issue…", "The patch involved…", "This was fixed by…". */
+const FIX_BEGINS = /^\s*(?:[-*\u2022]\s+|\d+[.)]\s+)?(?:to (?:resolve|fix|mitigate|address)\b|(?:the )?(?:patch|fix) (?:involved|was|consisted)|(?:this|it|the (?:issue|problem)) was (?:fixed|resolved) by\b)/i;
+
 /** Handed to someone else: escalated, handled by the administrator, the dev team contacted. */
 const ESCALATED = /\bescalat(?:ed|ion|e|es|ing)\b|\bhandled by\b|\b(?:team|administrator|admin|engineer|lead|manager)\b[^.]{0,20}\b(?:was|were) (?:alerted|notified|paged|called)\b|\bcontact(?:s|ed)\b[^.]{0,60}\bteam\b/i;
 /** What was tried and did not help: a path that led nowhere. */
@@ -476,9 +479,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
             mode = 'resolution';
             continue;
           }
-          if (mode !== 'resolution' && /^\s*(?:to (resolve|fix|mitigate|address)\b|(?:the )?(?:patch|fix) (?:involved|was|consisted))/i.test(line)) mode = 'resolution';
+          if (mode !== 'resolution' && FIX_BEGINS.test(line)) mode = 'resolution';
           // "…exhaustion. To fix the issue, the team…": the fix starts mid-paragraph.
-          const fixStarts = mode !== 'resolution' ? /(?<=[.!?])\s+(?=To (?:resolve|fix|mitigate|address) (?:the|this) (?:issue|problem|outage))/.exec(line) : null;
+          const fixStarts = mode !== 'resolution' ? /(?<=[.!?])\s+(?=To (?:resolve|fix|mitigate|address) (?:the|this) (?:issue|problem|outage)|(?:This|It|The (?:issue|problem)) was (?:fixed|resolved) by\b)/.exec(line) : null;
           if (fixStarts) {
             (summaryCause(block) ? causeSection : rootCause).push(line.slice(0, fixStarts.index).trim());
             resolution.push(line.slice(fixStarts.index).trim());
