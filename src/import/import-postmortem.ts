@@ -197,6 +197,13 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       current.wrapped.push(false);
       continue;
     }
+    // "### Process" under "## Action items": its items are still the action items.
+    if (heading !== undefined && key === undefined && (current.key === 'tasks' || current.key === 'measures') && /^#/.test(line) && level > current.level) {
+      current.lines.push(`${heading}:`);
+      current.at.push(lineNumber);
+      current.wrapped.push(false);
+      continue;
+    }
     // A heading written as a plain line ("Timeline"): its words are kept in notes, as written.
     if (found?.bare) notes.push(line);
     if (heading !== undefined) {
