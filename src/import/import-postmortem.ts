@@ -183,8 +183,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     // A "Tasks" heading before any part of the postmortem is a course page's, not the action items.
     if (key === 'tasks' && !blocks.some((b) => b.key !== 'other' && b.key !== 'tasks')) key = undefined;
     const current = blocks.at(-1)!;
-    // "Misleading paths:" inside a timeline labels the entries under it.
-    if (heading !== undefined && (key === 'misleading' || key === 'escalation' || key === 'detection') && current.key === 'timeline' && (level > current.level || level === 7)) {
+    // "Misleading paths:" inside a timeline labels the entries under it, and so does a bold label of no known name ("**Actions Taken:**").
+    const entryLabel = key === 'misleading' || key === 'escalation' || key === 'detection' || (key === undefined && level === 7 && !found?.bare);
+    if (heading !== undefined && entryLabel && current.key === 'timeline' && (level > current.level || level === 7)) {
       current.lines.push(line);
       current.at.push(lineNumber);
       current.wrapped.push(false);
@@ -448,8 +449,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
           const entry = entryAt(line);
           if (entry) {
             let text = entry.text;
-            // A time on its own line, its words on the next (indented) one.
-            if (text === '' && block.lines[i + 1]?.trim()) text = cleanItem(block.lines[++i]!);
+            // A time on its own line, its words on the next (indented) one; under a label ("Detection Time:"), the label's.
+            if (text === '' && block.lines[i + 1]?.trim() && !/:(?:\*\*)?\s*$/.test(block.lines[i + 1]!)) text = cleanItem(block.lines[++i]!);
+            else if (text === '' && label) text = label;
             const kind = ownKind(text);
             rawEntries.push({ moment: entry.moment, written: entry.written, text: kind ? kind.text : text, label, line: lineNumber, ...(kind ? { kind: kind.kind } : {}) });
             continue;
