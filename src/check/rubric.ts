@@ -61,7 +61,8 @@ function missingFindings(draft: Draft, stated?: ReadonlySet<RubricPart>): Findin
             path: ['timeline'],
           });
         } else {
-          findings.push({ section: section.heading, message: `${part} is missing: ${question.prompt.toLowerCase()}`, path: question.path });
+          // In a written document nothing stands where the part is missing: no line to name.
+          findings.push({ section: section.heading, message: `${part} is missing: ${question.prompt.toLowerCase()}`, ...(stated ? {} : { path: question.path }) });
         }
       }
     }
