@@ -10,9 +10,12 @@ export interface DocumentResult {
   right: number;
   total: number;
   failed: FactResult[];
+  missing: MissingResult[];
   dropped: DroppedLine[] | null;
   lines: number;
 }
+export interface MissingResult { part: string; stated: boolean; reported: boolean; ok: boolean }
+export interface MissingTotals { reported: number; trulyMissing: number; falseMissing: number; missedMissing: number; precision: number; recall: number }
 export interface CorpusResult {
   documents: DocumentResult[];
   overall: number;
@@ -21,6 +24,7 @@ export interface CorpusResult {
   byStyle: Record<string, number>;
   droppedLines: number;
   totalLines: number;
+  missing: MissingTotals;
 }
 export const ROOT: string;
 export const CORPUS: string;
@@ -32,6 +36,10 @@ export function reportedKinds(check: unknown): Set<string>;
 export function scoreFacts(facts: Record<string, unknown>, draft: unknown, check: unknown): FactResult[];
 export function lineWords(text: string): string[];
 export function droppedLines(source: string, draft: unknown): DroppedLine[];
-export function listCorpus(dir?: string): { name: string; path: string; meta: { style: string; facts: Record<string, unknown> } }[];
+export function listCorpus(dir?: string): { name: string; path: string; meta: { style: string; facts: Record<string, unknown>; states?: Record<string, boolean> } }[];
 export function evaluateCorpus(options?: { bin?: string; dir?: string; only?: string[] }): CorpusResult;
-export function recordedBars(readme: string): { score: number | null; dropped: number | null };
+export const MISSING_PARTS: Record<string, RegExp>;
+export function reportedMissing(check: unknown): Set<string>;
+export function scoreMissing(meta: Record<string, unknown>, check: unknown): MissingResult[];
+export function missingTotals(results: MissingResult[][]): MissingTotals;
+export function recordedBars(readme: string): { score: number | null; dropped: number | null; falseMissing: number | null; missingRecall: number | null };

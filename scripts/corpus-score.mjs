@@ -227,6 +227,73 @@ export function droppedLines(source, draft) {
   return dropped;
 }
 
+// ---------------------------------------------------------------- missing findings
+
+/**
+ * The parts `check` reports missing, by the words of its finding ("impact is missing: …",
+ * "no detection entry: …"); `states` in a facts file says which the document does state.
+ */
+export const MISSING_PARTS = {
+  title: /^title is missing\b/,
+  zone: /^timezone is missing\b/,
+  start: /^start time is missing\b/,
+  end: /^end time is missing\b/,
+  impact: /^impact is missing\b/,
+  usersAffectedPercent: /^share of users affected is missing\b/,
+  rootCauseSummary: /^one-sentence root cause is missing\b/,
+  detectedHow: /^how it was detected is missing\b/,
+  detection: /^no detection entry\b/,
+  action: /^no action entry\b/,
+  resolution: /^no resolution entry\b/,
+  misleading: /^no misleading path entry\b/,
+  escalation: /^no escalation entry\b/,
+  rootCauseDetail: /^root cause in detail is missing\b/,
+  resolutionDetail: /^resolution in detail is missing\b/,
+  improvements: /^broad improvements is missing\b/,
+  tasks: /^tasks is missing\b/,
+};
+
+/** The parts `check --json` reported missing. */
+export function reportedMissing(check) {
+  const parts = new Set();
+  for (const problem of check?.problems ?? []) {
+    for (const [part, pattern] of Object.entries(MISSING_PARTS)) if (pattern.test(String(problem.message ?? ''))) parts.add(part);
+  }
+  return parts;
+}
+
+/**
+ * For each part, whether `check` was right: it reports the part missing exactly when the document
+ * does not state it (`states`, with `misleading` and `escalation` from `facts`). A document whose
+ * check failed reports nothing. Each result: `part`, `stated`, `reported` (said missing), `ok`.
+ */
+export function scoreMissing(meta, check) {
+  const states = meta.states;
+  if (!states) return [];
+  const reported = reportedMissing(check);
+  return Object.keys(MISSING_PARTS).map((part) => {
+    const stated = part === 'misleading' || part === 'escalation' ? !!meta.facts?.[part] : !!states[part];
+    const said = reported.has(part);
+    return { part, stated, reported: said, ok: said === !stated };
+  });
+}
+
+/** Precision, recall and the count of false "missing" over every document's results. */
+export function missingTotals(results) {
+  const all = results.flat();
+  const reported = all.filter((r) => r.reported);
+  const truly = all.filter((r) => !r.stated);
+  const right = reported.filter((r) => !r.stated);
+  return {
+    reported: reported.length,
+    trulyMissing: truly.length,
+    falseMissing: reported.length - right.length,
+    missedMissing: truly.length - right.length,
+    precision: reported.length ? right.length / reported.length : 1,
+    recall: truly.length ? right.length / truly.length : 1,
+  };
+}
+
 // ---------------------------------------------------------------- running the CLI
 
 export function listCorpus(dir = CORPUS) {
@@ -264,6 +331,7 @@ export function evaluateDocument(doc, { bin = BIN } = {}) {
     let check = null;
     try { check = JSON.parse(checked.stdout); } catch { check = null; }
     const results = scoreFacts(doc.meta.facts, draft, check);
+    const missing = scoreMissing(doc.meta, check);
     const source = readFileSync(doc.path, 'utf8');
     return {
       name: doc.name,
@@ -274,6 +342,7 @@ export function evaluateDocument(doc, { bin = BIN } = {}) {
       right: results.filter((r) => r.ok).length,
       total: results.length,
       failed: results.filter((r) => !r.ok),
+      missing,
       dropped: draft ? droppedLines(source, draft) : null,
       lines: source.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').length,
     };
@@ -296,12 +365,23 @@ export function evaluateCorpus({ bin = BIN, dir = CORPUS, only } = {}) {
     byStyle: Object.fromEntries(styles.map((s) => [s, share(results.filter((r) => r.style === s))])),
     droppedLines: results.reduce((n, r) => n + (r.dropped ? r.dropped.length : r.lines), 0),
     totalLines: sum(results, 'lines'),
+    missing: missingTotals(results.map((r) => r.missing)),
   };
 }
 
-/** The bars recorded in README.md: "overall score: **41.3%**" and "dropped lines: **N**". */
+/**
+ * The bars recorded in README.md: "overall score: **41.3%**", "dropped lines: **N**", "false
+ * 'missing' findings: **N**" and "'missing' recall: **N%**".
+ */
 export function recordedBars(readme) {
-  const score = /Import accuracy[\s\S]*?overall score:?\s*\**\s*([\d.]+)\s*%/i.exec(readme);
-  const dropped = /Import accuracy[\s\S]*?dropped lines:?\s*\**\s*(\d+)/i.exec(readme);
-  return { score: score ? Number(score[1]) : null, dropped: dropped ? Number(dropped[1]) : null };
+  const bar = (pattern) => {
+    const m = new RegExp(`Import accuracy[\\s\\S]*?${pattern}:?\\s*\\**\\s*([\\d.]+)`, 'i').exec(readme);
+    return m ? Number(m[1]) : null;
+  };
+  return {
+    score: bar('overall score'),
+    dropped: bar('dropped lines'),
+    falseMissing: bar("false 'missing' findings"),
+    missingRecall: bar("'missing' recall"),
+  };
 }

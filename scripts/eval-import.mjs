@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run eval:import [-- --json] [-- NAME…]: scores the BUILT CLI (`npm run build` first) on the
-// corpus in test/fixtures/corpus: per document the facts `import` and `check` get right, then overall.
+// corpus in test/fixtures/corpus: per document the facts `import` and `check` get right, then overall;
+// then whether `check` reports missing exactly the parts the document does not state.
 import { evaluateCorpus } from './corpus-score.mjs';
 
 const args = process.argv.slice(2);
@@ -26,5 +27,14 @@ if (json) {
   const below = result.documents.filter((d) => d.right / d.total < 0.6);
   rows.push(`documents below 60%: ${below.length}${below.length ? ` (${below.map((d) => d.name).join(', ')})` : ''}`);
   rows.push(`dropped lines: ${result.droppedLines} of ${result.totalLines} non-empty lines`);
+  // The second measure: is a part reported missing exactly when the document does not state it?
+  rows.push('');
+  rows.push('"missing" findings (reported missing iff the document does not state it; states: in the facts files)');
+  for (const d of result.documents) {
+    const wrong = d.missing.filter((m) => !m.ok);
+    if (wrong.length) rows.push(`${d.name.padEnd(width)}  ${wrong.map((m) => (m.reported ? `false missing: ${m.part}` : `not reported: ${m.part}`)).join(', ')}`);
+  }
+  const m = result.missing;
+  rows.push(`"missing" reported: ${m.reported}, truly missing: ${m.trulyMissing}; precision ${pct(m.precision)}, recall ${pct(m.recall)}; false "missing": ${m.falseMissing}, truly missing not reported: ${m.missedMissing}`);
   process.stdout.write(`${rows.join('\n')}\n`);
 }

@@ -1,13 +1,14 @@
 import { resolveIncident, type Incident } from '../draft/incident.js';
 import { missingParts } from '../draft/progress.js';
 import type { Draft, DraftPath } from '../draft/schema.js';
-import { SECTIONS } from '../draft/sections.js';
+import { SECTIONS, type Question } from '../draft/sections.js';
 import { ENTRY_KIND_LABELS, type EntryKind } from '../draft/vocabulary.js';
 import { renderMarkdown, type RenderOptions } from '../render/render.js';
 import { TemplateError } from '../render/template-error.js';
 import { chooseTemplate, DEFAULT_TEMPLATE, type Template } from '../render/templates.js';
 import { countWords, WORD_RANGE, wcWords } from '../render/words.js';
 import { reviewDraft, type Timing } from './review.js';
+import { askedParts, partOf, type RubricPart } from './stated.js';
 import { formatStored, parseDate } from '../time/when.js';
 
 /** One thing the postmortem still needs, named by the README section it belongs to. */
@@ -37,12 +38,21 @@ const ENTRY_HINTS: Record<EntryKind, string> = {
   other: '',
 };
 
-function missingFindings(draft: Draft): Finding[] {
+/** The parts a question asks for that a written document does not state. */
+function unstated(question: Question, stated: ReadonlySet<RubricPart>): string[] {
+  return askedParts(question).filter((part) => {
+    const rubricPart = partOf(question, part);
+    return !rubricPart || !stated.has(rubricPart);
+  });
+}
+
+/** What the draft lacks; for a written document, what the document does not state (placed in the draft or not). */
+function missingFindings(draft: Draft, stated?: ReadonlySet<RubricPart>): Finding[] {
   const findings: Finding[] = [];
   for (const section of SECTIONS) {
     for (const question of section.questions) {
       if (!question.required) continue;
-      for (const part of missingParts(question, draft)) {
+      for (const part of stated ? unstated(question, stated) : missingParts(question, draft)) {
         if (question.kind === 'entries' && question.covers?.length) {
           const kind = part as EntryKind;
           findings.push({
@@ -51,7 +61,8 @@ function missingFindings(draft: Draft): Finding[] {
             path: ['timeline'],
           });
         } else {
-          findings.push({ section: section.heading, message: `${part} is missing: ${question.prompt.toLowerCase()}`, path: question.path });
+          // In a written document nothing stands where the part is missing: no line to name.
+          findings.push({ section: section.heading, message: `${part} is missing: ${question.prompt.toLowerCase()}`, ...(stated ? {} : { path: question.path }) });
         }
       }
     }
@@ -139,6 +150,8 @@ function draftTemplate(draft: Draft): { template: Template; problem?: Finding } 
 export interface CheckOptions extends RenderOptions {
   /** The postmortem as written, when the draft was read from one: its own words are counted. */
   document?: string;
+  /** The parts that document states (src/check/stated.ts): not reported missing though the draft lacks them. */
+  stated?: ReadonlySet<RubricPart>;
 }
 
 /** A hand-written postmortem's length: its `##` sections as the README's are counted, else all its words but the title. */
@@ -150,7 +163,7 @@ function documentWords(text: string): number {
 export function checkDraft(draft: Draft, options: CheckOptions = {}): RubricReport {
   const incident = resolveIncident(draft);
   const review = reviewDraft(draft, incident);
-  const findings: Finding[] = [...missingFindings(draft), ...valueFindings(draft, incident), ...review.findings];
+  const findings: Finding[] = [...missingFindings(draft, options.stated), ...valueFindings(draft, incident), ...review.findings];
   const { template, problem } = options.template ? { template: options.template, problem: undefined } : draftTemplate(draft);
   if (problem) findings.push(problem);
   const markdown = renderMarkdown(draft, { template, draftPath: options.draftPath });

@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { checkDraft, type Finding } from '../check/rubric.js';
+import { statedParts, type RubricPart } from '../check/stated.js';
 import type { Draft, DraftPath } from '../draft/schema.js';
 import { importPostmortem } from '../import/import-postmortem.js';
 import { WORD_RANGE } from '../render/words.js';
@@ -23,6 +24,8 @@ interface Reviewed {
   extra: Finding[];
   /** The postmortem as written (not a draft): its own words are what the length is. */
   document?: string;
+  /** What that postmortem states, placed in the draft or not. */
+  stated?: ReadonlySet<RubricPart>;
 }
 
 const DRAFT_EXTENSIONS = new Set(['.yaml', '.yml']);
@@ -37,7 +40,8 @@ async function reviewDraftFile(path: string): Promise<Reviewed> {
 async function reviewWrittenFile(path: string): Promise<Reviewed> {
   const text = readDocument(path);
   if (text.trim() === '') throw DraftFileError.at(path, 'is empty.');
-  const { draft, zones, shares, lines: entryLines, otherZones, zoneWritten } = importPostmortem(text, { fileName: basename(path) });
+  const imported = importPostmortem(text, { fileName: basename(path) });
+  const { draft, zones, shares, lines: entryLines, otherZones, zoneWritten } = imported;
   const lines = text.split(/\r?\n/).map((line) => line.toLowerCase());
   const find = (words: string | undefined) => {
     const needle = words?.replace(/\u2026$/, '').trim().toLowerCase().slice(0, 40);
@@ -68,14 +72,14 @@ async function reviewWrittenFile(path: string): Promise<Reviewed> {
   }
   // A timeline entry's line is the one the parser read it from.
   const entryLine = (path: DraftPath | undefined) => (path?.[0] === 'timeline' && typeof path[1] === 'number' ? entryLines.timeline[path[1]] : undefined);
-  return { draft, lineOf: (finding) => entryLine(finding.path) ?? find(finding.quote) ?? find(textAt(finding.path)), extra, document: text };
+  return { draft, lineOf: (finding) => entryLine(finding.path) ?? find(finding.quote) ?? find(textAt(finding.path)), extra, document: text, stated: statedParts(imported) };
 }
 
 /** `check FILE`: a draft, or a postmortem in Markdown or text, against the rubric and a reviewer. */
 export async function checkCommand(file: string, flags: CheckFlags): Promise<number> {
   const written = !DRAFT_EXTENSIONS.has(extname(file).toLowerCase());
   const reviewed = written ? await reviewWrittenFile(file) : await reviewDraftFile(file);
-  const report = checkDraft(reviewed.draft, written ? { document: reviewed.document } : { draftPath: file });
+  const report = checkDraft(reviewed.draft, written ? { document: reviewed.document, stated: reviewed.stated } : { draftPath: file });
   const problems = [...reviewed.extra, ...report.findings].map((finding) => ({
     section: finding.section,
     message: finding.message,

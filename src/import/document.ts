@@ -133,6 +133,9 @@ export function parseDocument(input: string): ParsedDocument {
   }
 }
 
+/** A line that is only a label ("Root Cause and Resolution:", "**Timeline:**"). */
+const BARE_LABEL = /^(?:\*\*)?[A-Z][\w &/()-]{1,40}(?:\*\*)?:(?:\*\*)?$/;
+
 const INLINE_TAGS = /^<\/?(strong|b|em|i|u|span|a|code|small|font|sup|sub|kbd|mark|s|del|ins|abbr|time|br|img|wbr)\b[^>]*>$/i;
 
 class MarkdownLines {
@@ -158,7 +161,8 @@ class MarkdownLines {
         if (t === '') return;
         // A line that starts with a time is the next entry, not the wrap of this one.
         // A line that starts with a time, or a bare "Timeline:" label, is not the wrap of this item.
-        if (current && !/^(?:\d{1,2}[:.]\d{2}|\d{3,4}\s?hrs)/i.test(t) && !/^(?:\*\*)?[A-Z][\w &/()-]{1,40}(?:\*\*)?:(?:\*\*)?$/.test(t)) current.text += ` ${t}`;
+        // Nor is a line after such a label: it is what the label heads ("Root Cause:" then its paragraph).
+        if (current && !/^(?:\d{1,2}[:.]\d{2}|\d{3,4}\s?hrs)/i.test(t) && !BARE_LABEL.test(t) && !BARE_LABEL.test(current.text)) current.text += ` ${t}`;
         else this.lines.push((current = { text: current ? t : `${prefix}${t}`, line: line + i }));
       });
       return;

@@ -34,6 +34,21 @@ export interface ImportResult {
   otherZones: ({ written: string; zone: string } | undefined)[];
   /** The incident's zone as the document writes it. */
   zoneWritten?: string;
+  /** The document's sections in order, as the reader found them: what `check` reads the document by. */
+  sections: DocumentSection[];
+  /** Fields the import worked out from another part of the document (the summary's cause from the detail). */
+  derived: ('summary.rootCause' | 'summary.end')[];
+}
+
+export interface DocumentSection {
+  key: SectionKey;
+  heading?: string;
+  /** 1–6 for `#` headings, 7 for a bold or `Label:` line, 0 for the text before the first heading. */
+  level: number;
+  /** The heading's line of the file (none for the text before the first heading). */
+  line?: number;
+  /** Its lines as read (a list item keeps its `- ` or `1. `), each with the file's line. */
+  lines: { text: string; line?: number }[];
 }
 
 export interface ImportOptions {
@@ -79,6 +94,14 @@ function cleanItem(line: string): string {
     .trim();
 }
 
+/** A line that starts telling the fix: "To resolve the issue…", "The patch involved…", "This was fixed by…". */
+const FIX_BEGINS = /^\s*(?:[-*\u2022]\s+|\d+[.)]\s+)?(?:to (?:resolve|fix|mitigate|address)\b|(?:the )?(?:patch|fix) (?:involved|was|consisted)|(?:this|it|the (?:issue|problem)) was (?:fixed|resolved) by\b)/i;
+
+/** Handed to someone else: escalated, handled by the administrator, the dev team contacted. */
+const ESCALATED = /\bescalat(?:ed|ion|e|es|ing)\b|\bhandled by\b|\b(?:team|administrator|admin|engineer|lead|manager)\b[^.]{0,20}\b(?:was|were) (?:alerted|notified|paged|called)\b|\bcontact(?:s|ed)\b[^.]{0,60}\bteam\b/i;
+/** What was tried and did not help: a path that led nowhere. */
+const NOT_THE_FIX = /\b(?:will|would|does|did|do) not (?:seem to )?(?:fix|resolve|mitigate|help)\b|\b(?:did not|didn't) yield\b/i;
+
 export function guessKind(text: string, label = ''): EntryKind {
   const l = label.toLowerCase();
   if (/detect/.test(l)) return 'detection';
@@ -87,16 +110,16 @@ export function guessKind(text: string, label = ''): EntryKind {
   if (/resol|recover/.test(l)) return 'resolution';
   if (/action/.test(l)) return 'action';
   const t = text.toLowerCase();
-  if (/\bescalat/.test(t)) return 'escalation';
-  if (/\b(misleading|assum|suspect(?:ed|ing)|red herring|ruled out|turned out|wrongly|mistakenly|initially (?:thought|believed|focused))/.test(t)) return 'misleading';
-  if (/\b(resolved|restored|recover(?:ed|s)|(?:back|returns?|returned) to normal|self-heal(?:s|ed)?|fully operational|normal operations? resumed|service (?:was |is )?back|back (?:up|online))\b|\bback to 100%/.test(t)) return 'resolution';
+  if (ESCALATED.test(t)) return 'escalation';
+  if (/\b(misleading|assum|suspect(?:ed|ing)|suspicion|red herring|ruled out|turned out|wrongly|mistakenly|initially (?:thought|believed|focused)|dismissed as)/.test(t) || NOT_THE_FIX.test(t)) return 'misleading';
+  if (/\b(resolved|restored|recover(?:ed|s)|(?:back|returns?|returned) to (?:normal|working)|self-heal(?:s|ed)?|fully operational|normal operations? resumed|service (?:was |is )?back|back (?:up|online)|outage (?:ends|ended|is over)|(?:bringing|brought) the outage to an end|working again|successful(?:ly)? resol\w*|(?:everything|things) (?:is|are) (?:fine|okay|ok))\b|\bback to 100%/.test(t)) return 'resolution';
   if (/\b(detected|noticed|alerted|alerts? (?:fired|triggered|indicat|showed|went off|were raised|raised)|monitoring (?:tools? )?(?:detected|alert)|first reported|paged|pager|went off|alarm)\b/.test(t) || /\ud83d\udea8/.test(text)) return 'detection';
   return 'action';
 }
 
 function detectionSource(text: string): DetectionSource {
   const t = text.toLowerCase();
-  if (/customer|user report|complain|support ticket/.test(t)) return 'customer';
+  if (/customer|users? report|reported by (?:several |many |some )?(?:users|others)|complain|support ticket/.test(t)) return 'customer';
   if (/monitor|alert|pagerduty|alarm|dashboard|pager/.test(t)) return 'monitoring';
   if (/engineer|developer|noticed|operator/.test(t)) return 'engineer';
   return 'other';
@@ -160,8 +183,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     // A "Tasks" heading before any part of the postmortem is a course page's, not the action items.
     if (key === 'tasks' && !blocks.some((b) => b.key !== 'other' && b.key !== 'tasks')) key = undefined;
     const current = blocks.at(-1)!;
-    // "Misleading paths:" inside a timeline labels the entries under it.
-    if (heading !== undefined && (key === 'misleading' || key === 'escalation' || key === 'detection') && current.key === 'timeline' && (level > current.level || level === 7)) {
+    // "Misleading paths:" inside a timeline labels the entries under it, and so does a bold label of no known name ("**Actions Taken:**").
+    const entryLabel = key === 'misleading' || key === 'escalation' || key === 'detection' || (key === undefined && level === 7 && !found?.bare);
+    if (heading !== undefined && entryLabel && current.key === 'timeline' && (level > current.level || level === 7)) {
       current.lines.push(line);
       current.at.push(lineNumber);
       current.wrapped.push(false);
@@ -169,6 +193,13 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     }
     // "### What went well" under "## Lessons Learned" stays in it.
     if (heading !== undefined && current.key === 'lessons' && level > current.level && (key === 'lessons' || key === undefined)) {
+      current.lines.push(`${heading}:`);
+      current.at.push(lineNumber);
+      current.wrapped.push(false);
+      continue;
+    }
+    // "### Process" under "## Action items": its items are still the action items.
+    if (heading !== undefined && key === undefined && (current.key === 'tasks' || current.key === 'measures') && /^#/.test(line) && level > current.level) {
       current.lines.push(`${heading}:`);
       current.at.push(lineNumber);
       current.wrapped.push(false);
@@ -295,12 +326,17 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       const key = kv?.[1]?.toLowerCase().trim() ?? '';
       const labelKey = kv ? classify(kv[1]!) : undefined;
       // Labelled facts before any section ("| **Date** | … |", "Duration: …") are the summary's.
-      const summaryLike = mode === 'summary' || (mode === 'other' && kv !== null && (labelKey === 'duration' || labelKey === 'impact' || /^(start|end|time ?zone|authors?|summary|root cause)/.test(key)));
+      const summaryLike =
+        mode === 'summary' ||
+        (mode === 'other' && kv !== null && (labelKey === 'duration' || labelKey === 'impact' || /^(start|end|time ?zone|authors?|summary|root cause)/.test(key))) ||
+        // "Start Time: …" and "End Time: …" lines under a "Duration" heading.
+        (mode === 'duration' && kv !== null && /^(start|end)(ed)?( time)?$/.test(key));
       if (summaryLike) {
         // A line read into fields is also kept whole in notes: its other words stay in their order
         // (and, but for an end, in the prose read for the start and end).
         const keepWhole = (asProse = true) => {
-          if (!hasOtherWords(kv![2]!)) return;
+          // Under a "Duration" heading the line stays whole as before it was read (decorations and all).
+          if (!hasOtherWords(kv![2]!) && mode !== 'duration') return;
           notes.push(line.trim());
           if (asProse) prose.push(line);
         };
@@ -413,8 +449,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
           const entry = entryAt(line);
           if (entry) {
             let text = entry.text;
-            // A time on its own line, its words on the next (indented) one.
-            if (text === '' && block.lines[i + 1]?.trim()) text = cleanItem(block.lines[++i]!);
+            // A time on its own line, its words on the next (indented) one; under a label ("Detection Time:"), the label's.
+            if (text === '' && block.lines[i + 1]?.trim() && !/:(?:\*\*)?\s*$/.test(block.lines[i + 1]!)) text = cleanItem(block.lines[++i]!);
+            else if (text === '' && label) text = label;
             const kind = ownKind(text);
             rawEntries.push({ moment: entry.moment, written: entry.written, text: kind ? kind.text : text, label, line: lineNumber, ...(kind ? { kind: kind.kind } : {}) });
             continue;
@@ -451,9 +488,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
             mode = 'resolution';
             continue;
           }
-          if (mode !== 'resolution' && /^\s*to (resolve|fix|mitigate|address)\b/i.test(line)) mode = 'resolution';
+          if (mode !== 'resolution' && FIX_BEGINS.test(line)) mode = 'resolution';
           // "…exhaustion. To fix the issue, the team…": the fix starts mid-paragraph.
-          const fixStarts = mode !== 'resolution' ? /(?<=[.!?])\s+(?=To (?:resolve|fix|mitigate|address) (?:the|this) (?:issue|problem|outage))/.exec(line) : null;
+          const fixStarts = mode !== 'resolution' ? /(?<=[.!?])\s+(?=To (?:resolve|fix|mitigate|address) (?:the|this) (?:issue|problem|outage)|(?:This|It|The (?:issue|problem)) was (?:fixed|resolved) by\b)/.exec(line) : null;
           if (fixStarts) {
             (summaryCause(block) ? causeSection : rootCause).push(line.slice(0, fixStarts.index).trim());
             resolution.push(line.slice(fixStarts.index).trim());
@@ -495,7 +532,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
           continue;
         }
         default:
-          if (block === blocks[0] || block.key === 'other') prose.push(line);
+          if (block === blocks[0] || block.key === 'other' || block.key === 'investigation') prose.push(line);
           notes.push(line.trim());
       }
     }
@@ -652,12 +689,12 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   // the sentence becomes an entry of that kind (its words stay in notes too).
   const sentences = notes.slice(0, 400).flatMap((line) => line.slice(0, 3000).split(/(?<=[.!?])\s+/));
   const told: [EntryKind, RegExp][] = [
-    ['misleading', /\b(?:initial(?:ly)?|at first|first)\b[^.]{0,80}\b(?:suspect|assum|thought|believ|focus|investigat|look)|\bred herring|\bmisleading|\bwrong (?:path|direction|track)|\bturned out (?:not|to be (?:un|a red|fine|normal))|\bruled out|\bfalse (?:lead|alarm)|\bdead end|\b(?:no useful|nothing useful|to no avail|only to be disappointed|fruitless|unfruitful)\b|\b(?:did not|didn't) (?:help|reveal|show anything)/i],
-    ['escalation', /\bescalat(?:ed|ion|e)\b|\b(?:looped in|called in|brought in|reached out to|handed (?:it )?(?:off|over) to)\b/i],
+    ['misleading', /\b(?:initial(?:ly)?|at first|first)\b[^.]{0,80}\b(?:suspect|assum|thought|believ|focus|investigat|look)|\bred herring|\bmisleading|\bwrong (?:path|direction|track)|\bturned out (?:not|to be (?:un|a red|fine|normal))|\bruled out|\bfalse (?:lead|alarm)|\bdead end|\b(?:no useful|nothing useful|to no avail|only to be disappointed|fruitless|unfruitful)\b|\b(?:did not|didn't) (?:help|reveal|show anything)|\bdismissed as\b/i],
+    ['escalation', new RegExp(`${ESCALATED.source}|\\b(?:looped in|called in|brought in|reached out to|handed (?:it )?(?:off|over) to)\\b`, 'i')],
   ];
   for (const [kind, cue] of told) {
     if (timeline.some((e) => e.kind === kind)) continue;
-    const sentence = sentences.find((t) => cue.test(t) && t.length <= 600);
+    const sentence = sentences.find((t) => (cue.test(t) || (kind === 'misleading' && NOT_THE_FIX.test(t))) && t.length <= 600);
     if (sentence) {
       timeline.push({ kind, text: sentence.trim() });
       entryLines.push(undefined);
@@ -665,6 +702,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     }
   }
 
+  const derived: ImportResult['derived'] = [];
   // No start or end stated: the first entry's time, and the last resolution's, say so.
   const timed = timeline.filter((e) => e.at).map((e) => ({ at: e.at!, kind: e.kind, text: e.text ?? '' }));
   const sameForm = timed.length > 0 && timed.every((e) => e.at.length === timed[0]!.at.length);
@@ -674,14 +712,23 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     summary.start = (sorted.find((e) => /\b(?:outage|incident|downtime|problem|issue)s?\s+(?:begins|began|starts|started)\b/i.test(e.text)) ?? sorted[0]!).at;
     const resolved = sorted.filter((e) => e.kind === 'resolution').at(-1) ?? (sorted.length > 1 ? sorted.at(-1) : undefined);
     if (resolved && resolved.at > summary.start) summary.end = resolved.at;
+    // The last entry is only a guess at the end when it does not say the outage is over.
+    if (summary.end && resolved?.kind !== 'resolution') derived.push('summary.end');
     warnings.push(`the document states no start${resolved ? ' or end' : ''}: ${resolved ? 'they are' : 'it is'} taken from the timeline (first entry${resolved ? ', last resolution or last entry' : ''}).`);
+  } else if (sameForm && summary.start && !summary.end) {
+    // A start stated but no end: the last entry that says the outage is over ("back online") is the end.
+    const over = timed.filter((e) => e.kind === 'resolution' && e.at > summary.start!).sort((a, b) => a.at.localeCompare(b.at)).at(-1);
+    if (over && over.at.length === summary.start.length) summary.end = over.at;
   }
 
   // The summary's own "Root Cause" section is kept whole: it is the author's summary.
   if (!summary.rootCause && causeSection.length) summary.rootCause = causeSection.join(' ').replace(/^- /, '');
   // A summary that has its own one-line cause: the section is detail, never dropped.
   else if (causeSection.length) rootCause.unshift(...causeSection);
-  if (!summary.rootCause && rootCause.length) summary.rootCause = firstSentence(rootCause.join(' ').replace(/^- /, ''));
+  if (!summary.rootCause && rootCause.length) {
+    summary.rootCause = firstSentence(rootCause.join(' ').replace(/^- /, ''));
+    derived.push('summary.rootCause');
+  }
 
   // Impact and the users' share: the impact's own words first, then the rest of the document's.
   let impactText = impact.join(' ');
@@ -697,8 +744,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const distinct = [...new Set(shares.map((s) => s.percent))];
 
   if (Object.keys(summary).length) draft.summary = summary;
-  const detection = timeline.find((e) => e.kind === 'detection');
-  if (!draft.detectedBy && !ours && detection?.text) draft.detectedBy = detectionSource(detection.text);
+  // How it was detected, when a detection entry says ("alert", "users reported"); not guessed when none does.
+  const source = timeline.filter((e) => e.kind === 'detection' && e.text).map((e) => detectionSource(e.text!)).find((found) => found !== 'other');
+  if (!draft.detectedBy && !ours && source) draft.detectedBy = source;
   if (timeline.length) draft.timeline = timeline;
   if (rootCause.length) draft.rootCause = paragraphs(rootCause);
   if (resolution.length) draft.resolution = paragraphs(resolution);
@@ -721,6 +769,8 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     lines: { timeline: entryLines },
     otherZones: entryZones,
     ...(zone ? { zoneWritten: zoneWritten ?? zone.name } : {}),
+    sections: blocks.map((b) => ({ key: b.key, level: b.level, ...(b.heading !== undefined ? { heading: b.heading } : {}), ...(b.line !== undefined ? { line: b.line } : {}), lines: b.lines.map((text, i) => ({ text, line: b.at[i] })) })),
+    derived,
   };
 }
 

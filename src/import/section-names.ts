@@ -8,7 +8,7 @@ import type { SectionId } from '../draft/sections.js';
  */
 
 export type SectionKey =
-  | 'summary' | 'duration' | 'impact' | 'timeline' | 'misleading' | 'escalation' | 'detection'
+  | 'summary' | 'duration' | 'impact' | 'timeline' | 'investigation' | 'misleading' | 'escalation' | 'detection'
   | 'rootCause' | 'rootCauseAndResolution' | 'resolution' | 'trigger' | 'measures' | 'tasks' | 'lessons' | 'other';
 
 export interface SectionName {
@@ -21,18 +21,20 @@ export interface SectionName {
 }
 
 export const SECTION_NAMES: readonly SectionName[] = [
-  { key: 'summary', wizard: 'summary', names: ['issue summary', 'incident summary', 'summary', 'overview', 'executive summary', 'incident overview', 'outage summary', 'description', 'incident description', 'what happened', 'background', 'tl dr', 'tldr'], prefixes: ['issue summary', 'incident summary', 'executive summary'] },
+  { key: 'summary', wizard: 'summary', names: ['issue summary', 'incident summary', 'summary', 'overview', 'executive summary', 'incident overview', 'outage summary', 'description', 'incident description', 'what happened', 'background', 'tl dr', 'tldr', 'what was the problem'], prefixes: ['issue summary', 'incident summary', 'executive summary'] },
   { key: 'duration', wizard: 'summary', names: ['duration', 'outage duration', 'incident duration', 'time window', 'when', 'date', 'date and time', 'incident window', 'outage window'] },
   { key: 'impact', wizard: 'summary', names: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope', 'scope and impact', 'impact and scope', 'affected users', 'who was affected'] },
   { key: 'timeline', wizard: 'timeline', names: ['timeline', 'chronology', 'sequence of events', 'timeline of events', 'detailed timeline', 'incident timeline', 'events', 'timeline utc', 'time line'], prefixes: ['timeline', 'chronology', 'sequence of events'] },
+  // The steps taken to find the cause, told as a story or a list ("Debugging Process"): what was tried.
+  { key: 'investigation', wizard: 'timeline', names: ['debugging process', 'debugging', 'debugging steps', 'debug process', 'investigation', 'investigation process', 'troubleshooting', 'troubleshooting process', 'troubleshooting steps', 'investigation and debugging'] },
   { key: 'misleading', wizard: 'misleading', names: ['misleading investigation debugging paths', 'misleading investigation paths', 'misleading debugging paths', 'misleading paths', 'misleading investigation', 'red herrings', 'investigation debugging paths', 'debugging paths', 'what we tried', 'false leads', 'wrong turns'], prefixes: ['misleading'] },
   { key: 'escalation', wizard: 'escalation', names: ['incident escalation', 'escalation', 'escalations', 'escalation path', 'who was involved', 'escalated to'] },
-  { key: 'detection', wizard: 'timeline', names: ['detection', 'how it was detected', 'how was it detected', 'incident detection'] },
-  { key: 'rootCauseAndResolution', wizard: 'rootCause', names: ['root cause and resolution', 'cause and resolution', 'root cause resolution', 'root cause and fix', 'cause and fix', 'root cause analysis and resolution', 'root cause and remediation'] },
-  { key: 'rootCause', wizard: 'rootCause', names: ['root cause', 'root causes', 'cause', 'causes', 'root cause analysis', 'rca', 'why it happened', 'contributing factors'] },
+  { key: 'detection', wizard: 'timeline', names: ['detection', 'how it was detected', 'how was it detected', 'incident detection', 'detection time', 'detection method'] },
+  { key: 'rootCauseAndResolution', wizard: 'rootCause', names: ['root cause and resolution', 'cause and resolution', 'root cause resolution', 'root cause and fix', 'cause and fix', 'root cause analysis and resolution', 'root cause and remediation', 'summation'] },
+  { key: 'rootCause', wizard: 'rootCause', names: ['root cause', 'root causes', 'cause', 'causes', 'root cause analysis', 'rca', 'why it happened', 'why did it happen', 'what caused it', 'contributing factors'] },
   { key: 'trigger', wizard: 'extras', names: ['trigger', 'triggers', 'what triggered it'] },
-  { key: 'resolution', wizard: 'rootCause', names: ['resolution', 'resolution steps', 'fix', 'the fix', 'remediation', 'mitigation', 'recovery', 'resolution and recovery', 'how it was fixed', 'how we fixed it'] },
-  { key: 'measures', wizard: 'measures', names: ['corrective and preventative measures', 'corrective and preventive measures', 'broader measures', 'broad measures', 'preventative measures', 'preventive measures', 'corrective measures', 'corrective actions', 'preventive actions', 'measures', 'prevention', 'improvements and fixes', 'improvements', 'next steps', 'follow up', 'follow ups', 'future prevention', 'what we are doing', 'what we will do'], prefixes: ['corrective', 'preventative', 'preventive'] },
+  { key: 'resolution', wizard: 'rootCause', names: ['resolution', 'resolution steps', 'fix', 'the fix', 'remediation', 'mitigation', 'recovery', 'resolution and recovery', 'how it was fixed', 'how we fixed it', 'how did we fix it', 'how was it fixed'] },
+  { key: 'measures', wizard: 'measures', names: ['corrective and preventative measures', 'corrective and preventive measures', 'broader measures', 'broad measures', 'preventative measures', 'preventive measures', 'corrective measures', 'corrective actions', 'preventive actions', 'measures', 'prevention', 'improvements and fixes', 'improvements fixes', 'improvements', 'next steps', 'follow up', 'follow ups', 'future prevention', 'what we are doing', 'what we will do'], prefixes: ['corrective', 'preventative', 'preventive'] },
   { key: 'tasks', wizard: 'measures', names: ['tasks', 'task', 'task list', 'tasks to address the issue', 'action items', 'action item', 'todo', 'to do', 'to do list', 'todo list', 'follow up tasks', 'follow up actions', 'action plan'] },
   { key: 'lessons', wizard: 'extras', names: ['lessons learned', 'lessons learnt', 'lessons', 'takeaways', 'key takeaways', 'what went well', 'what went wrong', 'where we got lucky', 'conclusion'], prefixes: ['lessons'] },
 ];

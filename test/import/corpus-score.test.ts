@@ -7,9 +7,11 @@ import {
   droppedLines,
   evaluateCorpus,
   listCorpus,
+  missingTotals,
   recordedBars,
   sameZone,
   scoreFacts,
+  scoreMissing,
 } from '../../scripts/corpus-score.mjs';
 
 // The corpus of real postmortems (test/fixtures/corpus) through the BUILT command, as
@@ -60,6 +62,16 @@ describe('the corpus score', () => {
     );
     expect(result.droppedLines, `dropped lines:\n${lines.join('\n')}`).toBeLessThanOrEqual(bars.dropped!);
   });
+
+  // `check` on a document reports "X is missing" only for what the document does not state
+  // (`states:` in each facts file, read by hand): the false ones may not rise, the recall not fall.
+  it('reports missing no more parts the documents state than the README records, and as many they do not', () => {
+    expect(bars.falseMissing, `README.md records "false 'missing' findings: **N**" under Import accuracy`).not.toBeNull();
+    expect(bars.missingRecall, `README.md records "'missing' recall: **N%**" under Import accuracy`).not.toBeNull();
+    const wrong = result.documents.flatMap((d) => d.missing.filter((m) => !m.ok).map((m) => `${d.name}: ${m.part} ${m.reported ? 'reported missing but stated' : 'missing but not reported'}`));
+    expect(result.missing.falseMissing, wrong.join('\n')).toBeLessThanOrEqual(bars.falseMissing!);
+    expect(Number((result.missing.recall * 100).toFixed(1)), wrong.join('\n')).toBeGreaterThanOrEqual(bars.missingRecall!);
+  });
 });
 
 describe('the scoring itself', () => {
@@ -87,6 +99,15 @@ describe('the scoring itself', () => {
     const check = { problems: [{ section: 'Timeline', message: '"16:00 EDT" is in EDT, but the postmortem\'s times are in UTC: give every time in one timezone.' }] };
     expect(scoreFacts(facts, draft, check).filter((r) => !r.ok)).toEqual([]);
     expect(scoreFacts(facts, null, null).every((r) => !r.ok)).toBe(true);
+  });
+
+  it('scores a "missing" finding right when it is reported exactly for a part the document does not state', () => {
+    const meta = { facts: { misleading: true, escalation: false }, states: { impact: true, tasks: false, zone: true } };
+    const check = { problems: [{ message: 'impact is missing: impact: what was down' }, { message: 'tasks is missing: specific tasks' }, { message: 'no escalation entry: who was it escalated to?' }] };
+    const scored = Object.fromEntries(scoreMissing(meta, check).map((r) => [r.part, r.ok]));
+    expect(scored).toMatchObject({ impact: false, tasks: true, zone: true, misleading: true, escalation: true });
+    expect(missingTotals([scoreMissing(meta, check)])).toMatchObject({ reported: 3, falseMissing: 1 });
+    expect(recordedBars("### Import accuracy\nfalse 'missing' findings: **7**; 'missing' recall: **91.5%**")).toMatchObject({ falseMissing: 7, missingRecall: 91.5 });
   });
 
   it('reports a line cut short, and not one whose time, label or markup became structure', () => {
