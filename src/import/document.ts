@@ -197,7 +197,11 @@ class MarkdownLines {
           if (item.children.length === 0) this.push(marker.trim(), item.position?.start.line ?? line, indent);
           for (const child of item.children) {
             if (first && child.type === 'paragraph') this.block(child, depth, marker + box);
-            else if (child.type === 'list') this.block(child, depth + 1);
+            else if (child.type === 'list') {
+              // "7) * x": an item that opens on a list keeps its own number, as written.
+              if (first && node.ordered) this.push(`${marker}${box}`.trim(), item.position?.start.line ?? line, indent);
+              this.block(child, depth + 1);
+            }
             else this.block(child, depth + 1, first ? marker + box : '');
             first = false;
           }

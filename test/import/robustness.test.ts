@@ -88,6 +88,10 @@ describe('import never throws and drops nothing', () => {
     );
   });
 
+  it('an ordered item that opens on a list keeps its number (found by the property above: "7) *")', () => {
+    for (const input of ['7) *', '7) * x', '3. - [ ] y', '12) 1. z']) expectEveryWord(input, importPostmortem(input).draft);
+  });
+
   it('a line of 100,000 spaces, or of tabs, then text', () => {
     for (const pad of [' ', '\t']) {
       const input = `${pad.repeat(100_000)}words after the gap\n${pad.repeat(100_000)}- 10:00 alert: more words`;
