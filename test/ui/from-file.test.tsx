@@ -5,7 +5,7 @@ import { SourceError, type Candidate, type SourceFormat } from '../../src/source
 import { SOURCE_FORMATS } from '../../src/sources/formats.js';
 import { STEPS } from '../../src/wizard/flow.js';
 import { KEY, mountWizard } from '../support/ink.js';
-import { tempDir } from '../support/temp.js';
+import { fixture, tempDir } from '../support/temp.js';
 
 /*
  * The timeline's "from a file" in the wizard: the path, the pick list, the ticks, the rest of
@@ -162,6 +162,45 @@ describe('adding timeline entries from a file', () => {
     await app.waitFor(path);
     await app.press(KEY.enter);
     await app.waitFor('3 entries between');
+    app.unmount();
+  });
+
+  it('asks which CSV columns hold the time and the text when the contents cannot tell', async () => {
+    const csvDraft = { ...draft, summary: { timezone: 'UTC', start: '2024-08-14 14:00', end: '2024-08-14 14:50' } };
+    const app = await mountWizard(csvDraft, 'beginning', { screen: { kind: 'question', step: TIMELINE } });
+    await app.waitFor('Checkout errors alert');
+    await app.press('f');
+    await app.waitFor('which file?');
+    await app.paste(fixture('sources/ambiguous-time.csv'));
+    await app.press(KEY.enter);
+    await app.waitFor('holds the time?');
+    expect(app.frame()).toContain('first_seen');
+    expect(app.frame()).toContain('last_seen');
+    await app.press(KEY.down, KEY.enter);
+    await app.waitFor('And which holds the text?');
+    await app.press(KEY.down, KEY.enter);
+    await app.waitFor('3 entries between 13:45 and 15:05 UTC');
+    expect(app.frame()).toContain('14:01');
+    app.unmount();
+  });
+
+  it('z reads times written without a timezone in another one', async () => {
+    const utc = { ...draft, summary: { timezone: 'UTC', start: '2024-08-14 14:00', end: '2024-08-14 14:20' } };
+    const app = await mountWizard(utc, 'beginning', { screen: { kind: 'question', step: TIMELINE } });
+    await app.waitFor('Checkout errors alert');
+    await app.press('f');
+    await app.waitFor('which file?');
+    await app.paste(fixture('sources/chat/weechat.log'));
+    await app.press(KEY.enter);
+    await app.waitFor('read as UTC (z to change)');
+    expect(app.frame()).toMatch(/14:02 \w[\w ]+ +the cache hit rate dropped to 20%/);
+    await app.press('z');
+    await app.waitFor('Now read as UTC');
+    await app.type('Europe/Berlin');
+    await app.press(KEY.enter);
+    // 14:02 in Berlin is 12:02 UTC: before the window now.
+    await app.waitFor('read as Europe/Berlin (z to change)');
+    expect(app.frame()).not.toContain('the cache hit rate dropped');
     app.unmount();
   });
 });
