@@ -56,6 +56,17 @@ function logFile(lines = LOG): string {
   return path;
 }
 
+/** The wizard on the timeline step, told to add from `path`. */
+async function askForFile(on: typeof draft, path: string) {
+  const app = await mountWizard(on, 'beginning', { screen: { kind: 'question', step: TIMELINE } });
+  await app.waitFor(on.timeline[0]!.text);
+  await app.press('f');
+  await app.waitFor('which file?');
+  await app.paste(path);
+  await app.press(KEY.enter);
+  return app;
+}
+
 async function openPickList(keys: 'one at a time' | 'burst', on = draft, lines = LOG) {
   const app = await mountWizard(on, 'beginning', { screen: { kind: 'question', step: TIMELINE } });
   await app.waitFor(on.timeline[0]!.text);
@@ -167,12 +178,7 @@ describe('adding timeline entries from a file', () => {
 
   it('asks which CSV columns hold the time and the text when the contents cannot tell', async () => {
     const csvDraft = { ...draft, summary: { timezone: 'UTC', start: '2024-08-14 14:00', end: '2024-08-14 14:50' } };
-    const app = await mountWizard(csvDraft, 'beginning', { screen: { kind: 'question', step: TIMELINE } });
-    await app.waitFor('Checkout errors alert');
-    await app.press('f');
-    await app.waitFor('which file?');
-    await app.paste(fixture('sources/ambiguous-time.csv'));
-    await app.press(KEY.enter);
+    const app = await askForFile(csvDraft, fixture('sources/ambiguous-time.csv'));
     await app.waitFor('holds the time?');
     expect(app.frame()).toContain('first_seen');
     expect(app.frame()).toContain('last_seen');
@@ -186,12 +192,7 @@ describe('adding timeline entries from a file', () => {
 
   it('z reads times written without a timezone in another one', async () => {
     const utc = { ...draft, summary: { timezone: 'UTC', start: '2024-08-14 14:00', end: '2024-08-14 14:20' } };
-    const app = await mountWizard(utc, 'beginning', { screen: { kind: 'question', step: TIMELINE } });
-    await app.waitFor('Checkout errors alert');
-    await app.press('f');
-    await app.waitFor('which file?');
-    await app.paste(fixture('sources/chat/weechat.log'));
-    await app.press(KEY.enter);
+    const app = await askForFile(utc, fixture('sources/chat/weechat.log'));
     await app.waitFor('read as UTC (z to change)');
     expect(app.frame()).toMatch(/14:02 \w[\w ]+ +the cache hit rate dropped to 20%/);
     await app.press('z');
