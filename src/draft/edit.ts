@@ -41,12 +41,13 @@ const entryKey = (entry: TimelineEntry) => `${entry.at ?? ''}\u0000${entry.text?
  * Several entries at once (picked from a chat log or a pager export), sorted once. An entry
  * the timeline already has (the same time and words) is not added twice; `added` says which were.
  */
-export function addEntries(draft: Draft, entries: readonly TimelineEntry[]): { draft: Draft; added: boolean[] } {
+export function addEntries(draft: Draft, entries: readonly TimelineEntry[], sameAs: readonly (readonly string[] | undefined)[] = []): { draft: Draft; added: boolean[] } {
   const timeline = [...(draft.timeline ?? [])];
   const present = new Set(timeline.map(entryKey));
-  const added = entries.map((entry) => {
+  const added = entries.map((entry, i) => {
     const key = entryKey(entry);
-    if (present.has(key)) return false;
+    // `sameAs`: the entry's other wordings (a message with or without its author's name).
+    if (present.has(key) || sameAs[i]?.some((text) => present.has(entryKey({ ...entry, text })))) return false;
     present.add(key);
     timeline.push({ ...entry });
     return true;

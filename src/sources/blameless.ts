@@ -24,6 +24,7 @@ export interface Blameless {
 export function blamelessRewriter(people: People): Blameless {
   const roles = people.roles ?? {};
   const replacement = new Map<string, string>();
+  const lowerCaseNames = new Set<string>();
   for (const raw of people.names) {
     const name = raw.trim();
     if (name.length < 2) continue;
@@ -31,6 +32,7 @@ export function blamelessRewriter(people: People): Blameless {
     // A title that names a role ("SRE", "Staff engineer") stands for the person; a team's name ("Payments") does not.
     const as = role && ROLE_WORDS.test(role) ? `the ${role.replace(/^(?:the|an?) /i, '')}` : 'an engineer';
     replacement.set(name.toLowerCase(), as);
+    if (name === name.toLowerCase()) lowerCaseNames.add(name);
     // "Alice" for "Alice Smith": a first name said alone, when it is a capitalised word.
     const first = name.split(/\s+/)[0]!;
     if (first !== name && first.length >= 3 && !replacement.has(first.toLowerCase())) replacement.set(first.toLowerCase(), as);
@@ -43,8 +45,9 @@ export function blamelessRewriter(people: People): Blameless {
   const pattern = new RegExp(`(^|[^\\p{L}\\p{N}_@])(@?)(${names.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
   return (text) => {
     let out = text.replace(pattern, (all, before: string, at: string, name: string, offset: number) => {
-      // A bare first name must be written capitalised: "will" is a verb, "Will" may be a person.
-      if (!at && name[0] === name[0]!.toLowerCase() && !name.includes(' ')) return all;
+      // A bare name in lower case is a person only when that is how the person is known (an IRC
+      // nick such as "bob"): "will" is a verb, but "Will" may be a person.
+      if (!at && name[0] === name[0]!.toLowerCase() && !name.includes(' ') && !lowerCaseNames.has(name)) return all;
       const as = replacement.get(name.toLowerCase())!;
       const startsSentence = /(^|[.!?]\s+)$/.test(text.slice(0, offset + before.length));
       return `${before}${startsSentence ? as[0]!.toUpperCase() + as.slice(1) : as}`;

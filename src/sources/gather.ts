@@ -51,7 +51,7 @@ export interface Added {
  * did not fit on an entry's line is added to the root cause text, each after a blank line.
  */
 export function addProposals(draft: Draft, picked: readonly Proposal[], options: { rest?: boolean } = {}): Added {
-  const result = addEntries(draft, picked.map((p) => p.entry));
+  const result = addEntries(draft, picked.map((p) => p.entry), picked.map((p) => p.sameAs));
   const added = picked.filter((_, i) => result.added[i]);
   const already = picked.filter((_, i) => !result.added[i]);
   const rests = options.rest ? added.map((p) => p.rest).filter((rest) => rest !== '') : [];

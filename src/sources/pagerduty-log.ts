@@ -30,6 +30,8 @@ interface LogEntry {
   channel?: { type?: string; summary?: string; subject?: string; details?: unknown; notes?: string; description?: string };
   event_details?: { description?: string };
   note?: string;
+  /** Who an assign entry assigned the incident to. */
+  assignees?: Reference[];
 }
 
 const KINDS: Record<string, EntryKind> = {
@@ -117,7 +119,7 @@ function fromLogEntry(entry: LogEntry, type: string, at: number, pageKey: string
   return {
     ...base,
     text: sentences(title ? `${summary}: ${title}` : summary, detail, about),
-    ...people(person, text(entry.user?.summary)),
+    ...people(person, text(entry.user?.summary), ...(Array.isArray(entry.assignees) ? entry.assignees.map((a) => text(a?.summary)) : [])),
   };
 }
 

@@ -23,6 +23,8 @@ interface People {
   bots: Set<string>;
   /** Job titles from the profiles ("SRE on call"), by name: the blameless rewrite says the role instead of the name. */
   titles: Map<string, string>;
+  /** Every name a person goes by (real name, display name, handle), by the name candidates use: "IC: alice" names Alice Smith too. */
+  aliases: Map<string, string[]>;
 }
 
 /** The folder inside the tree that holds users.json or channels.json (a re-zipped export adds one). */
@@ -49,7 +51,7 @@ async function* values(tree: ExportTree, file: string, where: string): AsyncGene
 }
 
 async function readPeople(tree: ExportTree, root: string, path: string): Promise<People> {
-  const people: People = { names: new Map(), bots: new Set(), titles: new Map() };
+  const people: People = { names: new Map(), bots: new Set(), titles: new Map(), aliases: new Map() };
   for (const name of ['users.json', 'org_users.json']) {
     if (!tree.files.includes(root + name)) continue;
     for await (const user of values(tree, root + name, path)) {
@@ -58,6 +60,9 @@ async function readPeople(tree: ExportTree, root: string, path: string): Promise
       if (named) people.names.set(user.id, named);
       const title = isObject(user.profile) && typeof user.profile.title === 'string' ? user.profile.title.trim() : '';
       if (named && title) people.titles.set(named, title);
+      const profile = isObject(user.profile) ? user.profile : {};
+      const also = [profile.real_name, profile.display_name, user.real_name, user.name].filter((n): n is string => typeof n === 'string' && n.trim() !== '' && n.trim() !== named);
+      if (named && also.length) people.aliases.set(named, [...new Set(also.map((n) => n.trim()))]);
       if (user.is_bot === true) people.bots.add(user.id);
     }
   }
@@ -117,8 +122,15 @@ async function* readExport(tree: ExportTree, path: string, options: SourceOption
       options.progress?.(done, total);
     }
     for (const candidate of log.candidates(`Slack #${folder}`, folder, names)) {
-      const named = [candidate.author, ...(candidate.people ?? [])].filter((name): name is string => !!name && people.titles.has(name));
-      yield named.length ? { ...candidate, roles: Object.fromEntries(named.map((name) => [name, people.titles.get(name)!])) } : candidate;
+      const everyone = [...(candidate.bot ? [] : [candidate.author]), ...(candidate.people ?? [])].filter((name): name is string => !!name);
+      const titled = everyone.filter((name) => people.titles.has(name));
+      const also = everyone.flatMap((name) => people.aliases.get(name) ?? []);
+      const roles = Object.fromEntries(titled.flatMap((name) => [name, ...(people.aliases.get(name) ?? [])].map((alias) => [alias, people.titles.get(name)!])));
+      yield {
+        ...candidate,
+        ...(also.length ? { people: [...new Set([...(candidate.people ?? []), ...also])] } : {}),
+        ...(titled.length ? { roles } : {}),
+      };
     }
   }
 }

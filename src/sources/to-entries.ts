@@ -23,6 +23,8 @@ export interface Proposal {
   rest: string;
   /** How many times it was said (folded duplicates). */
   times: number;
+  /** The entry's other wordings (names kept or replaced): an entry the timeline has in any of them is there already. */
+  sameAs: string[];
 }
 
 export interface ProposeOptions {
@@ -33,6 +35,15 @@ export interface ProposeOptions {
   roles?: Readonly<Record<string, string>>;
 }
 
+/** Words of prose in a text: links, emoji and :codes: are not what a root cause is written in. */
+function proseWords(text: string): number {
+  const plain = text.replace(/\bhttps?:\/\/\S+/g, ' ').replace(/:[a-z0-9_+-]+:/gi, ' ');
+  return plain.match(/\p{L}[\p{L}'\u2019-]*/gu)?.length ?? 0;
+}
+
+/** The rest of a message is worth offering for the root cause when a person wrote it and it says something. */
+const REST_WORDS = 6;
+
 /** Candidates (already within the window) → entries to pick from, in time order. */
 export function propose(candidates: readonly Candidate[], options: ProposeOptions): Proposal[] {
   const names = new Set<string>();
@@ -42,12 +53,18 @@ export function propose(candidates: readonly Candidate[], options: ProposeOption
     for (const person of candidate.people ?? []) names.add(person);
     Object.assign(roles, candidate.roles);
   }
-  const rewrite = options.keepNames ? (text: string) => text : blamelessRewriter({ names, roles });
+  const blameless = blamelessRewriter({ names, roles });
+  const rewrite = options.keepNames ? (text: string) => text : blameless;
   return foldDuplicates(candidates).map(({ candidate, times }) => {
-    const { line, rest } = oneLine(candidate.text);
+    const { line, rest: after } = oneLine(candidate.text);
+    // A pager's or a bot's later sentences are detail ("Incident #4521."), not a story to keep.
+    const rest = !candidate.bot && proseWords(after) >= REST_WORDS ? after : '';
     const person = candidate.author && !candidate.bot;
-    // With names kept, a person's message says who: "Alice: rolling back".
-    const text = options.keepNames && person ? `${candidate.author}: ${line}` : rewrite(line);
+    // With names kept, a person's message says who ("Alice: rolling back"), unless it already does.
+    const says = (who: string) => line.startsWith(who) || line.startsWith(`@${who}`);
+    const named = person && !says(candidate.author!) ? `${candidate.author}: ${line}` : line;
+    const unnamed = blameless(line);
+    const text = options.keepNames ? named : unnamed;
     return {
       id: `${candidate.source}\u0000${candidate.key ?? `${candidate.at}\u0000${candidate.text}`}`,
       instant: candidate.at,
@@ -56,6 +73,8 @@ export function propose(candidates: readonly Candidate[], options: ProposeOption
       original: candidate.text,
       rest: rewrite(rest),
       times,
+      // The same message as the other names setting writes it: added once whichever was used.
+      sameAs: [...new Set([named, unnamed, line])].filter((other) => other !== text),
     };
   });
 }

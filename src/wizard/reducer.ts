@@ -61,7 +61,7 @@ export type WizardAction =
   | { type: 'set'; path: DraftPath; value: unknown }
   | { type: 'addEntry'; entry: TimelineEntry }
   /** Entries picked from a file, in one change; `rootCause`: the rest of long messages, added to that text. */
-  | { type: 'addEntries'; entries: TimelineEntry[]; rootCause?: string[] }
+  | { type: 'addEntries'; entries: TimelineEntry[]; rootCause?: string[]; sameAs?: string[][] }
   | { type: 'replaceEntry'; index: number; entry: TimelineEntry }
   | { type: 'removeEntry'; index: number }
   | { type: 'next' }
@@ -196,7 +196,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'addEntry':
       return changed(state, addEntry(state.draft, action.entry));
     case 'addEntries': {
-      const { draft } = addEntries(state.draft, action.entries);
+      const { draft } = addEntries(state.draft, action.entries, action.sameAs);
       const rest = action.rootCause?.filter((p) => p.trim() !== '') ?? [];
       const next = rest.length ? { ...draft, rootCause: appendParagraphs(draft.rootCause, rest) } : draft;
       return next === state.draft ? state : changed(state, next);

@@ -72,7 +72,7 @@ function setUp(lines: string[], draft = DRAFT) {
 const LOG = [
   '2024-08-14T11:00:00Z|Alice Smith|way before',
   '2024-08-14T12:20:00Z|Alice Smith|Looking at the checkout pods with @Bob Jones.',
-  '2024-08-14T12:31:00Z|Bob Jones|Thought it was the CDN, ruled it out. The CDN logs are clean.',
+  '2024-08-14T12:31:00Z|Bob Jones|Thought it was the CDN, ruled it out. The CDN logs are clean and the edge error rate is flat.',
   '2024-08-14T12:45:00Z|Bob Jones|Rolled back 4312, errors back to normal.',
   '2024-08-14T12:45:30Z|Bob Jones|Rolled back 4312, errors back to normal.',
 ];
@@ -112,7 +112,7 @@ describe('timeline add', () => {
     expect(await timelineAddCommand(draftPath, log, { match: ['cdn'], keepNames: true, rest: true })).toBe(0);
     const saved = readFileSync(draftPath, 'utf8');
     expect(saved).toContain('text: "Bob Jones: Thought it was the CDN, ruled it out."');
-    expect(saved).toMatch(/rootCause: The CDN logs are clean\./);
+    expect(saved).toMatch(/rootCause: The CDN logs are clean and the edge error rate is flat\./);
     expect(saved).not.toContain('Rolled back');
     expect(printed).toContain('2 not picked');
   });

@@ -148,14 +148,16 @@ describe('proposed entries', () => {
   it('guesses kinds, keeps names only when asked, and offers the rest of a long message', () => {
     const candidates: Candidate[] = [
       { at: 0, source: 'Slack #inc', author: 'Alertmanager', bot: true, text: '[FIRING:1] HighErrorRate api-eu' },
-      { at: 60_000, source: 'Slack #inc', author: 'Alice Smith', text: 'Thought it was the DNS change but ruled it out. Resolver logs are clean.' },
+      { at: 60_000, source: 'Slack #inc', author: 'Alice Smith', text: 'Thought it was the DNS change but ruled it out. Resolver logs are clean and the TTLs never changed.' },
       { at: 120_000, source: 'Slack #inc', author: 'Bob', people: ['Alice Smith'], text: 'Paging the db team on-call, @Alice Smith can you join?' },
       { at: 180_000, source: 'Slack #inc', author: 'Bob', text: 'Rolled back, error rate back to normal.' },
     ];
     const blameless = propose(candidates, { zone: zone('UTC') });
     expect(blameless.map((p) => p.entry.kind)).toEqual(['detection', 'misleading', 'escalation', 'resolution']);
     expect(blameless[2]!.entry.text).toBe('Paging the db team on-call, an engineer can you join?');
-    expect(blameless[1]!.rest).toBe('Resolver logs are clean.');
+    expect(blameless[1]!.rest).toBe('Resolver logs are clean and the TTLs never changed.');
+    // A bot's later sentences, and a few words after the first sentence, are not offered.
+    expect(propose([{ at: 0, source: 'PagerDuty', bot: true, text: 'Triggered: checkout errors. Incident #4521 on the payments service, urgency high.' }, { at: 0, source: 'Slack', author: 'Bob', text: 'On it. :eyes: https://grafana.example.com/d/abc' }], { zone: zone('UTC') }).map((p) => p.rest)).toEqual(['', '']);
     expect(blameless.map((p) => p.source)).toEqual(['Slack #inc \u00b7 Alertmanager', 'Slack #inc \u00b7 a person', 'Slack #inc \u00b7 a person', 'Slack #inc \u00b7 a person']);
     const named = propose(candidates, { zone: zone('UTC'), keepNames: true });
     expect(named[3]!.entry.text).toBe('Bob: Rolled back, error rate back to normal.');

@@ -29,11 +29,13 @@ describe('a Slack export', () => {
         ['2024-08-15T00:01:00.000Z', 'Tomas Novak', 'after midnight: error budget is at 40%, frozen deploys until Monday'],
       ]);
       const byText = (start: string) => incident.find((c) => c.text.startsWith(start))!;
-      expect(byText('Checkout').people).toEqual(['Tomas Novak']);
+      // The people named, then every other name the author and they go by (handles), for the blameless rewrite.
+      expect(byText('Checkout').people).toEqual(['Tomas Novak', 'priya', 'tomas']);
+      expect(byText('Checkout').roles).toEqual({ 'Priya Raman': 'SRE', priya: 'SRE', 'Tomas Novak': 'Payments', tomas: 'Payments' });
       expect(byText('Checkout').key).toBe('slack:inc-checkout:1723644131.000200');
       expect(byText('Triggered').bot).toBe(true);
       expect(byText('gateway').origin).toBe('inc-checkout/2024-08-14.json, message 5 (a reply in a thread)');
-      expect(byText("I'll write").people).toEqual(['Priya Raman']);
+      expect(byText("I'll write").people).toEqual(['Priya Raman', 'priya']);
       expect(incident.some((c) => c.text.includes('wrong channel'))).toBe(false);
       expect(all.filter((c) => c.source === 'Slack #general').map((c) => c.text)).toEqual(['checkout had a 12 minute outage, details in #inc-checkout']);
       expect(all.some((c) => c.source === 'Slack #random')).toBe(false);

@@ -11,6 +11,8 @@ import { ListEditor } from '../components/list-editor.js';
 import { theme } from '../theme.js';
 import type { QuestionProps } from './question-props.js';
 import { useUnsavedItem } from './unsaved-item.js';
+import { addEntries } from '../../draft/edit.js';
+import { basename } from 'node:path';
 import { lazyComponent } from '../lazy-component.js';
 
 // The file readers (zip, JSON, CSV parsers) load only when the person asks for them.
@@ -61,6 +63,7 @@ export function TimelineQuestion(props: QuestionProps) {
   // "Add entries from a file" (main timeline only): open over the list until it adds or is left.
   const [fromFile, setFromFile] = useState(false);
   const [added, setAdded] = useState<string | undefined>();
+  const [lastPath, setLastPath] = useState<string | undefined>();
   // Loaded while the person reads the timeline, so keys typed right after `f` reach its field.
   useEffect(() => {
     if (!fixedKind) void FromFile.preload();
@@ -123,12 +126,23 @@ export function TimelineQuestion(props: QuestionProps) {
       <FromFile
         draft={state.draft}
         rows={rows}
-        onAdd={(entries, rootCause, from) => {
-          dispatch({ type: 'addEntries', entries, rootCause });
-          setAdded(`Added ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} from ${from}${rootCause.length ? `, and the rest of ${rootCause.length} message${rootCause.length === 1 ? '' : 's'} to the root cause` : ''}.`);
+        initialPath={lastPath}
+        onAdd={(picked, rootCause, from) => {
+          // Counted as the reducer will add them: a message already in the timeline is not added again.
+          const { added } = addEntries(state.draft, picked.entries, picked.sameAs);
+          const count = added.filter(Boolean).length;
+          const already = added.length - count;
+          dispatch({ type: 'addEntries', entries: picked.entries, sameAs: picked.sameAs, rootCause });
+          setAdded(
+            `Added ${count} entr${count === 1 ? 'y' : 'ies'} from ${basename(from)}${already ? ` (${already} already in the timeline)` : ''}${rootCause.length ? `, and the rest of ${rootCause.length} message${rootCause.length === 1 ? '' : 's'} to the root cause` : ''}.`,
+          );
+          setLastPath(undefined);
           setFromFile(false);
         }}
-        onCancel={() => setFromFile(false)}
+        onCancel={(typed) => {
+          setLastPath(typed || undefined);
+          setFromFile(false);
+        }}
       />
     );
   }

@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import { basename } from 'node:path';
 import { DateTime } from 'luxon';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { resolveIncident } from '../../draft/incident.js';
@@ -9,7 +10,7 @@ import { gatherCandidates } from '../../sources/gather.js';
 import { propose, type Proposal } from '../../sources/to-entries.js';
 import { DEFAULT_MARGIN_MINUTES, incidentWindow, inWindow } from '../../sources/window.js';
 import { formatClock } from '../../time/when.js';
-import { initialPick, MARGIN_STEPS, pickReducer, type PickAction } from '../../wizard/pick-list.js';
+import { initialPick, MARGIN_STEPS, pickReducer, type PickAction, type PickState } from '../../wizard/pick-list.js';
 import { Choice } from '../components/choice.js';
 import { FieldPrompt } from '../components/field-prompt.js';
 import { Text } from '../components/text.js';
@@ -37,17 +38,33 @@ export interface FromFileProps {
   draft: Draft;
   rows: number;
   /** The picked entries, and the rest of long messages when the person wants it in the root cause. */
-  onAdd(entries: TimelineEntry[], rootCause: string[], from: string): void;
-  onCancel(): void;
+  onAdd(picked: Picked, rootCause: string[], from: string): void;
+  /** Left without adding; `typed`: the path in the field, offered again next time. */
+  onCancel(typed: string): void;
+  /** The path typed the last time, if it was left unconfirmed. */
+  initialPath?: string;
+}
+
+/** The ticked entries, with their other wordings (so a message already added is not added twice). */
+export interface Picked {
+  entries: TimelineEntry[];
+  sameAs: string[][];
 }
 
 type Phase =
   | { kind: 'path'; text: string; error?: string }
   | { kind: 'reading'; path: string; done: number; total: number; how: How }
-  | { kind: 'columns'; path: string; header: readonly string[]; time?: string; how: How }
-  | { kind: 'zone'; path: string; how: How; back: Extract<Phase, { kind: 'pick' }> }
-  | { kind: 'pick'; path: string; candidates: Candidate[]; outside: number; how: How }
-  | { kind: 'rest'; path: string; entries: TimelineEntry[]; rests: string[] };
+  | { kind: 'columns'; path: string; ask: ColumnQuestion[]; how: How; chosen: { time?: string; text?: string } }
+  | { kind: 'zone'; path: string; how: How; back: PickPhase }
+  | PickPhase
+  | { kind: 'rest'; path: string; picked: Picked; rests: string[]; back: PickPhase };
+type PickPhase = { kind: 'pick'; path: string; candidates: Candidate[]; how: How };
+
+/** A column to ask for (the time or the text), among the ones the contents could not tell apart. */
+interface ColumnQuestion {
+  role: 'time' | 'text';
+  among: readonly string[];
+}
 
 /** How the file is read: its CSV columns when asked, the zone of times written without one. */
 interface How {
@@ -63,9 +80,11 @@ const READ_MARGIN = MARGIN_STEPS[MARGIN_STEPS.length - 1]!;
  * then a list to tick. Nothing is added until the person picks and presses Enter.
  */
 export function FromFile(props: FromFileProps) {
-  const [phase, setPhase] = useState<Phase>({ kind: 'path', text: '' });
+  const [phase, setPhase] = useState<Phase>({ kind: 'path', text: props.initialPath ?? '' });
   const incident = useMemo(() => resolveIncident(props.draft), [props.draft]);
   const reading = useRef(0);
+  // The ticks, window and names outlive the screens around the list (the zone, the rest, a new read).
+  const [pick, setPick, pickRef] = useRefState(() => initialPick(DEFAULT_MARGIN_MINUTES, keepNamesSetting()));
 
   const read = (path: string, how: How = {}) => {
     const run = ++reading.current;
@@ -82,24 +101,16 @@ export function FromFile(props: FromFileProps) {
         setPhase({ kind: 'reading', path, done, total, how });
       },
     }).then(
-      ({ candidates, outside }) => {
-        if (run === reading.current) setPhase({ kind: 'pick', path, candidates, outside, how });
+      ({ candidates }) => {
+        if (run === reading.current) setPhase({ kind: 'pick', path, candidates, how });
       },
       (error: unknown) => {
         if (run !== reading.current) return;
-        if (error instanceof AmbiguousColumnsError) setPhase({ kind: 'columns', path, header: error.header, how });
+        if (error instanceof AmbiguousColumnsError) setPhase({ kind: 'columns', path, ask: columnQuestions(error), how, chosen: { ...how.columns } });
         else setPhase({ kind: 'path', text: path, error: error instanceof SourceError ? describeSourceError(path, error) : `Could not read ${path}: ${(error as Error).message}` });
       },
     );
   };
-
-  useKeys((input, key) => {
-    if (is('back', input, key)) {
-      reading.current += 1;
-      setPhase({ kind: 'path', text: phase.kind === 'reading' ? phase.path : '' });
-    }
-  }, { isActive: phase.kind === 'reading' });
-  useHints([{ keys: 'back', does: 'stop reading' }], phase.kind === 'reading');
 
   switch (phase.kind) {
     case 'path':
@@ -114,27 +125,40 @@ export function FromFile(props: FromFileProps) {
             complete={completeToShared}
             parse={(text) => (text.trim() === '' ? { ok: false, error: 'Type the path of the file (Tab completes).' } : { ok: true, value: text.trim() })}
             onAccept={(value) => read(value as string)}
-            onBack={() => props.onCancel()}
+            onBack={(typed) => props.onCancel(typed)}
           />
           {phase.error ? <Text color={theme.error}>✗ {phase.error}</Text> : null}
         </Box>
       );
-    case 'reading': {
-      const size = phase.total ? ` ${Math.floor((phase.done / phase.total) * 100)}% of ${megabytes(phase.total)}` : '';
-      return <Text color={theme.muted}>Reading {phase.path}…{size}</Text>;
-    }
-    case 'columns':
+    case 'reading':
+      return (
+        <Reading
+          phase={phase}
+          onStop={() => {
+            reading.current += 1;
+            setPhase({ kind: 'path', text: phase.path });
+          }}
+        />
+      );
+    case 'columns': {
+      const [question, ...later] = phase.ask;
+      if (!question) return null;
       return (
         <Choice
-          key={phase.time ?? ''}
-          prompt={phase.time === undefined ? `Which column of ${phase.path} holds the time?` : 'And which holds the text?'}
-          help="The columns could not be told from their contents."
-          items={phase.header.map((name, i) => ({ label: name || `column ${i + 1}`, value: String(i + 1) })).filter((item) => item.value !== phase.time)}
+          key={question.role}
+          prompt={`Which column of ${basename(phase.path)} holds the ${question.role}?`}
+          help={`${question.among.length > 2 ? `${question.among.slice(0, -1).join(', ')} or ${question.among.at(-1)}` : question.among.join(' and ')} could each be the ${question.role}, from what they hold.`}
+          items={question.among.map((name) => ({ label: name, value: name }))}
           limit={Math.max(3, props.rows - 4)}
-          onSelect={(column) => (phase.time === undefined ? setPhase({ ...phase, time: column }) : read(phase.path, { ...phase.how, columns: { time: phase.time, text: column } }))}
+          onSelect={(column) => {
+            const chosen = { ...phase.chosen, [question.role]: column };
+            if (later.length) setPhase({ ...phase, ask: later, chosen });
+            else read(phase.path, { ...phase.how, columns: chosen });
+          }}
           onBack={() => setPhase({ kind: 'path', text: phase.path })}
         />
       );
+    }
     case 'zone':
       return (
         <FieldPrompt
@@ -156,16 +180,38 @@ export function FromFile(props: FromFileProps) {
           {...props}
           path={phase.path}
           candidates={phase.candidates}
-          outside={phase.outside}
           readZone={phase.how.zone}
+          state={pick}
+          dispatch={(action) => setPick(pickReducer(pickRef.current, action))}
           onZone={() => setPhase({ kind: 'zone', path: phase.path, how: phase.how, back: phase })}
-          onPicked={(entries, rests) => (rests.length ? setPhase({ kind: 'rest', path: phase.path, entries, rests }) : props.onAdd(entries, [], phase.path))}
+          onPicked={(picked, rests) => (rests.length ? setPhase({ kind: 'rest', path: phase.path, picked, rests, back: phase }) : props.onAdd(picked, [], phase.path))}
           onBack={() => setPhase({ kind: 'path', text: phase.path })}
         />
       );
     case 'rest':
-      return <RestQuestion count={phase.rests.length} onAnswer={(yes) => props.onAdd(phase.entries, yes ? phase.rests : [], phase.path)} />;
+      return <RestQuestion count={phase.rests.length} onAnswer={(yes) => props.onAdd(phase.picked, yes ? phase.rests : [], phase.path)} onBack={() => setPhase(phase.back)} />;
   }
+}
+
+/** What to ask of an ambiguous CSV: the time among its time-like columns, the text among its text-like ones. */
+function columnQuestions(error: AmbiguousColumnsError): ColumnQuestion[] {
+  const questions: ColumnQuestion[] = [];
+  // No column looked like a time at all: any may be. The text is asked only when two could be it
+  // (with the time named, the reader finds the text itself, or says which two it cannot tell apart).
+  const every = error.header.filter((name) => name !== '');
+  if (error.timeColumns.length !== 1) questions.push({ role: 'time', among: error.timeColumns.length > 1 ? error.timeColumns : every });
+  if (error.textColumns.length > 1) questions.push({ role: 'text', among: error.textColumns });
+  return questions;
+}
+
+/** The file being read, with how far it has got; Esc stops. */
+function Reading({ phase, onStop }: { phase: Extract<Phase, { kind: 'reading' }>; onStop(): void }) {
+  useKeys((input, key) => {
+    if (is('back', input, key)) onStop();
+  });
+  useHints([{ keys: 'back', does: 'stop reading' }]);
+  const size = phase.total ? ` ${Math.floor((phase.done / phase.total) * 100)}% of ${megabytes(phase.total)}` : '';
+  return <Text color={theme.muted}>Reading {phase.path}…{size}</Text>;
 }
 
 function describeSourceError(path: string, error: SourceError): string {
@@ -189,17 +235,21 @@ const PICK_HINTS: Hint[] = [
 interface PickListProps extends FromFileProps {
   path: string;
   candidates: Candidate[];
-  outside: number;
   /** The zone the file's zone-less times were read in, when not the draft's. */
   readZone?: IncidentZone;
+  state: PickState;
+  dispatch(action: PickAction): void;
   onZone(): void;
-  onPicked(entries: TimelineEntry[], rests: string[]): void;
+  onPicked(picked: Picked, rests: string[]): void;
   onBack(): void;
 }
 
 function PickList(props: PickListProps) {
   const { draft, candidates } = props;
-  const [state, setState, stateRef] = useRefState(() => initialPick(DEFAULT_MARGIN_MINUTES, keepNamesSetting()));
+  const { state, dispatch } = props;
+  // Keys in one burst each see the last one's effect: the parent's state is read through a ref.
+  const stateRef = useRef(state);
+  stateRef.current = state;
   const [message, setMessage] = useState<string | undefined>();
   const incident = useMemo(() => resolveIncident(draft), [draft]);
   const bounded = incident.start !== undefined || incident.end !== undefined;
@@ -211,7 +261,6 @@ function PickList(props: PickListProps) {
   const offersRef = useRef(offers);
   offersRef.current = offers;
   const kindOf = (offer: Proposal) => stateRef.current.kinds[offer.id] ?? offer.entry.kind ?? 'other';
-  const dispatch = (action: PickAction) => setState(pickReducer(stateRef.current, action));
 
   useKeys((input, key) => {
     const list = offersRef.current;
@@ -239,7 +288,7 @@ function PickList(props: PickListProps) {
         return;
       }
       props.onPicked(
-        picked.map((offer) => ({ ...offer.entry, kind: kindOf(offer) })),
+        { entries: picked.map((offer) => ({ ...offer.entry, kind: kindOf(offer) })), sameAs: picked.map((offer) => offer.sameAs) },
         picked.map((offer) => offer.rest).filter((rest) => rest !== ''),
       );
     }
@@ -254,20 +303,22 @@ function PickList(props: PickListProps) {
   const spansDays = offers.length > 0 && !DateTime.fromMillis(offers[0]!.instant, { zone: incident.zone.zone }).hasSame(DateTime.fromMillis(offers.at(-1)!.instant, { zone: incident.zone.zone }), 'day');
   const when = (offer: Proposal) => (spansDays ? offer.entry.at.slice(5, 16) : offer.entry.at.slice(11, 16));
   const between = window.from !== undefined && window.to !== undefined ? `between ${clock(window.from)} and ${clock(window.to)} ${incident.zone.name} (\u00b1 ${state.margin} min)` : 'in the whole file (the draft has no start or end yet)';
-  const outside = props.candidates.length - offers.reduce((sum, o) => sum + o.times, 0) + props.outside;
 
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate-end">From {props.path}: {offers.length} entr{offers.length === 1 ? 'y' : 'ies'} {between}</Text>
+      <Text bold wrap="truncate-end">From {basename(props.path)}: {offers.length} entr{offers.length === 1 ? 'y' : 'ies'} {between}</Text>
       <Text color={theme.muted} wrap="truncate-end">
-        {ticked} ticked{outside > 0 ? `; ${outside} outside the window` : ''}.{' '}
-        {state.keepNames ? `Names kept as written (${KEYMAP.names.label} replaces them).` : `Names replaced by a role or "an engineer" (${KEYMAP.names.label} keeps them).`}
+        {ticked} ticked. {state.keepNames ? `Names kept (${KEYMAP.names.label} replaces them).` : `Names: a role or "an engineer" (${KEYMAP.names.label} keeps them).`}
       </Text>
       <Text color={theme.muted} wrap="truncate-end">
         Times written without a timezone are read as {(props.readZone ?? incident.zone).name} ({KEYMAP.zone.label} to change).
       </Text>
       <Box flexDirection="column" marginTop={1}>
-        {offers.length === 0 ? <Text color={theme.muted}>Nothing in this window{bounded ? ': + widens it.' : '.'}</Text> : null}
+        {offers.length === 0 ? (
+          <Text color={theme.muted}>
+            Nothing in this window{bounded ? ': + widens it' : ''}. If the file's times have no timezone, {KEYMAP.zone.label} says which they are in.
+          </Text>
+        ) : null}
         {start > 0 ? <Text color={theme.muted}>  ↑ {start} more</Text> : null}
         {offers.slice(start, end).map((offer, i) => {
           const index = start + i;
@@ -291,14 +342,17 @@ function PickList(props: PickListProps) {
   );
 }
 
-function RestQuestion({ count, onAnswer }: { count: number; onAnswer(yes: boolean): void }) {
+function RestQuestion({ count, onAnswer, onBack }: { count: number; onAnswer(yes: boolean): void; onBack(): void }) {
+  // Esc goes back to the list (n answers no): nothing is added by leaving the question.
   useKeys((input, key) => {
-    if (is('yes', input, key)) onAnswer(true);
+    if (is('back', input, key)) onBack();
+    else if (is('yes', input, key)) onAnswer(true);
     else if (is('no', input, key)) onAnswer(false);
   });
   useHints([
     { keys: 'yes', does: 'add to root cause' },
     { keys: 'no', does: 'leave out' },
+    { keys: 'back', does: 'back to the list' },
   ]);
   return (
     <Box flexDirection="column">
