@@ -64,14 +64,24 @@ export async function timelineAddCommand(draftPath: string, file: string, flags:
 
   const loaded = await loadDraft(draftPath, 'edit');
   const incident = resolveIncident(loaded.draft);
-  const at = (option: string, text: string | undefined) => {
-    if (text === undefined) return undefined;
-    const read = parseWhen(text, { zone: incident.zone, defaultDate: incident.start ?? incident.end });
-    if (!read.ok) throw new UsageError(`${option} ${text}: ${read.error}`);
-    if (!read.dateGiven && !incident.start && !incident.end) throw new UsageError(`${option} ${text} has no date and the draft has no start to take it from: write it like 2024-08-14 14:00.`);
-    return read.value.toMillis();
+  // A bare time is on the day that puts it nearest the incident (23:50 before a 00:10 end is the
+  // evening before); --to's bare time is after --from, on the next day if need be.
+  const distance = (ms: number) => {
+    const start = incident.start?.toMillis() ?? incident.end!.toMillis();
+    const end = incident.end?.toMillis() ?? start;
+    return ms < start ? start - ms : ms > end ? ms - end : 0;
   };
-  const window = incidentWindow(loaded.draft, margin, { from: at('--from', flags.from), to: at('--to', flags.to) });
+  const at = (option: string, text: string | undefined, after?: DateTime) => {
+    if (text === undefined) return undefined;
+    const read = parseWhen(text, { zone: incident.zone, defaultDate: after ?? incident.start ?? incident.end, ...(after ? { after } : {}) });
+    if (!read.ok) throw new UsageError(`${option} ${text}: ${read.error}`);
+    if (read.dateGiven || after) return read.value;
+    if (!incident.start && !incident.end) throw new UsageError(`${option} ${text} has no date and the draft has no start to take it from: write it like 2024-08-14 14:00.`);
+    return [read.value.minus({ days: 1 }), read.value, read.value.plus({ days: 1 })].reduce((best, day) => (distance(day.toMillis()) < distance(best.toMillis()) ? day : best));
+  };
+  const from = at('--from', flags.from);
+  const to = at('--to', flags.to, from);
+  const window = incidentWindow(loaded.draft, margin, { from: from?.toMillis(), to: to?.toMillis() });
   if (window.from !== undefined && window.to !== undefined && window.from > window.to) throw new UsageError('--from is after --to: nothing could be in between.');
   const [timeColumn, textColumn] = flags.columns?.split(',').map((part) => part.trim()) ?? [];
 

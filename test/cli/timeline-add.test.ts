@@ -124,13 +124,27 @@ describe('timeline add', () => {
     expect(printed).toContain('way before');
   });
 
+  it('places a bare --from/--to time on the day nearest the incident, --to after --from', async () => {
+    const night = DRAFT.replace('Europe/Berlin', 'America/New_York').replace('start: "2024-08-14 14:10"', 'start: "2024-11-02 23:40"').replace('end: "2024-08-14 14:50"', 'end: "2024-11-03 02:30"');
+    const { draftPath, log } = setUp(LOG, night);
+    const window = async (flags: { from?: string; to?: string }) => {
+      printed = '';
+      await timelineAddCommand(draftPath, log, flags);
+      return /found (between .*? America\/New_York)/.exec(printed)?.[1];
+    };
+    expect(await window({ from: '23:50', to: '00:10' })).toBe('between 2024-11-02 23:50 and 2024-11-03 00:10 America/New_York');
+    expect(await window({ from: '01:10', to: '01:30' })).toBe('between 2024-11-03 01:10 and 01:30 America/New_York');
+    expect(await window({ from: '2024-11-03T01:00', to: '01:30' })).toBe('between 2024-11-03 01:00 and 01:30 America/New_York');
+    expect(await window({ from: '2024-11-02 22:00', to: '02:00' })).toBe('between 2024-11-02 22:00 and 2024-11-03 02:00 America/New_York');
+  });
+
   it('refuses bad options and files with one sentence, leaving the draft as it was', async () => {
     const { draftPath, log } = setUp([...LOG, 'not-a-time|x|y']);
     await expect(timelineAddCommand(draftPath, log, { all: true })).rejects.toThrow(DraftFileError);
     await expect(timelineAddCommand(draftPath, log, { all: true })).rejects.toThrow(`${log}:6: "not-a-time" is not a time.`);
     await expect(timelineAddCommand(draftPath, log, { all: true, match: ['x'] })).rejects.toThrow('--all and --match pick in two ways');
     await expect(timelineAddCommand(draftPath, log, { margin: 'ten' })).rejects.toThrow('--margin ten is not a number of minutes');
-    await expect(timelineAddCommand(draftPath, log, { from: '15:00', to: '14:00' })).rejects.toThrow('--from is after --to');
+    await expect(timelineAddCommand(draftPath, log, { from: '2024-08-14 15:00', to: '2024-08-14 14:00' })).rejects.toThrow('--from is after --to');
     await expect(timelineAddCommand(draftPath, log, { from: 'soon' })).rejects.toThrow(UsageError);
     await expect(timelineAddCommand(draftPath, log, { zone: 'Mars/Base' })).rejects.toThrow('--zone Mars/Base');
     await expect(timelineAddCommand(draftPath, join(draftPath, '..', 'none.testlog'), {})).rejects.toThrow(SourceErrorMessage);
