@@ -26,7 +26,7 @@ const WHAT = 'Alertmanager webhook JSON';
 
 export const alertmanager: SourceFormat = {
   id: 'alertmanager',
-  label: 'Alertmanager webhook JSON (one payload, an array of them, or one per line)',
+  label: 'Alertmanager webhook JSON',
   sniff: ({ isDirectory, head }) => !isDirectory && /[{[]/.test(jsonStart(head) ?? '') && /"alerts"\s*:/.test(head) && /"startsAt"\s*:/.test(head),
   read: readAlertmanager,
 };

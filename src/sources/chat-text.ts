@@ -108,7 +108,9 @@ export function planChatText(lines: readonly string[], anchor?: number): ChatPla
   if (!best || best.headers === 0) return undefined;
   // A good share of the lines: a tenth for a long chat (messages can run to many lines), a fifth for one or two messages.
   const share = best.score / nonEmpty.length;
-  const enough = best.headers >= 2 ? share >= 0.1 : share >= 0.2;
+  // A copy that opens on a message's header ("Alice Smith  2:02 PM") is a chat however long its messages run.
+  const opens = matchRule(nonEmpty[0]!, best.style)?.rule.kind === 'header';
+  const enough = opens || (best.headers >= 2 ? share >= 0.1 : share >= 0.2);
   if (!enough) return undefined;
   const hour12 = lines.some((line) => /\d[ \u00a0\u202f]?[AaPp]\.?[Mm]\b/.test(line));
   const slashDates = lines.flatMap((line) => [...line.matchAll(/\b(\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2}))\b/g)].map((m) => m[1]!));
@@ -292,7 +294,7 @@ function notChat(path: string): SourceError {
 
 export const chatText: SourceFormat = {
   id: 'chat-text',
-  label: 'chat text copied or saved from Slack, Teams, Discord, IRC or Matrix',
+  label: 'a chat log or copy (Slack, Teams, Discord, IRC, Matrix)',
   sniff({ isDirectory, head }) {
     if (isDirectory) return false;
     return planChatText(head.split(/\r\n|\r|\n/).slice(0, SAMPLE_LINES)) !== undefined;

@@ -20,7 +20,7 @@ const SNIFF_ZONE = { name: 'UTC', zone: FixedOffsetZone.utcInstance };
 
 export const genericCsv: SourceFormat = {
   id: 'csv',
-  label: 'a CSV file with a time column and a text column',
+  label: 'a CSV with a time column and a text column',
   sniff: ({ path, isDirectory, head }) => {
     if (isDirectory) return false;
     const shape = csvShape(head);

@@ -16,7 +16,7 @@ const COMMIT_LINE = /^commit ([0-9a-f]{7,64})(?: \(([^)]*)\))?/;
 
 export const gitLogText: SourceFormat = {
   id: 'git-log',
-  label: 'a file of `git log` output (its default or fuller layout)',
+  label: 'saved `git log` output',
   sniff: ({ isDirectory, head }) => !isDirectory && COMMIT_LINE.test(head.replace(/^[\s\ufeff]+/, '')) && /^(Author|Date|CommitDate):/m.test(head),
   read: readGitLogText,
 };

@@ -23,7 +23,7 @@ const STDERR_LIMIT = 4096;
 
 export const gitRepository: SourceFormat = {
   id: 'git',
-  label: 'a git repository folder (its commits and merges as deploys)',
+  label: 'a git repository',
   sniff: ({ path, isDirectory }) => isDirectory && isRepository(path),
   read: readGitRepository,
 };

@@ -18,7 +18,7 @@ const DESCRIPTION_LIMIT = 300;
 
 export const opsgenieCsv: SourceFormat = {
   id: 'opsgenie-csv',
-  label: "Opsgenie's CSV export of alerts (TinyId, Message, Status, CreatedAt...)",
+  label: "Opsgenie's alerts CSV",
   sniff: ({ isDirectory, head }) =>
     !isDirectory && headerHas(head, ['message', 'createdAt']) && ['tinyId', 'alias', 'isSeen', 'acknowledged'].some((name) => headerHas(head, [name])),
   read: readOpsgenieCsv,

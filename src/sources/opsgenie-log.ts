@@ -25,7 +25,7 @@ const WHAT = 'an Opsgenie alert log export';
 
 export const opsgenieLog: SourceFormat = {
   id: 'opsgenie-log',
-  label: "Opsgenie alert logs (the Alert API's /v2/alerts/{id}/logs JSON)",
+  label: 'Opsgenie alert logs (JSON)',
   sniff: ({ isDirectory, head }) =>
     !isDirectory && /[{[]/.test(jsonStart(head) ?? '') && /"log"\s*:/.test(head) && /"createdAt"\s*:/.test(head) && /"(offset|owner)"\s*:/.test(head),
   read: readOpsgenieLog,

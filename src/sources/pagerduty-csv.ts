@@ -15,7 +15,7 @@ const WHAT = 'a PagerDuty incidents CSV';
 
 export const pagerdutyCsv: SourceFormat = {
   id: 'pagerduty-csv',
-  label: "PagerDuty's incidents CSV (incident_number, created_on, resolved_on...)",
+  label: "PagerDuty's incidents CSV",
   sniff: ({ isDirectory, head }) => !isDirectory && headerHas(head, ['incident_number', 'created_on']),
   read: readPagerDutyCsv,
 };

@@ -48,7 +48,7 @@ const WHAT = 'a PagerDuty log entries export';
 
 export const pagerdutyLog: SourceFormat = {
   id: 'pagerduty-log',
-  label: "PagerDuty incident log entries (the REST API's log_entries JSON)",
+  label: 'PagerDuty log entries (JSON)',
   sniff: ({ isDirectory, head }) => !isDirectory && /[{[]/.test(jsonStart(head) ?? '') && /"type"\s*:\s*"[a-z_]+_log_entry"/.test(head),
   read: readPagerDutyLog,
 };

@@ -61,6 +61,8 @@ async function inspect(path: string): Promise<Inspection> {
   const head = bytes.toString('utf8');
   const format = sniff({ path, isDirectory: false, head });
   if (format) return { format, problem: '' };
+  // A zip the export reader did not take: say so, rather than "binary".
+  if (bytes.subarray(0, 2).toString('latin1') === 'PK') return { problem: 'is a zip file, but not a Slack export: it holds no channels.json or users.json (or it is damaged).' };
   if (looksBinary(bytes, head)) return { problem: `is a binary file, not ${expectedFormats()}.` };
   return { problem: `is none of what the timeline reads: ${expectedFormats()}.` };
 }

@@ -34,9 +34,12 @@ export function channelOfDayFile(path: string): string | undefined {
 
 export const slackChannel: SourceFormat = {
   id: 'slack-channel',
-  label: "a Slack channel's messages as JSON (conversations.history, or a day file of an export)",
+  label: "a Slack channel's JSON",
   sniff({ isDirectory, head }) {
-    if (isDirectory || !SLACK_TS.test(head)) return false;
+    if (isDirectory) return false;
+    // A channel with nothing said in it is still Slack's answer: `{"ok": true, "messages": []}`.
+    if (/^\uFEFF?\s*\{\s*"ok"\s*:\s*true\s*,\s*"messages"\s*:\s*\[\s*\]/.test(head)) return true;
+    if (!SLACK_TS.test(head)) return false;
     return /^\uFEFF?\s*\[/.test(head) || (/^\uFEFF?\s*\{/.test(head) && /"messages"\s*:\s*\[/.test(head));
   },
   async *read(path, options) {
