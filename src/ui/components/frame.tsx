@@ -40,9 +40,10 @@ export function fitHints(hints: Hint[], room: number): string {
   return tries.find((text) => stringWidth(text) <= room) ?? tries.at(-1)!;
 }
 
+/** Keys every list and field has, doing what they always do there (Enter to go on or pick, the arrows). */
 function isCommonKey(hint: Hint): boolean {
   const keys = Array.isArray(hint.keys) ? hint.keys : [hint.keys];
-  return keys.every((key) => key === 'submit' || key === 'up' || key === 'down');
+  return keys.every((key) => (key === 'submit' && ['next', 'pick', 'choose'].includes(hint.does)) || key === 'up' || key === 'down');
 }
 
 /**

@@ -213,7 +213,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
       {props.help ? <Text color={theme.muted}>{props.help}</Text> : null}
       {leftover}
       <Box flexDirection="column" marginTop={1}>
-        {items.length === 0 ? <Text color={theme.muted}>No {noun}s yet: press a to add one.</Text> : null}
+        {items.length === 0 ? <Text color={theme.muted}>No {plural(noun)} yet: press a to add one.</Text> : null}
         {start > 0 ? <Text color={theme.muted}>  ↑ {start} more</Text> : null}
         {items.slice(start, end).map((item, i) => {
           const index = start + i;
@@ -232,6 +232,11 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
       {message ? <Text color={message.tone === 'ok' ? theme.ok : theme.error}>{message.text}</Text> : null}
     </Box>
   );
+}
+
+/** "entries", "tasks", "misleading paths". */
+function plural(noun: string): string {
+  return noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
 }
 
 /** While adding: the last few items, with the new one's place among them ("+ new entry"). */
