@@ -48,4 +48,24 @@ describe('the code cache', () => {
     await session.press(KEYS.ctrlC);
     expect(await session.exited).toBe(130);
   });
+
+  it("is taken by the wizard's next run as it is (V8 accepts it: the launcher's start-up flags match)", async () => {
+    const env = isolatedEnv({ XDG_CACHE_HOME: tempDir('pmw-cache-') });
+    const folder = join(env.XDG_CACHE_HOME!, 'postmortem-wizard');
+    const run = async (draft: string) => {
+      const session = new TerminalSession(['new', draft], { cwd: tempDir(), env });
+      sessions.push(session);
+      await session.waitFor('Title of the postmortem');
+      await expect.poll(() => cacheFiles(env.XDG_CACHE_HOME!).length).toBe(1);
+      await session.press(KEYS.ctrlC);
+      expect(await session.exited).toBe(130);
+    };
+    await run('first.yaml');
+    const [written] = cacheFiles(env.XDG_CACHE_HOME!);
+    const first = statSync(join(folder, written!)).mtimeMs;
+    // A cache V8 rejected would be written again by this run.
+    await run('second.yaml');
+    expect(cacheFiles(env.XDG_CACHE_HOME!)).toEqual([written]);
+    expect(statSync(join(folder, written!)).mtimeMs).toBe(first);
+  });
 });
