@@ -6,6 +6,7 @@ import { asciiLiquidPlugin } from './build/ascii-liquid.mjs';
 import { unusedByConfPlugin } from './build/conf-stubs.mjs';
 import { copyEsmExportsOnce } from './build/esm-copies.mjs';
 import { inkPlugin, noPerformanceGlobalPlugin } from './build/ink.mjs';
+import { inkOutputPlugin } from './build/ink-output.mjs';
 import { inkWrapPlugin } from './build/ink-wrap.mjs';
 import { lazyBuiltinsPlugin } from './build/lazy-builtins.mjs';
 import { lazySegmenterPlugin } from './build/string-width.mjs';
@@ -35,7 +36,7 @@ const result = await build({
     __PMW_VERSION__: JSON.stringify(manifest.version),
   },
   banner: { js: 'var __pmwImportMeta={get url(){return require("url").pathToFileURL(__filename).href}};' },
-  plugins: [asciiLiquidPlugin, yogaPlugin, inkPlugin, inkWrapPlugin, noPerformanceGlobalPlugin, unusedByConfPlugin, lazySegmenterPlugin, lazyBuiltinsPlugin],
+  plugins: [asciiLiquidPlugin, yogaPlugin, inkPlugin, inkWrapPlugin, inkOutputPlugin, noPerformanceGlobalPlugin, unusedByConfPlugin, lazySegmenterPlugin, lazyBuiltinsPlugin],
   logLevel: 'warning',
 });
 writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
