@@ -9,6 +9,7 @@ import { inkPlugin, noPerformanceGlobalPlugin } from './build/ink.mjs';
 import { inkOutputPlugin } from './build/ink-output.mjs';
 import { inkWrapPlugin } from './build/ink-wrap.mjs';
 import { lazyBuiltinsPlugin } from './build/lazy-builtins.mjs';
+import { builtinDefaultPlugin, oneSignalExitPlugin } from './build/shared-modules.mjs';
 import { lazySegmenterPlugin } from './build/string-width.mjs';
 import { yogaPlugin } from './build/yoga.mjs';
 
@@ -36,7 +37,7 @@ const result = await build({
     __PMW_VERSION__: JSON.stringify(manifest.version),
   },
   banner: { js: 'var __pmwImportMeta={get url(){return require("url").pathToFileURL(__filename).href}};' },
-  plugins: [asciiLiquidPlugin, yogaPlugin, inkPlugin, inkWrapPlugin, inkOutputPlugin, noPerformanceGlobalPlugin, unusedByConfPlugin, lazySegmenterPlugin, lazyBuiltinsPlugin],
+  plugins: [asciiLiquidPlugin, yogaPlugin, inkPlugin, inkWrapPlugin, inkOutputPlugin, noPerformanceGlobalPlugin, unusedByConfPlugin, lazySegmenterPlugin, lazyBuiltinsPlugin, oneSignalExitPlugin, builtinDefaultPlugin],
   logLevel: 'warning',
 });
 writeFileSync('dist/meta.json', JSON.stringify(result.metafile));

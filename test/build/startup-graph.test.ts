@@ -50,6 +50,13 @@ describe('what start-up loads', () => {
     }
   });
 
+  it('the wizard loads one copy of signal-exit (ink and restore-cursor share it) and no copy of a built-in it imports whole', () => {
+    const modules = [...loadedAtStart('src/ui/run.tsx')];
+    expect(modules.filter((path) => /signal-exit\/index\.js$/.test(path))).toHaveLength(1);
+    // `import process from 'node:process'` is served the built-in itself (scripts/build/shared-modules.mjs).
+    expect(modules).toContain('builtin-default:node:process');
+  });
+
   it('the wizard draws its first question before loading YAML, the settings store, file writing or the template engine', () => {
     const modules = loadedAtStart('src/ui/run.tsx');
     const loaded = packages(modules);
