@@ -243,6 +243,50 @@ if (want(7)) {
   row('200,000-character mixed-script paste, one-line field', `${median(drawn).toFixed(0)} ms to draw`, `(Ctrl+C then ends it in ${median(quit).toFixed(0)} ms, saving; medians of 5)`);
 }
 
+// 8 and 9. The first question as a person sees it: the clock starts just before the spawn (in an
+// 80×24 pty) and stops when the raw bytes from the pty first hold the question's text, with no
+// terminal emulator in between, which adds its parsing to the measured side only. The wizard,
+// `node -e` and @clack/prompts alternate, and each ratio is taken against the `node -e` run just
+// before it.
+/** Milliseconds from just before the spawn to the first chunk of raw output holding `text`. */
+function rawTimeToText(file, args, text) {
+  return new Promise((resolveTime, reject) => {
+    const started = performance.now();
+    const pty = spawn(file, args, { cols: 80, rows: 24, cwd: work, env, name: 'xterm-256color' });
+    let raw = '';
+    let shown;
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${JSON.stringify(text)}`)), 15000);
+    pty.onData((data) => {
+      raw += data;
+      if (shown !== undefined || !raw.includes(text)) return;
+      shown = performance.now() - started;
+      // Quit as the other rows do, once the screen has settled.
+      setTimeout(() => pty.write('\u0003'), 150);
+    });
+    pty.onExit(() => {
+      clearTimeout(timer);
+      if (shown === undefined) reject(new Error(`exited before writing ${JSON.stringify(text)}`));
+      else resolveTime(shown);
+    });
+  });
+}
+if (want(8) || want(9)) {
+  const times = { node: [], wizard: [], clack: [] };
+  for (let i = -2; i < RUNS; i++) {
+    const node = await rawTimeToText(process.execPath, ['-e', 'console.log("ready")'], 'ready');
+    const wizard = await rawTimeToText(process.execPath, [bin, 'new', join(work, `seen-${i}.yaml`)], 'Title of the postmortem');
+    const clack = await rawTimeToText(process.execPath, [join(root, 'bench', 'clack-prompt.mjs')], 'Title of the postmortem');
+    if (i < 0) continue;
+    times.node.push(node);
+    times.wizard.push(wizard);
+    times.clack.push(clack);
+  }
+  const ratio = (name) => `${median(times[name].map((t, i) => t / times.node[i])).toFixed(2)}×`;
+  const medians = (name) => `(medians ${median(times[name]).toFixed(0)} ms vs ${median(times.node).toFixed(0)} ms; median of ${RUNS} paired ratios)`;
+  if (want(8)) row('first prompt of `new` as a person sees it (raw pty bytes, clock from spawn) vs `node -e`', ratio('wizard'), medians('wizard'));
+  if (want(9)) row('for comparison: the same for @clack/prompts', ratio('clack'), medians('clack'));
+}
+
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const node = process.version;
 const lines = [

@@ -8,34 +8,38 @@ const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
 
-// dist/cli-bundle.js is the bundle wrapped as Node wraps a CommonJS module (scripts/build.mjs).
+// dist/cli-bundle.js and dist/cli-cold.js are bundles wrapped as Node wraps a CommonJS module
+// (scripts/build.mjs). The cold one holds the libraries the wizard's first screen does not use;
+// the main bundle requires them as `pmw-cold:<name>` and it is loaded then.
 const bundle = path.join(__dirname, '..', 'dist', 'cli-bundle.js');
+const coldBundle = path.join(__dirname, '..', 'dist', 'cli-cold.js');
 const args = process.argv.slice(2);
 
 // Each command compiles a different part of the bundle: one cache each (the wizard's is shared).
 const kind = args.length === 0 || args[0] === 'new' || args[0] === 'resume' ? 'wizard' : /^(render|check|list|import)$/.test(args[0]) ? args[0] : 'other';
 
-function cacheFile(stat) {
+function cacheFile(file, stat) {
   if (process.env.POSTMORTEM_WIZARD_NO_CODE_CACHE) return undefined;
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  const key = `${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}-${kind}`;
+  const cold = file === coldBundle ? '-cold' : '';
+  const key = `${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}-${kind}${cold}`;
   return path.join(base, 'postmortem-wizard', `${key}.v8cache`);
 }
 
-function load() {
+/** Runs a bundle with its code cache; `save` writes the cache if it was missing or outdated. */
+function load(file, bundleRequire) {
   // The build checks the bundle is ASCII, for which latin1 is the same text and faster to read.
-  const source = fs.readFileSync(bundle, 'latin1');
-  const cache = cacheFile(fs.statSync(bundle));
+  const source = fs.readFileSync(file, 'latin1');
+  const cache = cacheFile(file, fs.statSync(file));
   let cachedData;
   try {
     if (cache) cachedData = fs.readFileSync(cache);
   } catch {
     // No cache yet.
   }
-  const script = new vm.Script(source, { filename: bundle, cachedData });
+  const script = new vm.Script(source, { filename: file, cachedData });
   const module = { exports: {} };
-  // It requires only Node's built-ins, for which this file's own require serves.
-  script.runInThisContext()(module.exports, require, module, bundle, path.dirname(bundle));
+  script.runInThisContext()(module.exports, bundleRequire, module, file, path.dirname(file));
   // The cache holds the functions compiled so far, so it is written when a run has done the work
   // worth keeping: the wizard once its first screen is drawn (what runs after that compiles as
   // needed, and a smaller cache loads faster), other commands when they succeed. Only a missing
@@ -54,7 +58,33 @@ function load() {
       // A cache folder that cannot be written only costs speed.
     }
   };
-  return { main: module.exports.main, save };
+  return { exports: module.exports, save };
+}
+
+let cold;
+/**
+ * What the main bundle requires: Node's built-ins (this file's own require serves), and the
+ * cold bundle's libraries. The cold bundle's cache is kept when the command succeeds, or, for
+ * the wizard, which needs it only after its first screen, when the process ends.
+ */
+function bundleRequire(id) {
+  if (!id.startsWith('pmw-cold:')) return require(id);
+  if (!cold) {
+    cold = load(coldBundle, require);
+    if (kind === 'wizard') process.once('exit', cold.save);
+  }
+  return cold.exports(id.slice('pmw-cold:'.length));
+}
+
+function loadMain() {
+  const { exports, save } = load(bundle, bundleRequire);
+  return {
+    main: exports.main,
+    save: () => {
+      save();
+      if (kind !== 'wizard') cold?.save();
+    },
+  };
 }
 
 // A closed reader (`head`, a pager quit early: EPIPE) or a closed terminal (EIO) is not an error
@@ -90,7 +120,7 @@ function closeHungUpTerminal() {
   }
 }
 
-const { main, save } = load();
+const { main, save } = loadMain();
 main(args, { startupDone: save }).then(async (code) => {
   if (kind !== 'wizard' && code === 0) save();
   // main chose the code; the launcher only waits for piped output to drain (process.exit would

@@ -10,10 +10,14 @@ interface Meta {
   inputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
 }
 
+function readMeta(name: string): Meta {
+  const file = new URL(`../../${name}`, import.meta.url);
+  if (!existsSync(file)) throw new Error(`${name} is missing: run \`npm run build\` first.`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Meta;
+}
+
 function loadedAtStart(entry: string): Set<string> {
-  const file = new URL('../../dist/meta.json', import.meta.url);
-  if (!existsSync(file)) throw new Error('dist/meta.json is missing: run `npm run build` first.');
-  const meta = JSON.parse(readFileSync(file, 'utf8')) as Meta;
+  const meta = readMeta('dist/meta.json');
   if (!meta.inputs[entry]) throw new Error(`${entry} is not in the bundle.`);
   const seen = new Set<string>();
   const queue = [entry];
@@ -48,6 +52,24 @@ describe('what start-up loads', () => {
       expect(loaded, command).not.toContain('react');
       expect(loaded, command).not.toContain('yoga-layout');
     }
+  });
+
+  it('the libraries only other commands and later screens use are in the cold bundle, not the main one', () => {
+    const main = packages(new Set(Object.keys(readMeta('dist/meta.json').inputs)));
+    const cold = packages(new Set(Object.keys(readMeta('dist/meta-cold.json').inputs)));
+    for (const later of ['yaml', 'js-yaml', 'conf', 'valibot', 'liquidjs', 'parse5', 'chrono-node', 'micromark']) {
+      expect(cold, later).toContain(later);
+      expect(main, later).not.toContain(later);
+    }
+    // The two bundles share no library.
+    expect(cold.filter((name) => main.includes(name))).toEqual([]);
+  });
+
+  it('the wizard loads one copy of signal-exit (ink and restore-cursor share it) and no copy of a built-in it imports whole', () => {
+    const modules = [...loadedAtStart('src/ui/run.tsx')];
+    expect(modules.filter((path) => /signal-exit\/index\.js$/.test(path))).toHaveLength(1);
+    // `import process from 'node:process'` is served the built-in itself (scripts/build/shared-modules.mjs).
+    expect(modules).toContain('builtin-default:node:process');
   });
 
   it('the wizard draws its first question before loading YAML, the settings store, file writing or the template engine', () => {

@@ -8,8 +8,12 @@ import { fixture, tempDir } from '../support/temp.js';
 /*
  * bin/ keeps V8's compiled code in the user's cache folder. It is written once per command and
  * bundle, from a run that did its work, and never again while it is valid (making one takes
- * longer than the start-up it saves).
+ * longer than the start-up it saves). The libraries the wizard's first screen does not use are a
+ * second bundle (dist/cli-cold.js) with caches of its own.
  */
+/** Which command's cache each file is, and of which bundle: `render`, `render-cold`. */
+const kinds = (files: (string | number)[][]) => files.map(([name]) => /-([a-z]+(?:-cold)?)\.v8cache$/.exec(String(name))?.[1]).sort();
+const mtimes = (cacheHome: string) => cacheFiles(cacheHome).map((name) => [name, statSync(join(cacheHome, 'postmortem-wizard', name)).mtimeMs]);
 function cacheFiles(cacheHome: string): string[] {
   const folder = join(cacheHome, 'postmortem-wizard');
   return existsSync(folder) ? readdirSync(folder).sort() : [];
@@ -29,13 +33,12 @@ describe('the code cache', () => {
 
     const out = join(tempDir(), 'README.md');
     expect(runCli(['render', fixture('seed-001-deployment.yaml'), '-o', out], { env }).status).toBe(0);
-    const [written] = cacheFiles(cacheHome);
-    expect(written).toMatch(/-render\.v8cache$/);
-    const first = statSync(join(cacheHome, 'postmortem-wizard', written!)).mtimeMs;
+    // The main bundle's and the cold bundle's (the template engine is there).
+    const written = mtimes(cacheHome);
+    expect(kinds(written)).toEqual(['render', 'render-cold']);
 
     expect(runCli(['render', fixture('seed-001-deployment.yaml'), '-o', out, '--force'], { env }).status).toBe(0);
-    expect(cacheFiles(cacheHome)).toEqual([written]);
-    expect(statSync(join(cacheHome, 'postmortem-wizard', written!)).mtimeMs).toBe(first);
+    expect(mtimes(cacheHome)).toEqual(written);
   });
 
   it('is written by the wizard as soon as its first question is on screen', async () => {
@@ -47,5 +50,24 @@ describe('the code cache', () => {
     await expect.poll(() => cacheFiles(env.XDG_CACHE_HOME!).filter((name) => name.endsWith('-wizard.v8cache')).length).toBe(1);
     await session.press(KEYS.ctrlC);
     expect(await session.exited).toBe(130);
+  });
+
+  it("is taken by the wizard's next run as it is (V8 accepts it), the cold bundle's too", async () => {
+    const env = isolatedEnv({ XDG_CACHE_HOME: tempDir('pmw-cache-') });
+    const run = async (draft: string) => {
+      const session = new TerminalSession(['new', draft], { cwd: tempDir(), env });
+      sessions.push(session);
+      await session.waitFor('Title of the postmortem');
+      await expect.poll(() => cacheFiles(env.XDG_CACHE_HOME!).filter((name) => name.endsWith('-wizard.v8cache')).length).toBe(1);
+      await session.press(KEYS.ctrlC);
+      expect(await session.exited).toBe(130);
+    };
+    await run('first.yaml');
+    // The cold bundle (YAML, for the save on Ctrl+C) is kept when the wizard ends.
+    const written = mtimes(env.XDG_CACHE_HOME!);
+    expect(kinds(written)).toEqual(['wizard', 'wizard-cold']);
+    // A cache V8 rejected would be written again by this run.
+    await run('second.yaml');
+    expect(mtimes(env.XDG_CACHE_HOME!)).toEqual(written);
   });
 });

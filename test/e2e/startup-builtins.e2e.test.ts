@@ -11,6 +11,7 @@ import { tempDir } from '../support/temp.js';
  * first question was written.
  */
 const PRELOAD = new URL('../support/children/record-builtins.cjs', import.meta.url).pathname;
+const RECORD_SCRIPTS = new URL('../support/children/record-scripts.cjs', import.meta.url).pathname;
 
 describe('the first question of `new`', () => {
   const sessions: TerminalSession[] = [];
@@ -30,5 +31,19 @@ describe('the first question of `new`', () => {
     for (const deferred of ['child_process', 'perf_hooks', 'module', 'assert', 'crypto', 'worker_threads', 'fs/promises']) expect(loaded).not.toContain(deferred);
     await session.press(KEYS.ctrlC);
     expect(await session.exited).toBe(130);
+  });
+
+  it('is drawn before the cold bundle (the libraries only later screens and other commands use) is loaded', async () => {
+    const record = join(tempDir(), 'scripts.txt');
+    const env = isolatedEnv({ NODE_OPTIONS: `--require ${RECORD_SCRIPTS}`, RECORD_SCRIPTS_FILE: record });
+    const session = new TerminalSession(['new', 'pm.yaml'], { cwd: tempDir(), env });
+    sessions.push(session);
+    await session.waitFor('Title of the postmortem');
+    const compiled = readFileSync(record, 'utf8').trim().split('\n').map((file) => file.split(/[\\/]/).pop());
+    expect(compiled).toEqual(['cli-bundle.js']);
+    // Saving the draft on Ctrl+C needs YAML, which is in the cold bundle: it loads then, and works.
+    await session.press(KEYS.ctrlC);
+    expect(await session.exited).toBe(130);
+    expect(session.raw).toContain('Draft saved to pm.yaml');
   });
 });
