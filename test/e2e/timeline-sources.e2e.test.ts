@@ -101,8 +101,6 @@ describe('the wizard adds entries from a Slack export', () => {
     await wizard.press('a');
     await wizard.waitFor(/ticked/);
     await wizard.press(KEYS.enter);
-    await wizard.waitFor('Add the rest to the root cause text');
-    await wizard.press('n');
     await wizard.waitFor(/Added \d+ entries from export\.zip/);
     await wizard.press(KEYS.ctrlC);
     expect(await wizard.exited).toBe(130);
