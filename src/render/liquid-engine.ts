@@ -1,5 +1,6 @@
 import { Liquid } from 'liquidjs';
 import { escapeBlock, escapeInline } from './escape.js';
+import { renderWithoutGenerators } from './sync-render.js';
 
 /*
  * Templates are Liquid: a language with no access to JavaScript, files or the network, so a
@@ -33,5 +34,6 @@ export function createEngine(): Liquid {
   });
   engine.registerFilter('block', { handler: (value: unknown) => escapeBlock(asText(value)), raw: true });
   engine.registerFilter('inline', { handler: (value: unknown) => escapeInline(asText(value)), raw: true });
+  renderWithoutGenerators(engine);
   return engine;
 }
