@@ -11,9 +11,48 @@ export interface ResolvedEntry {
   entry: TimelineEntry;
   /** The instant (milliseconds since 1970), set exactly when `at` is: what sorting and comparing use. */
   millis?: number;
-  /** The time as a DateTime, in the incident's timezone; in a fixed-offset zone made when first read. */
+  /** The time as a DateTime, in the incident's timezone. */
   readonly at?: DateTime;
   error?: string;
+}
+
+/** The entries resolveIncident makes: one shape, their DateTime made only if something asks. */
+class Resolved implements ResolvedEntry {
+  #at: DateTime | undefined;
+  #zone: Zone | undefined;
+
+  private constructor(
+    /** Position in the draft's list, so findings can point at it. */
+    readonly index: number,
+    readonly entry: TimelineEntry,
+    /** The instant (milliseconds since 1970), set exactly when the time was read: what sorting and comparing use. */
+    readonly millis: number | undefined,
+    /** Why the time could not be read. */
+    readonly error: string | undefined,
+  ) {}
+
+  /** An entry read from the instant alone, its DateTime made only if something asks (a long timeline needs few). */
+  static atInstant(index: number, entry: TimelineEntry, millis: number, zone: Zone): Resolved {
+    const resolved = new Resolved(index, entry, millis, undefined);
+    resolved.#zone = zone;
+    return resolved;
+  }
+
+  static at(index: number, entry: TimelineEntry, at: DateTime): Resolved {
+    const resolved = new Resolved(index, entry, at.toMillis(), undefined);
+    resolved.#at = at;
+    return resolved;
+  }
+
+  static unread(index: number, entry: TimelineEntry, error: string): Resolved {
+    return new Resolved(index, entry, undefined, error);
+  }
+
+  /** The time as a DateTime in the incident's timezone. */
+  get at(): DateTime | undefined {
+    if (this.#at === undefined && this.millis !== undefined) this.#at = DateTime.fromMillis(this.millis, { zone: this.#zone! });
+    return this.#at;
+  }
 }
 
 /** The draft's times, read once: what rendering and the rubric reason about. */
@@ -72,28 +111,15 @@ function resolveUncached(draft: Draft): Incident {
 
   const context = { zone, defaultDate: incident.start, after: incident.start, until: incident.end };
   const entries: ResolvedEntry[] = (draft.timeline ?? []).map((entry, index) => {
-    if (!entry.at) return { index, entry, error: 'has no time' };
+    if (!entry.at) return Resolved.unread(index, entry, 'has no time');
     // The stored form in a fixed-offset zone, by far the most common, is read without a DateTime.
     const millis = storedMillis(entry.at, zone);
-    if (millis !== undefined) return timedEntry(index, entry, millis, zone.zone);
+    if (millis !== undefined) return Resolved.atInstant(index, entry, millis, zone.zone);
     const at = parseWhen(entry.at, context);
-    return at.ok ? { index, entry, millis: at.value.toMillis(), at: at.value } : { index, entry, error: at.error };
+    return at.ok ? Resolved.at(index, entry, at.value) : Resolved.unread(index, entry, at.error);
   });
   incident.entries = sortEntries(entries);
   return incident;
-}
-
-/** An entry whose DateTime is made only if something reads it (a long timeline needs few). */
-function timedEntry(index: number, entry: TimelineEntry, millis: number, zone: Zone): ResolvedEntry {
-  let at: DateTime | undefined;
-  return {
-    index,
-    entry,
-    millis,
-    get at() {
-      return (at ??= DateTime.fromMillis(millis, { zone }));
-    },
-  };
 }
 
 /**

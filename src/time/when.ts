@@ -216,7 +216,7 @@ const STORED = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/;
 function storedParts(text: string | undefined): [number, number, number, number, number, number] | undefined {
   const parts = text ? STORED.exec(text.trim()) : null;
   if (!parts) return undefined;
-  return parts.slice(1).map((part) => Number(part ?? '0')) as [number, number, number, number, number, number];
+  return [Number(parts[1]), Number(parts[2]), Number(parts[3]), Number(parts[4]), Number(parts[5]), parts[6] === undefined ? 0 : Number(parts[6])];
 }
 
 /** A wall clock: what a date-time reads as in one timezone. A DateTime is one too. */
@@ -253,8 +253,9 @@ export function storedMillis(text: string | undefined, zone: IncidentZone): numb
   if (!parts) return undefined;
   const [year, month, day, hour, minute, second] = parts;
   const local = Date.UTC(year, month - 1, day, hour, minute, second);
-  const read = wallClock(local, 0);
-  const valid = read.year === year && read.month === month && read.day === day && read.hour === hour && read.minute === minute;
+  // Date.UTC carries an overflow over (Feb 30 is Mar 2): such a time is not in the calendar.
+  const read = new Date(local);
+  const valid = read.getUTCFullYear() === year && read.getUTCMonth() + 1 === month && read.getUTCDate() === day && read.getUTCHours() === hour && read.getUTCMinutes() === minute;
   return valid ? local - zone.zone.offset(0) * 60_000 : undefined;
 }
 
