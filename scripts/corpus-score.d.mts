@@ -33,5 +33,6 @@ export function scoreFacts(facts: Record<string, unknown>, draft: unknown, check
 export function lineWords(text: string): string[];
 export function droppedLines(source: string, draft: unknown): DroppedLine[];
 export function listCorpus(dir?: string): { name: string; path: string; meta: { style: string; facts: Record<string, unknown> } }[];
+export function evaluateDocuments(docs: ReturnType<typeof listCorpus>, options?: { bin?: string }): DocumentResult[];
 export function evaluateCorpus(options?: { bin?: string; dir?: string; only?: string[] }): CorpusResult;
 export function recordedBars(readme: string): { score: number | null; dropped: number | null };
