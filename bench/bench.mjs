@@ -199,6 +199,25 @@ if (want(4)) {
   row('`render` of a 10,000-entry draft (whole command)', `${median(walls).toFixed(0)} ms`, `(rendering alone ${(await inProcess.renderMs(path, 5)).toFixed(0)} ms; peak memory ${(median(rss) / 1024).toFixed(0)} MB)`);
 }
 
+// 8. The same draft rendered as a person does: README.md written beside it, and the rubric's
+// count said (`-o -` above prints the README only).
+if (want(8)) {
+  const path = join(work, 'big-file.yaml');
+  writeFileSync(path, draftWith(10_000));
+  const rssFile = join(work, 'rss-render-file.txt');
+  const walls = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ['--require', join(root, 'bench', 'report-rss.cjs'), bin, 'render', path, '--force'], {
+      env: { ...env, BENCH_RSS_FILE: rssFile },
+    });
+    if (result.status !== 0) throw new Error(`render failed: ${result.stderr}`);
+    walls.push(performance.now() - started);
+  }
+  const rss = readFileSync(rssFile, 'utf8').trim().split('\n').map(Number);
+  row('`render` of a 10,000-entry draft to README.md, with the rubric (whole command)', `${median(walls).toFixed(0)} ms`, `(peak memory ${(median(rss) / 1024).toFixed(0)} MB)`);
+}
+
 // 5. Peak memory of the wizard with its first screen up.
 if (want(5)) {
   const rssFile = join(work, 'rss-wizard.txt');
