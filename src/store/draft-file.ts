@@ -160,13 +160,17 @@ export function parseDraftText(path: string, text: string, mode: LoadMode = 'edi
   let editable: { doc: Document; counter: LineCounter } | undefined;
   const getEditable = () => (editable ??= parseEditable(path, text));
   let lineFinder: ((path: DraftPath) => number | undefined) | undefined;
+  let plain = mode === 'read' ? quickValues(path, text) : undefined;
   const lineOf = (draftPath: DraftPath) => {
+    // A top-level key the file does not hold has no line, nor does anything under it: said
+    // without building the editable document (a second, slower parse of the whole file).
+    const top = draftPath[0];
+    if (typeof top === 'string' && plain && typeof plain === 'object' && !Object.hasOwn(plain, top)) return undefined;
     const { doc, counter } = getEditable();
     lineFinder ??= makeLineOf(doc, counter);
     return lineFinder(draftPath);
   };
 
-  let plain = mode === 'read' ? quickValues(path, text) : undefined;
   if (plain === undefined) {
     const { doc, counter } = getEditable();
     if (!isMap(doc.contents)) {
