@@ -8,9 +8,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     setupFiles: ['test/support/isolate-home.ts', 'test/support/fail-on-react-warnings.ts'],
     testTimeout: 20_000,
-    // One file at a time: on a 2-core machine this is as fast as parallel files, and the
-    // terminal tests, which type at a person's pace, never compete for the CPU.
-    fileParallelism: false,
+    // Two files at a time: no file shares state with another (each has its own temp folders,
+    // home and settings folder), and the many that drive a terminal at a person's pace mostly
+    // wait, so a second file fills the time. (Vitest's default on 2 cores is one worker.)
+    fileParallelism: true,
+    maxWorkers: 2,
     ...(report ? { reporters: ['default', 'json'], outputFile: { json: report } } : {}),
   },
 });

@@ -37,6 +37,7 @@ export function scoreFacts(facts: Record<string, unknown>, draft: unknown, check
 export function lineWords(text: string): string[];
 export function droppedLines(source: string, draft: unknown): DroppedLine[];
 export function listCorpus(dir?: string): { name: string; path: string; meta: { style: string; facts: Record<string, unknown>; states?: Record<string, boolean> } }[];
+export function evaluateDocuments(docs: ReturnType<typeof listCorpus>, options?: { bin?: string }): DocumentResult[];
 export function evaluateCorpus(options?: { bin?: string; dir?: string; only?: string[] }): CorpusResult;
 export const MISSING_PARTS: Record<string, RegExp>;
 export function reportedMissing(check: unknown): Set<string>;

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 
@@ -307,53 +307,82 @@ export function listCorpus(dir = CORPUS) {
     });
 }
 
+const CLI_ENV = { NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' };
+
 function run(bin, args, cwd) {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 30_000,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' },
+    env: { ...process.env, ...CLI_ENV },
   });
   return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
 }
 
-/** Runs `import` and `check --json` on one document in a temp folder and scores it. */
-export function evaluateDocument(doc, { bin = BIN } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'pmw-corpus-'));
+/**
+ * Runs the commands ({ args, cwd }) through the built bundle in one process (scripts/cli-batch.cjs):
+ * one start instead of one per command. Any the batch did not finish (one took the process down)
+ * run on their own through `bin`, so a crash still shows as that command's exit.
+ */
+function runAll(bin, commands) {
+  const bundle = join(dirname(bin), '..', 'dist', 'cli-bundle.js');
+  const batch = spawnSync(process.execPath, [join(ROOT, 'scripts', 'cli-batch.cjs'), bundle], {
+    input: JSON.stringify(commands),
+    encoding: 'utf8',
+    timeout: 300_000,
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ...CLI_ENV },
+  });
+  const done = (batch.stdout ?? '').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return commands.map((command, i) => done[i] ?? run(bin, command.args, command.cwd));
+}
+
+/** Scores one document from what `import` (its draft at `out`) and `check --json` did. */
+function scoreDocument(doc, out, imported, checked) {
+  let draft = null;
+  if (imported.status === 0 && existsSync(out)) {
+    try { draft = YAML.parse(readFileSync(out, 'utf8')); } catch { draft = null; }
+  }
+  let check = null;
+  try { check = JSON.parse(checked.stdout); } catch { check = null; }
+  const results = scoreFacts(doc.meta.facts, draft, check);
+  const missing = scoreMissing(doc.meta, check);
+  const source = readFileSync(doc.path, 'utf8');
+  return {
+    name: doc.name,
+    style: doc.meta.style,
+    importExit: imported.status,
+    checkExit: checked.status,
+    importError: imported.status === 0 ? '' : (imported.stderr || imported.stdout).trim().split('\n')[0] ?? '',
+    right: results.filter((r) => r.ok).length,
+    total: results.length,
+    failed: results.filter((r) => !r.ok),
+    missing,
+    dropped: draft ? droppedLines(source, draft) : null,
+    lines: source.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').length,
+  };
+}
+
+/** Runs `import` and `check --json` on each document, each in its own temp folder, and scores them. */
+export function evaluateDocuments(docs, { bin = BIN } = {}) {
+  const runs = docs.map((doc) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pmw-corpus-'));
+    return { doc, dir, out: join(dir, `${basename(doc.name).replace(/\.[^.]+$/, '')}.yaml`) };
+  });
   try {
-    const out = join(dir, `${basename(doc.name).replace(/\.[^.]+$/, '')}.yaml`);
-    const imported = run(bin, ['import', doc.path, '-o', out], dir);
-    let draft = null;
-    if (imported.status === 0 && existsSync(out)) {
-      try { draft = YAML.parse(readFileSync(out, 'utf8')); } catch { draft = null; }
-    }
-    const checked = run(bin, ['check', doc.path, '--json'], dir);
-    let check = null;
-    try { check = JSON.parse(checked.stdout); } catch { check = null; }
-    const results = scoreFacts(doc.meta.facts, draft, check);
-    const missing = scoreMissing(doc.meta, check);
-    const source = readFileSync(doc.path, 'utf8');
-    return {
-      name: doc.name,
-      style: doc.meta.style,
-      importExit: imported.status,
-      checkExit: checked.status,
-      importError: imported.status === 0 ? '' : (imported.stderr || imported.stdout).trim().split('\n')[0] ?? '',
-      right: results.filter((r) => r.ok).length,
-      total: results.length,
-      failed: results.filter((r) => !r.ok),
-      missing,
-      dropped: draft ? droppedLines(source, draft) : null,
-      lines: source.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').length,
-    };
+    const results = runAll(bin, runs.flatMap(({ doc, dir, out }) => [
+      { args: ['import', doc.path, '-o', out], cwd: dir },
+      { args: ['check', doc.path, '--json'], cwd: dir },
+    ]));
+    return runs.map(({ doc, out }, i) => scoreDocument(doc, out, results[2 * i], results[2 * i + 1]));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    for (const { dir } of runs) rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export function evaluateCorpus({ bin = BIN, dir = CORPUS, only } = {}) {
   const docs = listCorpus(dir).filter((doc) => !only || only.some((o) => doc.name.includes(o)));
-  const results = docs.map((doc) => evaluateDocument(doc, { bin }));
+  const results = evaluateDocuments(docs, { bin });
   const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
   const share = (list) => (sum(list, 'total') ? sum(list, 'right') / sum(list, 'total') : 0);
   const styles = [...new Set(results.map((r) => r.style))].sort();

@@ -10,6 +10,9 @@ const NAMES: Record<number, string> = {
   0x200e: 'left-to-right mark', 0x200f: 'right-to-left mark', 0x061c: 'Arabic letter mark', 0x180e: 'Mongolian vowel separator',
 };
 
+/** INVISIBLE without its `g`: a test that keeps no place between strings. */
+const ANY_INVISIBLE = new RegExp(INVISIBLE.source);
+
 function describe(char: string): string {
   const code = char.codePointAt(0)!;
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')} ${NAMES[code] ?? 'invisible character'}`;
@@ -22,19 +25,26 @@ function describe(char: string): string {
  */
 export function hiddenCharacterFindings(draft: Draft): ReviewFinding[] {
   const findings: ReviewFinding[] = [];
-  const visit = (value: unknown, path: DraftPath) => {
+  // A string's path is made only for a finding: a long timeline holds tens of thousands.
+  const visit = (value: unknown, parent: DraftPath, key: string | number) => {
     if (typeof value === 'string') {
+      if (!ANY_INVISIBLE.test(value)) return;
       const found = [...new Set(value.match(INVISIBLE) ?? [])];
-      if (found.length === 0) return;
+      const path = [...parent, key];
       findings.push({
         section: 'Hidden characters',
         path,
         quote: value.replace(INVISIBLE, '').trim().slice(0, 40),
         message: `${describePath(path)} holds ${found.map(describe).join(', ')}, which can make text read differently from what it is; the README leaves ${found.length === 1 ? 'it' : 'them'} out.`,
       });
-    } else if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
-    else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
+    } else if (Array.isArray(value)) {
+      const path = [...parent, key];
+      value.forEach((item, index) => visit(item, path, index));
+    } else if (value && typeof value === 'object') {
+      const path = [...parent, key];
+      for (const [name, child] of Object.entries(value)) visit(child, path, name);
+    }
   };
-  for (const [key, value] of Object.entries(draft)) if (key !== 'unconfirmed') visit(value, [key]);
+  for (const [key, value] of Object.entries(draft)) if (key !== 'unconfirmed') visit(value, [], key);
   return findings;
 }

@@ -80,8 +80,12 @@ function minutesOf(value: number, unit: string): number {
   return value;
 }
 
+// Every length names a unit: text without one is passed over at once (a timeline is mostly such).
+const ANY_UNIT = /min|hour|hr|day/i;
+
 function lengthClaims(passage: Passage, actual: number, span: string): ReviewFinding[] {
   const findings: ReviewFinding[] = [];
+  if (!ANY_UNIT.test(passage.text)) return findings;
   for (const match of passage.text.matchAll(LENGTH)) {
     const sentence = sentenceAround(passage.text, match.index, match[0].length);
     if (!OF_THE_OUTAGE.test(sentence)) continue;
@@ -102,8 +106,11 @@ function lengthClaims(passage: Passage, actual: number, span: string): ReviewFin
 
 const PERCENT_OF_USERS = /(\d+(?:[.,]\d+)?)\s?(?:%|percent)(?:\s+of)?(?:\s+(?:our|the|all))?\s+(?:users|customers|clients|accounts|visitors|players|members)/gi;
 
+const ANY_PERCENT = /%|percent/i;
+
 function percentClaims(passage: Passage, stated: number): ReviewFinding[] {
   const findings: ReviewFinding[] = [];
+  if (!ANY_PERCENT.test(passage.text)) return findings;
   for (const match of passage.text.matchAll(PERCENT_OF_USERS)) {
     const claimed = Number(match[1]!.replace(',', '.'));
     if (Math.abs(claimed - stated) < 0.5) continue;
@@ -121,9 +128,12 @@ function percentClaims(passage: Passage, stated: number): ReviewFinding[] {
 
 const TIME_WITH_ZONE = /\b\d{1,2}(?::\d{2})?\s?(?:[AP]\.?M\.?\s?)?\(?\b(UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|JST|AEST|AEDT|WAT|EAT|SAST|[A-Z]{2,4}T)\b\)?(?:\s?[+-]\d{1,2}(?::?\d{2})?)?/g;
 
-function zoneFindings(passage: Passage, incident: Incident): ReviewFinding[] {
+// Every zone TIME_WITH_ZONE names is three capitals or more in a row.
+const ANY_ZONE = /[A-Z]{3}/;
+
+function zoneFindings(passage: Passage, incident: Incident, ours: string): ReviewFinding[] {
   const findings: ReviewFinding[] = [];
-  const ours = zoneLabel(incident.zone, incident.start);
+  if (!ANY_ZONE.test(passage.text)) return findings;
   const same = (label: string) => label === ours || (['UTC', 'GMT'].includes(label) && ['UTC', 'GMT', 'UTC+00:00'].includes(ours));
   for (const match of passage.text.matchAll(TIME_WITH_ZONE)) {
     const label = match[1]!;
@@ -213,10 +223,11 @@ export function reviewDraft(draft: Draft, incident: Incident): { findings: Revie
   const span = start && end ? `${start.toFormat('HH:mm')}–${end.toFormat(start.hasSame(end, 'day') ? 'HH:mm' : 'LLL d HH:mm')} ${zoneLabel(zone, start)}` : '';
   const actual = start && end ? minutesBetween(start, end) : undefined;
   const percent = draft.summary?.usersAffectedPercent;
+  const ours = zoneLabel(zone, start);
   for (const passage of prose) {
     if (actual !== undefined && passage.path[0] !== 'tasks' && passage.path[0] !== 'measures') findings.push(...lengthClaims(passage, actual, span));
     if (typeof percent === 'number') findings.push(...percentClaims(passage, percent));
-    if (incident.zoneGiven) findings.push(...zoneFindings(passage, incident));
+    if (incident.zoneGiven) findings.push(...zoneFindings(passage, incident, ours));
     findings.push(...blameFindings(passage));
   }
   findings.push(...taskFindings(draft), ...hiddenCharacterFindings(draft));

@@ -88,7 +88,11 @@ function valueFindings(draft: Draft, incident: Incident): Finding[] {
   }
 
   const { start, end, zone } = incident;
-  for (const { entry, at, error, index } of incident.entries) {
+  // Instants compared as numbers: an entry's DateTime is made only for a finding's message.
+  const startMillis = start?.toMillis();
+  const endMillis = end?.toMillis();
+  for (const resolved of incident.entries) {
+    const { entry, millis, error, index } = resolved;
     const path = ['timeline', index];
     const what = entry.text ? `"${truncate(entry.text)}"` : `entry ${index + 1}`;
     if (!entry.text?.trim()) findings.push({ section: 'Timeline', message: `entry ${index + 1} has no text.`, path: [...path, 'text'] });
@@ -96,11 +100,11 @@ function valueFindings(draft: Draft, incident: Incident): Finding[] {
       findings.push({ section: 'Timeline', message: `${what} ${error.startsWith('has') ? error : `has a time that cannot be read: ${error}`}`, path: [...path, 'at'] });
       continue;
     }
-    if (!at) continue;
-    if (start && at < start) {
-      findings.push({ section: 'Timeline', message: `${what} at ${formatStored(at, zone)} is before the start (${formatStored(start, zone)} ${zone.name}).`, path: [...path, 'at'] });
-    } else if (end && at > end) {
-      findings.push({ section: 'Timeline', message: `${what} at ${formatStored(at, zone)} is after the end (${formatStored(end, zone)} ${zone.name}).`, path: [...path, 'at'] });
+    if (millis === undefined) continue;
+    if (start && millis < startMillis!) {
+      findings.push({ section: 'Timeline', message: `${what} at ${formatStored(resolved.at!, zone)} is before the start (${formatStored(start, zone)} ${zone.name}).`, path: [...path, 'at'] });
+    } else if (end && millis > endMillis!) {
+      findings.push({ section: 'Timeline', message: `${what} at ${formatStored(resolved.at!, zone)} is after the end (${formatStored(end, zone)} ${zone.name}).`, path: [...path, 'at'] });
     }
   }
 
@@ -108,16 +112,16 @@ function valueFindings(draft: Draft, incident: Incident): Finding[] {
   const written = [...incident.entries].sort((a, b) => a.index - b.index);
   let latest: (typeof written)[number] | undefined;
   for (const current of written) {
-    if (!current.at) continue;
-    if (latest?.at && current.at < latest.at) {
+    if (current.millis === undefined) continue;
+    if (latest?.millis !== undefined && current.millis < latest.millis) {
       const what = current.entry.text ? `"${truncate(current.entry.text)}"` : `entry ${current.index + 1}`;
       findings.push({
         section: 'Timeline',
-        message: `${what} at ${formatStored(current.at, zone)} is earlier than the entry before it (${formatStored(latest.at, zone)}): the timeline is out of order.`,
+        message: `${what} at ${formatStored(current.at!, zone)} is earlier than the entry before it (${formatStored(latest.at!, zone)}): the timeline is out of order.`,
         path: ['timeline', current.index, 'at'],
       });
     }
-    if (!latest?.at || current.at > latest.at) latest = current;
+    if (latest?.millis === undefined || current.millis > latest.millis) latest = current;
   }
 
   (draft.tasks ?? []).forEach((task, index) => {

@@ -1,5 +1,6 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkDraft } from '../check/rubric.js';
+import { renderMarkdown } from '../render/render.js';
 import { builtInTemplateNames, chooseTemplate, looksLikePath } from '../render/templates.js';
 import { DraftFileError } from '../store/errors.js';
 import { loadDraft } from '../store/draft-file.js';
@@ -41,12 +42,13 @@ export async function renderCommand(draftPath: string, flags: RenderFlags): Prom
     );
   }
   const template = chooseTemplate({ flag: flags.template, draft: named, settings });
-  const report = checkDraft(loaded.draft, { template, draftPath });
-
   if (flags.output === '-') {
-    out(report.markdown);
+    // Only the README is printed: the rubric's count is said only beside a written file.
+    out(renderMarkdown(loaded.draft, { template, draftPath }));
     return EXIT.ok;
   }
+  const report = checkDraft(loaded.draft, { template, draftPath });
+
   const output = flags.output ?? join(dirname(draftPath), 'README.md');
   if (resolve(output) === resolve(draftPath)) {
     throw new UsageError(`${output} is the draft itself: choose another output file with -o.`);

@@ -68,12 +68,26 @@ export function sectionOf(heading: string, fuzzy = false): SectionKey | undefine
     for (const prefix of entry.prefixes ?? []) if (key.startsWith(`${prefix} `)) return entry.key;
   }
   if (fuzzy && key.length >= 6 && key.length <= 40) {
-    for (const [name, section] of exact) if (name.length >= 6 && Math.abs(name.length - key.length) <= 1 && withinOneEdit(name, key)) return section;
+    for (const [name, section] of namesNear(key.length)) if (withinOneEdit(name, key)) return section;
   }
   return undefined;
 }
 
+/** For each length, the names (six letters or more) within one letter of it, in the table's order. */
+const near = new Map<number, [string, SectionKey][]>();
+
+function namesNear(length: number): [string, SectionKey][] {
+  let names = near.get(length);
+  if (!names) {
+    names = [...exact].filter(([name]) => name.length >= 6 && Math.abs(name.length - length) <= 1);
+    near.set(length, names);
+  }
+  return names;
+}
+
 function withinOneEdit(a: string, b: string): boolean {
+  // One edit keeps the first letter or the last: most names are ruled out by a look at both.
+  if (a[0] !== b[0] && a[a.length - 1] !== b[b.length - 1]) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);

@@ -1,4 +1,4 @@
-import type { Incident } from '../draft/incident.js';
+import { entryClock, type Incident } from '../draft/incident.js';
 import { ENTRY_KIND_LABELS } from '../draft/vocabulary.js';
 import { formatClock } from '../time/when.js';
 import { zoneLabel } from '../time/zone.js';
@@ -13,6 +13,8 @@ import { zoneLabel } from '../time/zone.js';
 const ENTITY: Record<string, string> = { ':': '#58;', '#': '#35;', ';': '#59;', '%': '#37;', '`': '#96;', '<': '#60;', '>': '#62;', '{': '#123;', '}': '#125;' };
 const SPECIAL = /[:#;%`<>{}]/g;
 const MAX_EVENT = 70;
+/** As luxon's `LLLL` writes them in English. */
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** One line of the author's text, safe inside the diagram. */
 export function mermaidText(text: string): string {
@@ -23,15 +25,16 @@ export function mermaidText(text: string): string {
 
 /** The ```mermaid block for the incident's timeline, or '' when it has no timed entries. */
 export function timelineDiagram(title: string, incident: Incident, multiDay: boolean): string {
-  const entries = incident.entries.filter((entry) => entry.at && entry.entry.text?.trim());
+  const entries = incident.entries.filter((entry) => entry.millis !== undefined && entry.entry.text?.trim());
   if (entries.length === 0) return '';
   const zone = incident.zone;
   const lines = ['```mermaid', 'timeline', `    title ${mermaidText(`${title} (times in ${zoneLabel(zone, incident.start)})`)}`];
   let day = '';
   let period = '';
-  for (const { at, entry } of entries) {
-    const local = at!.setZone(zone.zone);
-    const today = local.toFormat('LLLL d');
+  for (const resolved of entries) {
+    const { entry } = resolved;
+    const local = entryClock(resolved, zone)!;
+    const today = `${MONTH_NAMES[local.month - 1]} ${local.day}`;
     if (multiDay && today !== day) {
       day = today;
       lines.push(`    section ${mermaidText(today)}`);

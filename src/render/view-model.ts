@@ -1,9 +1,9 @@
 import type { DateTime } from 'luxon';
-import { incidentTiming, resolveIncident, spansDays, type Incident } from '../draft/incident.js';
+import { entryClock, incidentTiming, resolveIncident, spansDays, type Incident } from '../draft/incident.js';
 import type { Draft } from '../draft/schema.js';
 import { DETECTION_LABELS, ENTRY_KIND_LABELS, type DetectionSource, type EntryKind, type TaskType } from '../draft/vocabulary.js';
 import { formatDuration, formatMinutes } from '../time/duration.js';
-import { formatClock } from '../time/when.js';
+import { formatClock, type WallClock } from '../time/when.js';
 import { zoneLabel } from '../time/zone.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -105,7 +105,9 @@ function describeTiming(incident: Incident): ViewModel['timing'] {
 export function buildViewModel(draft: Draft, incident: Incident = resolveIncident(draft)): ViewModel {
   const summary = draft.summary ?? {};
   const multiDay = spansDays(incident);
-  const timeOf = (at: DateTime) => (multiDay ? `${MONTHS[at.month - 1]} ${at.day}, ${formatClock(at)}` : formatClock(at));
+  const timeOf = (at: WallClock) => (multiDay ? `${MONTHS[at.month - 1]} ${at.day}, ${formatClock(at)}` : formatClock(at));
+  // At a fixed offset every time has the same label; a place's zone names its offset then.
+  const fixedLabel = incident.zone.zone.isUniversal ? zoneLabel(incident.zone) : undefined;
   const lessons = draft.extras?.lessons;
 
   return {
@@ -125,10 +127,12 @@ export function buildViewModel(draft: Draft, incident: Incident = resolveInciden
     timing: describeTiming(incident),
     timeline: incident.entries
       .filter(({ entry }) => given(entry.text))
-      .map(({ entry, at }) => {
+      .map((resolved) => {
+        const { entry } = resolved;
         const kind = entry.kind ?? 'other';
+        const clock = entryClock(resolved, incident.zone);
         return {
-          time: at ? `${timeOf(at)} ${zoneLabel(incident.zone, at)}` : entry.at ?? 'time unknown',
+          time: clock ? `${timeOf(clock)} ${fixedLabel ?? zoneLabel(incident.zone, resolved.at)}` : entry.at ?? 'time unknown',
           kind,
           kindLabel: ENTRY_KIND_LABELS[kind],
           text: entry.text ?? '',

@@ -136,25 +136,41 @@ function quickValues(path: string, text: string): unknown {
 
 export type LoadMode = 'edit' | 'read';
 
+/** True when no line holds anything but spaces or a comment; stops at the first that does. */
+function onlyBlankOrComments(text: string): boolean {
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : end).trim();
+    if (line !== '' && !line.startsWith('#')) return false;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return true;
+}
+
 /**
  * Parses draft text; every problem names its line. Never touches the file. In 'read' mode the
  * values come from the fast reader and the editable document is built only if asked for (a
  * line number for a finding, or a save).
  */
 export function parseDraftText(path: string, text: string, mode: LoadMode = 'edit'): LoadedDraft {
-  if (text.trim() === '' || text.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('#'))) {
+  if (onlyBlankOrComments(text)) {
     throw DraftFileError.at(path, 'is empty: a draft starts with `version: 1`. Run `' + invocation() + ' new` to start one.');
   }
   let editable: { doc: Document; counter: LineCounter } | undefined;
   const getEditable = () => (editable ??= parseEditable(path, text));
   let lineFinder: ((path: DraftPath) => number | undefined) | undefined;
+  let plain = mode === 'read' ? quickValues(path, text) : undefined;
   const lineOf = (draftPath: DraftPath) => {
+    // A top-level key the file does not hold has no line, nor does anything under it: said
+    // without building the editable document (a second, slower parse of the whole file).
+    const top = draftPath[0];
+    if (typeof top === 'string' && plain && typeof plain === 'object' && !Object.hasOwn(plain, top)) return undefined;
     const { doc, counter } = getEditable();
     lineFinder ??= makeLineOf(doc, counter);
     return lineFinder(draftPath);
   };
 
-  let plain = mode === 'read' ? quickValues(path, text) : undefined;
   if (plain === undefined) {
     const { doc, counter } = getEditable();
     if (!isMap(doc.contents)) {

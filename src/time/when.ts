@@ -213,14 +213,62 @@ function describeRepeat(value: DateTime, zone: IncidentZone): string | undefined
 /** Reads a date-time as the draft stores it; undefined when it is not in that form. */
 const STORED = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-export function parseStored(text: string | undefined, zone: IncidentZone): DateTime | undefined {
+function storedParts(text: string | undefined): [number, number, number, number, number, number] | undefined {
   const parts = text ? STORED.exec(text.trim()) : null;
   if (!parts) return undefined;
-  const [year, month, day, hour, minute, second] = parts.slice(1).map((part) => Number(part ?? '0')) as [number, number, number, number, number, number];
+  return [Number(parts[1]), Number(parts[2]), Number(parts[3]), Number(parts[4]), Number(parts[5]), parts[6] === undefined ? 0 : Number(parts[6])];
+}
+
+/** A wall clock: what a date-time reads as in one timezone. A DateTime is one too. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall clock of an instant at a fixed offset (minutes), as luxon works it out, without a DateTime. */
+export function wallClock(millis: number, offset: number): WallClock {
+  const local = new Date(millis + offset * 60_000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
+}
+
+/**
+ * The instant (milliseconds) a stored date-time names in a fixed-offset zone (UTC, +01:00),
+ * worked out without building a DateTime: a timeline reads thousands. Undefined when the text
+ * is not in the stored form, names no such day or time, or the zone has rules (a place's zone).
+ */
+export function storedMillis(text: string | undefined, zone: IncidentZone): number | undefined {
+  if (!zone.zone.isUniversal) return undefined;
+  const parts = storedParts(text);
+  if (!parts) return undefined;
+  const [year, month, day, hour, minute, second] = parts;
+  const local = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Date.UTC carries an overflow over (Feb 30 is Mar 2): such a time is not in the calendar.
+  const read = new Date(local);
+  const valid = read.getUTCFullYear() === year && read.getUTCMonth() + 1 === month && read.getUTCDate() === day && read.getUTCHours() === hour && read.getUTCMinutes() === minute;
+  return valid ? local - zone.zone.offset(0) * 60_000 : undefined;
+}
+
+export function parseStored(text: string | undefined, zone: IncidentZone): DateTime | undefined {
   // A fixed offset needs no daylight-saving lookups: plain arithmetic is much faster in bulk.
-  const value = zone.zone.isUniversal
-    ? DateTime.fromMillis(Date.UTC(year, month - 1, day, hour, minute, second) - zone.zone.offset(0) * 60_000, { zone: zone.zone })
-    : DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: zone.zone });
+  if (zone.zone.isUniversal) {
+    const millis = storedMillis(text, zone);
+    return millis === undefined ? undefined : DateTime.fromMillis(millis, { zone: zone.zone });
+  }
+  const parts = storedParts(text);
+  if (!parts) return undefined;
+  const [year, month, day, hour, minute, second] = parts;
+  const value = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: zone.zone });
   const valid = value.isValid && value.year === year && value.month === month && value.day === day;
   return valid && value.hour === hour && value.minute === minute ? value : undefined;
 }
@@ -229,7 +277,7 @@ export function parseStored(text: string | undefined, zone: IncidentZone): DateT
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** "14:30": what most times of a postmortem are written as (luxon's toFormat is slow in bulk). */
-export function formatClock(value: DateTime): string {
+export function formatClock(value: Pick<WallClock, 'hour' | 'minute'>): string {
   return `${two(value.hour)}:${two(value.minute)}`;
 }
 

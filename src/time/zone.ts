@@ -1,5 +1,11 @@
-import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+import { readlinkSync } from 'node:fs';
+import { DateTime, FixedOffsetZone, IANAZone, Settings, type Zone } from 'luxon';
 import { ZONE_ABBREVIATIONS } from './zone-abbreviations.js';
+
+// Every date this tool writes is English (luxon's toFormat writes English by default anyway).
+// Said once here, luxon never asks the system for its locale: that first question loads ICU's
+// data (about 18 ms and 8 MB), which a README in UTC or at a fixed offset never needs.
+Settings.defaultLocale = 'en-US';
 
 /** A timezone as the incident uses it: the text stored in the draft and luxon's zone. */
 export interface IncidentZone {
@@ -68,8 +74,29 @@ export function parseZone(input: string): ZoneResult {
   };
 }
 
+/** Names ICU gives UTC by: TZ set to one of them, or /etc/localtime a link to one, is UTC. */
+const UTC_NAMES = /^:?(?:Etc\/)?(?:UTC|UCT|GMT|Universal|Zulu)$/;
+
+/**
+ * UTC when the system says so where ICU looks first (TZ, else the /etc/localtime link), read
+ * without ICU: servers and containers mostly run in UTC, and the wizard's first screen then
+ * loads no ICU data. Undefined when the answer needs ICU.
+ */
+function systemUtc(): 'UTC' | undefined {
+  const tz = process.env.TZ;
+  if (tz !== undefined) return UTC_NAMES.test(tz) ? 'UTC' : undefined;
+  try {
+    const link = /\/zoneinfo\/(.+)$/.exec(readlinkSync('/etc/localtime'));
+    return link && UTC_NAMES.test(link[1]!) ? 'UTC' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The system's timezone, as the default for a new incident. */
 export function systemZoneName(): string {
+  const utc = systemUtc();
+  if (utc) return utc;
   const name = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const parsed = name ? parseZone(name) : undefined;
   return parsed?.ok ? parsed.value.name : 'UTC';

@@ -97,12 +97,14 @@ async function codeIn(file: string): Promise<number> {
 }
 
 describe.each(ENDINGS)('$name', ({ end, code, underShell }) => {
-  it.each(STEPS)('while $name: saves first and leaves a readable draft', async (step) => {
+  // Each in its own folder and terminal: the steps of one ending run side by side, each
+  // closing its own terminal (the shared afterEach would close the others').
+  it.concurrent.for(STEPS)('while $name: saves first and leaves a readable draft', { timeout: 60_000 }, async (step, { onTestFinished }) => {
     const cwd = tempDir();
     if (step.draft) writeFileSync(join(cwd, 'pm.yaml'), step.draft);
     const exitCodeFile = underShell ? join(cwd, 'exit-code') : undefined;
     const t = new TerminalSession(step.args, { cwd, env: isolatedEnv(), exitCodeFile });
-    sessions.push(t);
+    onTestFinished(() => t.kill());
     await step.reach(t);
     end(t);
     expect(exitCodeFile ? await codeIn(exitCodeFile) : await t.exited).toBe(code);
@@ -112,7 +114,7 @@ describe.each(ENDINGS)('$name', ({ end, code, underShell }) => {
     step.saved(readFileSync(path, 'utf8'));
     expect(readFileSync(path, 'utf8')).not.toMatch(/[\u0000-\u0008\u001b]/);
     expect(existsSync(`${path}.lock`)).toBe(false);
-  }, 60_000);
+  });
 });
 
 describe('keys arriving together', () => {

@@ -8,9 +8,14 @@ import { KIND_ORDER, SEED_000 } from './seed-000-script.js';
 
 const { sessions } = terminalsClosedAfterEach();
 
-function start(args: string[], cwd: string, env: Record<string, string>, size: { cols?: number; rows?: number } = {}): TerminalSession {
-  const session = new TerminalSession(args, { cwd, env, ...size });
-  sessions.push(session);
+/**
+ * Starts the built command in a terminal, closed after the test. A test that runs concurrently
+ * passes its own `onTestFinished`: the shared afterEach would close the other test's terminals.
+ */
+function start(args: string[], cwd: string, env: Record<string, string>, onTestFinished?: (close: () => void) => void): TerminalSession {
+  const session = new TerminalSession(args, { cwd, env });
+  if (onTestFinished) onTestFinished(() => session.kill());
+  else sessions.push(session);
   return session;
 }
 
@@ -98,10 +103,11 @@ function expectSeedFacts(readme: string): void {
 }
 
 describe('the wizard in a real terminal', () => {
-  it('writes seed 000 as a complete postmortem, typed key by key', async () => {
+  // The two long ones type at a person's pace, mostly waiting: they wait side by side.
+  it.concurrent('writes seed 000 as a complete postmortem, typed key by key', async ({ onTestFinished }) => {
     const cwd = tempDir();
     const env = isolatedEnv();
-    const t = start(['new', 'postmortem.yaml'], cwd, env);
+    const t = start(['new', 'postmortem.yaml'], cwd, env, onTestFinished);
     await basicsAndSummary(t);
     await timelineAndRest(t);
     await t.waitFor('✓ Meets the rubric.');
@@ -115,11 +121,11 @@ describe('the wizard in a real terminal', () => {
     expect(check.status).toBe(0);
   }, 120_000);
 
-  it('saves on Ctrl+C, says how to resume, and resumes where it stopped', async () => {
+  it.concurrent('saves on Ctrl+C, says how to resume, and resumes where it stopped', async ({ onTestFinished }) => {
     const cwd = tempDir();
     // Started through npx (npm says so in npm_command): the hint is an npx command.
     const env = isolatedEnv({ npm_command: 'exec' });
-    const first = start(['new', 'postmortem.yaml'], cwd, env);
+    const first = start(['new', 'postmortem.yaml'], cwd, env, onTestFinished);
     await basicsAndSummary(first);
     await first.press(KEYS.ctrlC);
     expect(await first.exited).toBe(130);
@@ -134,7 +140,7 @@ describe('the wizard in a real terminal', () => {
     const list = runCli(['list'], { env, cwd });
     expect(list.stdout).toMatch(/postmortem\.yaml\n {2}Payment service outage · 2\/7 sections · edited/);
 
-    const second = start(['resume', 'postmortem.yaml'], cwd, env);
+    const second = start(['resume', 'postmortem.yaml'], cwd, env, onTestFinished);
     await second.waitFor('How was it detected?');
     await timelineAndRest(second);
     await second.press(KEYS.enter);

@@ -64,6 +64,41 @@ describe('loadDraft for reading only (render, check)', () => {
     expect(read.lineOf(['summary', 'usersAffectedPercent'])).toBe(edit.lineOf(['summary', 'usersAffectedPercent']));
   });
 
+  it('names the same line for any path as the careful parser, whatever keys the file holds (property)', async () => {
+    const keys = ['title', 'authors', 'summary', 'timeline', 'rootCause', 'resolution', 'measures', 'tasks', 'extras'] as const;
+    const lines: Record<(typeof keys)[number], string> = {
+      title: 'title: T',
+      authors: 'authors: [A]',
+      summary: 'summary:\n  timezone: UTC\n  # a comment\n  start: "2023-08-02 13:45"',
+      timeline: 'timeline:\n  - at: "2023-08-02 13:50"\n    text: one\n  - text: two',
+      rootCause: 'rootCause: |\n  Because.',
+      resolution: 'resolution: ~',
+      measures: 'measures: []',
+      tasks: 'tasks:\n  - text: Fix it',
+      extras: 'extras: {}',
+    };
+    const paths = fc.oneof(
+      fc.constantFrom(...keys).map((key) => [key]),
+      fc.tuple(fc.constantFrom(...keys), fc.oneof(fc.constantFrom('start', 'end', 'text', 'timezone'), fc.nat(3))).map((path) => [...path]),
+      fc.tuple(fc.constantFrom('timeline', 'tasks'), fc.nat(3), fc.constantFrom('at', 'text', 'owner')).map((path) => [...path]),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.subarray([...keys]), fc.array(paths, { minLength: 1, maxLength: 5 }), async (present, asked) => {
+        const path = tempFile('d.yaml', `# a draft\nversion: 1\n${present.map((key) => lines[key]).join('\n')}\n`);
+        const edit = await loadDraft(path);
+        const read = await loadDraft(path, 'read');
+        for (const draftPath of asked) {
+          const line = read.lineOf(draftPath);
+          expect([draftPath, line]).toEqual([draftPath, edit.lineOf(draftPath)]);
+          // A key the file holds has its line; one it does not hold has none, nor has anything under it.
+          if (!present.includes(draftPath[0] as never)) expect(line).toBeUndefined();
+          else expect(line).toBeGreaterThanOrEqual(3);
+        }
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
   it('refuses the same bad files with the same messages', async () => {
     const bomb = ['version: 1', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);

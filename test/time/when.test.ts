@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { runs } from '../support/property.js';
 import { DateTime } from 'luxon';
 import { formatStored, parseDate, parseStored, parseWhen } from '../../src/time/when.js';
-import { parseZone, zoneLabel, type IncidentZone } from '../../src/time/zone.js';
+import { parseZone, systemZoneName, zoneLabel, type IncidentZone } from '../../src/time/zone.js';
 
 function zone(name: string): IncidentZone {
   const parsed = parseZone(name);
@@ -145,5 +145,28 @@ describe('parseDate', () => {
     expect(parseDate('Aug 16 2023', utc)).toEqual({ ok: true, value: '2023-08-16' });
     expect(parseDate('2023-08-16', utc)).toEqual({ ok: true, value: '2023-08-16' });
     expect(parseDate('next week', utc).ok).toBe(false);
+  });
+});
+
+describe('systemZoneName', () => {
+  it('names the zone ICU names, reading UTC without ICU where TZ or /etc/localtime says it', () => {
+    const saved = process.env.TZ;
+    // What it was before the shortcut: always ICU's answer, as this tool spells zones.
+    const icu = () => {
+      const name = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const parsed = name ? parseZone(name) : undefined;
+      return parsed?.ok ? parsed.value.name : 'UTC';
+    };
+    try {
+      for (const tz of [undefined, 'UTC', 'GMT', 'Etc/UTC', 'Etc/GMT', 'UCT', 'Universal', 'Zulu', ':UTC', 'UTC0', '', 'Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'utc']) {
+        // Node tells V8 the zone changed when TZ is set or removed.
+        if (tz === undefined) delete process.env.TZ;
+        else process.env.TZ = tz;
+        expect([tz, systemZoneName()]).toEqual([tz, icu()]);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 });

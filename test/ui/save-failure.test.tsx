@@ -32,11 +32,11 @@ describe('when the draft cannot be saved', () => {
     await app.waitFor('Save the draft to another file:');
     expect(app.frame()).toContain('postmortem.yaml cannot be saved: the folder does not exist.');
     // A folder that does not exist either is refused with one sentence and a second chance.
-    for (let i = 0; i < 80; i++) await app.press(KEY.backspace);
+    await app.press('\u0015'); // Ctrl+U: the path offered goes
     await app.type('/nowhere/at/all/pm.yaml');
     await app.press(KEY.enter);
     await app.waitFor('✗ The folder /nowhere/at/all does not exist.');
-    for (let i = 0; i < 80; i++) await app.press(KEY.backspace);
+    await app.press('\u0015'); // Ctrl+U: the path offered goes
     await app.type('~/rescued.yaml');
     await app.press(KEY.enter);
     await app.waitFor('✓ saved');
