@@ -131,10 +131,11 @@ const TIME_WITH_ZONE = /\b\d{1,2}(?::\d{2})?\s?(?:[AP]\.?M\.?\s?)?\(?\b(UTC|GMT|
 // Every zone TIME_WITH_ZONE names is three capitals or more in a row.
 const ANY_ZONE = /[A-Z]{3}/;
 
-function zoneFindings(passage: Passage, incident: Incident, ours: string): ReviewFinding[] {
+/** `also`: the zone's other name during the incident (the clocks changed in it: EDT, then EST). */
+function zoneFindings(passage: Passage, incident: Incident, ours: string, also?: string): ReviewFinding[] {
   const findings: ReviewFinding[] = [];
   if (!ANY_ZONE.test(passage.text)) return findings;
-  const same = (label: string) => label === ours || (['UTC', 'GMT'].includes(label) && ['UTC', 'GMT', 'UTC+00:00'].includes(ours));
+  const same = (label: string) => label === ours || label === also || (['UTC', 'GMT'].includes(label) && ['UTC', 'GMT', 'UTC+00:00'].includes(ours));
   for (const match of passage.text.matchAll(TIME_WITH_ZONE)) {
     const label = match[1]!;
     if (same(label)) continue;
@@ -224,10 +225,11 @@ export function reviewDraft(draft: Draft, incident: Incident): { findings: Revie
   const actual = start && end ? minutesBetween(start, end) : undefined;
   const percent = draft.summary?.usersAffectedPercent;
   const ours = zoneLabel(zone, start);
+  const atEnd = end ? zoneLabel(zone, end) : undefined;
   for (const passage of prose) {
     if (actual !== undefined && passage.path[0] !== 'tasks' && passage.path[0] !== 'measures') findings.push(...lengthClaims(passage, actual, span));
     if (typeof percent === 'number') findings.push(...percentClaims(passage, percent));
-    if (incident.zoneGiven) findings.push(...zoneFindings(passage, incident, ours));
+    if (incident.zoneGiven) findings.push(...zoneFindings(passage, incident, ours, atEnd !== ours ? atEnd : undefined));
     findings.push(...blameFindings(passage));
   }
   findings.push(...taskFindings(draft), ...hiddenCharacterFindings(draft));

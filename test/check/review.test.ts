@@ -94,4 +94,18 @@ describe('the reviewer', () => {
     expect(review(draft).timing).toEqual({ toDetect: 10, toResolve: 105 });
     expect(review({ version: 1 }).timing).toEqual({});
   });
+
+  it('an incident across the night clocks go back may say both of its zone\'s names (EDT, then EST)', () => {
+    const night: Draft = {
+      version: 1,
+      summary: { timezone: 'America/New_York', start: '2024-11-03 00:30', end: '2024-11-03 02:30' },
+      timeline: [
+        { at: '2024-11-03 01:20 -04:00', kind: 'action', text: 'first 1:20 (EDT)' },
+        { at: '2024-11-03 01:20', kind: 'action', text: 'second 1:20 (EST)' },
+        { at: '2024-11-03 01:25', kind: 'action', text: 'a note at 1:25 PST' },
+      ],
+    };
+    const zones = review(night).findings.filter((f) => /\b(EDT|EST|PST)\b/.test(f.message)).map((f) => f.quote);
+    expect(zones).toEqual(['1:25 PST']);
+  });
 });
