@@ -12,11 +12,25 @@ const vm = require('node:vm');
 
 const bundle = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'dist', 'cli-bundle.js'));
 
-function loadMain() {
-  const script = new vm.Script(fs.readFileSync(bundle, 'latin1'), { filename: bundle });
+/** Runs a bundle (wrapped as Node wraps a CommonJS module) and returns its exports. */
+function runBundle(file, bundleRequire) {
+  const script = new vm.Script(fs.readFileSync(file, 'latin1'), { filename: file });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, require, module, bundle, path.dirname(bundle));
-  return module.exports.main;
+  script.runInThisContext()(module.exports, bundleRequire, module, file, path.dirname(file));
+  return module.exports;
+}
+
+// The libraries the first screen does not use are a second bundle beside the main one, required
+// as `pmw-cold:<name>` (as bin/postmortem-wizard.cjs serves them).
+let cold;
+function bundleRequire(id) {
+  if (!id.startsWith('pmw-cold:')) return require(id);
+  cold ??= runBundle(path.join(path.dirname(bundle), 'cli-cold.js'), require);
+  return cold(id.slice('pmw-cold:'.length));
+}
+
+function loadMain() {
+  return runBundle(bundle, bundleRequire).main;
 }
 
 /** Runs `work` with everything written to stdout and stderr kept instead of printed. */
