@@ -298,6 +298,21 @@ export function formatInstant(value: DateTime, zone: IncidentZone): string {
   return parseStored(stored, zone)?.toMillis() === minute.toMillis() ? stored : `${stored} ${minute.toFormat('ZZ')}`;
 }
 
+/**
+ * The zone's short name ("EDT", "EST") when the wall clock at this moment shows twice that night
+ * (clocks going back), so two entries at "01:20" can be told apart on screen; else undefined.
+ */
+export function repeatedHourName(value: DateTime, zone: IncidentZone): string | undefined {
+  if (zone.zone.isUniversal) return undefined;
+  const at = value.toMillis();
+  // Only near a change of offset can a wall time repeat: two lookups rule out the rest.
+  if (zone.zone.offset(at - 3 * 3_600_000) === zone.zone.offset(at + 3 * 3_600_000)) return undefined;
+  const wall = (ms: number) => formatStored(DateTime.fromMillis(ms, { zone: zone.zone }), zone).slice(0, 16);
+  const shown = wall(at);
+  const twice = [-120, -60, -30, 30, 60, 120].some((minutes) => wall(at + minutes * 60_000) === shown);
+  return twice ? DateTime.fromMillis(at, { zone: zone.zone, locale: 'en-US' }).offsetNameShort ?? undefined : undefined;
+}
+
 /** Reads a calendar date (`2023-08-16`, `Aug 16 2023`) for due dates. */
 export function parseDate(input: string, zone: IncidentZone, defaultDate?: DateTime): { ok: true; value: string } | { ok: false; error: string } {
   const text = normalise(input);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runs } from '../support/property.js';
 import { DateTime } from 'luxon';
-import { formatStored, parseDate, parseStored, parseWhen } from '../../src/time/when.js';
+import { formatStored, parseDate, parseStored, parseWhen, repeatedHourName } from '../../src/time/when.js';
 import { parseZone, systemZoneName, zoneLabel, type IncidentZone } from '../../src/time/zone.js';
 
 function zone(name: string): IncidentZone {
@@ -168,5 +168,25 @@ describe('systemZoneName', () => {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
     }
+  });
+});
+
+describe('the hour that happens twice, on screen', () => {
+  it('names the zone exactly when the wall clock shows the same minute at another moment that night', () => {
+    const ny = parseZone('America/New_York');
+    if (!ny.ok) throw new Error(ny.error);
+    const night = Date.parse('2024-11-03T04:00:00Z');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4 * 60 }), (minutes) => {
+        const at = night + minutes * 60_000;
+        const wall = (ms: number) => DateTime.fromMillis(ms, { zone: 'America/New_York' }).toFormat('yyyy-MM-dd HH:mm');
+        const twice = [-60, 60].some((d) => wall(at + d * 60_000) === wall(at));
+        const name = repeatedHourName(DateTime.fromMillis(at), ny.value);
+        expect(name !== undefined).toBe(twice);
+        if (name) expect(['EDT', 'EST']).toContain(name);
+      }),
+      { numRuns: 200 },
+    );
+    expect(repeatedHourName(DateTime.fromMillis(Date.parse('2024-08-14T05:20:00Z')), ny.value)).toBeUndefined();
   });
 });

@@ -129,6 +129,9 @@ describe('adding timeline entries from a file', () => {
     const night = { ...draft, summary: { timezone: 'America/New_York', start: '2024-11-03 00:30', end: '2024-11-03 02:30' }, timeline: [{ at: '2024-11-03 00:30', kind: 'detection' as const, text: 'Night alert' }] };
     const { app } = await openPickList('one at a time', night, ['2024-11-03T05:20:00Z|Bob|First 01:20.', '2024-11-03T06:20:00Z|Bob|Second 01:20.']);
     await app.waitFor('2 entries between');
+    // The two 01:20s, told apart by the zone's name for each.
+    expect(app.frame()).toMatch(/01:20 EDT .*First 01:20\./);
+    expect(app.frame()).toMatch(/01:20 EST .*Second 01:20\./);
     await app.press('a', KEY.enter);
     await app.waitFor('Added 2 entries from');
     await app.waitFor(/saved/);

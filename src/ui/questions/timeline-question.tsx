@@ -5,6 +5,7 @@ import { resolveIncident, type ResolvedEntry } from '../../draft/incident.js';
 import type { TimelineEntry } from '../../draft/schema.js';
 import { ENTRY_KIND_LABELS, ENTRY_KINDS, REQUIRED_KINDS, type EntryKind } from '../../draft/vocabulary.js';
 import { parseEntryTime, parseLine } from '../../wizard/answers.js';
+import { repeatedHourName } from '../../time/when.js';
 import { likelyKind } from '../../wizard/likely-kind.js';
 import { FormSequence, type FormField, type FormValues } from '../components/form-sequence.js';
 import { ListEditor } from '../components/list-editor.js';
@@ -110,7 +111,9 @@ export function TimelineQuestion(props: QuestionProps) {
   const describe = (resolved: ResolvedEntry) => {
     const { entry, at } = resolved;
     // Entries without a readable time (an imported list) keep the column: "?" padded to its width.
-    const time = (at ? at.toFormat(incidentSpansDays ? 'MMM d HH:mm' : 'HH:mm') : entry.at ?? '?').padEnd(incidentSpansDays ? 11 : 5);
+    // In the hour that happens twice (clocks going back), the zone's name tells the two apart.
+    const twice = at ? repeatedHourName(at, incident.zone) : undefined;
+    const time = (at ? `${at.toFormat(incidentSpansDays ? 'MMM d HH:mm' : 'HH:mm')}${twice ? ` ${twice}` : ''}` : entry.at ?? '?').padEnd(incidentSpansDays ? 11 : 5);
     const outside = at && ((incident.start && at < incident.start) || (incident.end && at > incident.end));
     return (
       <Text wrap="truncate-end">

@@ -9,7 +9,7 @@ import { AmbiguousColumnsError, SourceError, type Candidate } from '../../source
 import { gatherCandidates } from '../../sources/gather.js';
 import { propose, type Proposal } from '../../sources/to-entries.js';
 import { DEFAULT_MARGIN_MINUTES, incidentWindow, inWindow } from '../../sources/window.js';
-import { formatClock } from '../../time/when.js';
+import { formatClock, repeatedHourName } from '../../time/when.js';
 import { initialPick, MARGIN_STEPS, pickReducer, type PickAction, type PickState } from '../../wizard/pick-list.js';
 import { Choice } from '../components/choice.js';
 import { FieldPrompt } from '../components/field-prompt.js';
@@ -301,7 +301,10 @@ function PickList(props: PickListProps) {
   const ticked = offers.filter((offer) => state.picked.has(offer.id)).length;
   const clock = (ms: number) => formatClock(DateTime.fromMillis(ms, { zone: incident.zone.zone }));
   const spansDays = offers.length > 0 && !DateTime.fromMillis(offers[0]!.instant, { zone: incident.zone.zone }).hasSame(DateTime.fromMillis(offers.at(-1)!.instant, { zone: incident.zone.zone }), 'day');
-  const when = (offer: Proposal) => (spansDays ? offer.entry.at.slice(5, 16) : offer.entry.at.slice(11, 16));
+  const when = (offer: Proposal) => {
+    const twice = repeatedHourName(DateTime.fromMillis(offer.instant), incident.zone);
+    return `${spansDays ? offer.entry.at.slice(5, 16) : offer.entry.at.slice(11, 16)}${twice ? ` ${twice}` : ''}`;
+  };
   const between = window.from !== undefined && window.to !== undefined ? `between ${clock(window.from)} and ${clock(window.to)} ${incident.zone.name} (\u00b1 ${state.margin} min)` : 'in the whole file (the draft has no start or end yet)';
 
   return (
