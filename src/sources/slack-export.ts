@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Candidate, SourceFormat, SourceOptions } from './candidate.js';
 import { SourceError } from './candidate.js';
 import { type ExportTree, openExportTree, zipListsAnyOf } from './export-tree.js';
@@ -135,11 +135,52 @@ async function* readExport(tree: ExportTree, path: string, options: SourceOption
   }
 }
 
+/** One channel's folder of an export, taken out of it: day files and nothing else to name people. */
+function channelDays(path: string): string[] {
+  try {
+    return readdirSync(path).filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A channel's folder alone (no users.json beside it): its day files in order through one log, so
+ * an edit made the next day still replaces the message; names come from the messages' profiles.
+ */
+async function* readChannelFolder(path: string, options: SourceOptions): AsyncGenerator<Candidate> {
+  const tree = await openExportTree(path, true);
+  try {
+    const profiles = new Map<string, string>();
+    const log = new SlackChannelLog(options);
+    const days = channelDays(path).filter((day) => {
+      const start = Date.parse(`${day.slice(0, 10)}T00:00:00Z`) - DAY;
+      return !((options.to !== undefined && start > options.to) || (options.from !== undefined && start + 3 * DAY < options.from));
+    });
+    const total = days.reduce((sum, day) => sum + tree.size(day), 0);
+    let done = 0;
+    for (const day of days) {
+      let n = 0;
+      for await (const message of values(tree, day, path)) {
+        rememberProfile(profiles, message);
+        const event = readSlackMessage(message, `${day}, message ${++n}`, options);
+        if (event) log.add(event);
+      }
+      done += tree.size(day);
+      options.progress?.(done, total);
+    }
+    const channel = basename(path);
+    yield* log.candidates(`Slack #${channel}`, channel, { user: (id) => profiles.get(id) });
+  } finally {
+    await tree.close();
+  }
+}
+
 export const slackExport: SourceFormat = {
   id: 'slack-export',
   label: 'a Slack export (folder or .zip)',
   sniff({ path, isDirectory, head }) {
-    if (isDirectory) return MARKERS.some((name) => existsSync(join(path, name)));
+    if (isDirectory) return MARKERS.some((name) => existsSync(join(path, name))) || channelDays(path).length > 0;
     return head.startsWith('PK') && zipListsAnyOf(path, MARKERS);
   },
   async *read(path, options) {
@@ -148,6 +189,10 @@ export const slackExport: SourceFormat = {
       isDirectory = statSync(path).isDirectory();
     } catch (error) {
       throw new SourceError(path, `cannot be read: ${(error as Error).message}`);
+    }
+    if (isDirectory && !MARKERS.some((name) => existsSync(join(path, name)))) {
+      yield* readChannelFolder(path, options);
+      return;
     }
     const tree = await openExportTree(path, isDirectory);
     try {

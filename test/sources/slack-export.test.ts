@@ -60,4 +60,16 @@ describe('a Slack export', () => {
     expect(slackExport.sniff({ path: source('not-an-export.zip'), isDirectory: false, head: 'PK\u0003\u0004' })).toBe(false);
     expect(slackExport.sniff({ path: source('slack-history.json'), isDirectory: false, head: '{"ok": true' })).toBe(false);
   });
+
+  it("one channel's folder taken out of an export: its day files, named by the folder", async () => {
+    const folder = source('slack-export/inc-checkout');
+    expect(slackExport.sniff({ path: folder, isDirectory: true, head: '' })).toBe(true);
+    const whole = (await readAll(slackExport, source('slack-export'))).filter((c) => c.source === 'Slack #inc-checkout');
+    const alone = await readAll(slackExport, folder);
+    // The same messages, times and last edits; without users.json, names come from the profiles
+    // messages carry, and a person whose messages carry none is known by their id.
+    expect(alone.map((c) => [c.at, c.source, c.text.replace(/@U\w+/g, '@')])).toEqual(whole.map((c) => [c.at, c.source, c.text.replace(/@U\w+/g, '@')]));
+    expect(alone[0]!.author).toBe('Priya Raman');
+  });
 });
+
