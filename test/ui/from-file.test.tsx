@@ -239,4 +239,20 @@ describe('adding timeline entries from a file', () => {
     expect(saved).toContain('text: "Alice Smith: Looking at the checkout pods."');
     app.unmount();
   });
+
+  it('asks before adding more entries than a timeline usually holds', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => `2024-08-14T18:${String(10 + Math.floor(i / 10)).padStart(2, '0')}:${String((i % 10) * 5).padStart(2, '0')}Z|bot|check ${i} passed`);
+    const { app } = await openPickList('one at a time', draft, many);
+    await app.waitFor('250 entries between');
+    await app.press('a', KEY.enter);
+    await app.waitFor('Add 250 entries to the timeline?');
+    await app.press('n');
+    await app.waitFor('250 ticked');
+    await app.press(KEY.enter);
+    await app.waitFor('Add 250 entries to the timeline?');
+    await app.press('y');
+    await app.waitFor('Added 250 entries from incident.testlog.');
+    app.unmount();
+  });
 });
+

@@ -57,7 +57,8 @@ type Phase =
   | { kind: 'columns'; path: string; ask: ColumnQuestion[]; how: How; chosen: { time?: string; text?: string } }
   | { kind: 'zone'; path: string; how: How; back: PickPhase }
   | PickPhase
-  | { kind: 'rest'; path: string; picked: Picked; rests: string[]; back: PickPhase };
+  | { kind: 'rest'; path: string; picked: Picked; rests: string[]; back: PickPhase }
+  | { kind: 'many'; path: string; picked: Picked; rests: string[]; back: PickPhase };
 type PickPhase = { kind: 'pick'; path: string; candidates: Candidate[]; how: How };
 
 /** A column to ask for (the time or the text), among the ones the contents could not tell apart. */
@@ -71,6 +72,9 @@ interface How {
   columns?: { time?: string; text?: string };
   zone?: IncidentZone;
 }
+
+/** More ticked entries than a timeline usually holds: asked once before they are added. */
+const MANY = 200;
 
 /** The widest margin offered: read once with it, so widening the list needs no second read. */
 const READ_MARGIN = MARGIN_STEPS[MARGIN_STEPS.length - 1]!;
@@ -111,6 +115,10 @@ export function FromFile(props: FromFileProps) {
       },
     );
   };
+
+  /** After the ticks: the rest of long messages, if any, is offered; then they are added. */
+  const afterPick = (back: PickPhase, picked: Picked, rests: string[]) =>
+    rests.length ? setPhase({ kind: 'rest', path: back.path, picked, rests, back }) : props.onAdd(picked, [], back.path);
 
   switch (phase.kind) {
     case 'path':
@@ -184,8 +192,17 @@ export function FromFile(props: FromFileProps) {
           state={pick}
           dispatch={(action) => setPick(pickReducer(pickRef.current, action))}
           onZone={() => setPhase({ kind: 'zone', path: phase.path, how: phase.how, back: phase })}
-          onPicked={(picked, rests) => (rests.length ? setPhase({ kind: 'rest', path: phase.path, picked, rests, back: phase }) : props.onAdd(picked, [], phase.path))}
+          onPicked={(picked, rests) => (picked.entries.length > MANY ? setPhase({ kind: 'many', path: phase.path, picked, rests, back: phase }) : afterPick(phase, picked, rests))}
           onBack={() => setPhase({ kind: 'path', text: phase.path })}
+        />
+      );
+    case 'many':
+      return (
+        <YesNo
+          question={`Add ${phase.picked.entries.length.toLocaleString('en-US')} entries to the timeline? A postmortem's timeline usually holds a few dozen.`}
+          yes="add them"
+          onAnswer={(yes) => (yes ? afterPick(phase.back, phase.picked, phase.rests) : setPhase(phase.back))}
+          onBack={() => setPhase(phase.back)}
         />
       );
     case 'rest':
@@ -343,6 +360,20 @@ function PickList(props: PickListProps) {
       {message ? <Text color={theme.error}>{message}</Text> : null}
     </Box>
   );
+}
+
+/** A y/n question; Esc goes back without an answer. */
+function YesNo({ question, yes, onAnswer, onBack }: { question: string; yes: string; onAnswer(yes: boolean): void; onBack(): void }) {
+  useKeys((input, key) => {
+    if (is('back', input, key)) onBack();
+    else if (is('yes', input, key)) onAnswer(true);
+    else if (is('no', input, key)) onAnswer(false);
+  });
+  useHints([
+    { keys: 'yes', does: yes },
+    { keys: 'no', does: 'back to the list' },
+  ]);
+  return <Text bold>{question} y/n</Text>;
 }
 
 function RestQuestion({ count, onAnswer, onBack }: { count: number; onAnswer(yes: boolean): void; onBack(): void }) {
