@@ -83,6 +83,10 @@ describe('blameless rewrite', () => {
     const rewrite = blamelessRewriter({ names: ['Alice Smith', 'Bob Jones'], roles: { 'Alice Smith': 'SRE on call' } });
     expect(rewrite('Alice restarted the pool; @Bob Jones is checking the replica.')).toBe('The SRE on call restarted the pool; an engineer is checking the replica.');
     expect(rewrite("I will ask bob's team")).toBe("I will ask bob's team");
+    // A message opening on whom it is addressed to loses the address, not its sense.
+    expect(rewrite("@Alice Smith I'm looking at the 5xx")).toBe("I'm looking at the 5xx");
+    expect(rewrite('@Bob Jones, can you check the pool?')).toBe('Can you check the pool?');
+    expect(rewrite('@Alice Smith set the channel topic')).toBe('The SRE on call set the channel topic');
   });
 });
 
