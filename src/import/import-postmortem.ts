@@ -651,7 +651,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const kindsWritten = ours && rawEntries.some((e) => e.kind && e.kind !== 'misleading');
   const timeline: TimelineEntry[] = [];
   const entryLines: (number | undefined)[] = [];
-  for (const { moment, written: when, text, label, line, kind: stated } of rawEntries) {
+  for (const { moment, text, label, line, kind: stated } of rawEntries) {
     const kind = stated ?? (kindsWritten && !label ? 'action' : guessKind(`${label} ${text}`, label));
     entryLines.push(line);
     if (!moment) {
