@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDraft } from '../../src/store/draft-file.js';
 import { KEY, mountWizard, waitFor, type WizardHarness } from '../support/ink.js';
-import { everyKind, tasksDraft, timelineDraft } from '../support/drafts.js';
+import { tasksDraft, timelineDraft } from '../support/drafts.js';
 
 let app: WizardHarness | undefined;
 afterEach(() => app?.unmount());
 
-const allKinds = everyKind;
 const complete = {
   ...tasksDraft,
   tasks: [{ text: 'Patch it' }],
