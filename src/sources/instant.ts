@@ -1,5 +1,6 @@
 import type { Zone } from 'luxon';
 import { parseZone, type IncidentZone } from '../time/zone.js';
+import { CLOCK_OFFSETS } from '../time/zone-abbreviations.js';
 
 /*
  * The moments files write, read into epoch milliseconds: ISO 8601 with or without an offset,
@@ -115,7 +116,8 @@ function parseOffset(text: string): number | undefined {
 const namedZones = new Map<string, Zone | undefined>();
 function namedZone(text: string): Zone | undefined {
   if (!namedZones.has(text)) {
-    const parsed = parseZone(text);
+    // "01:20 EST" is that clock's offset, not New York's whichever hour it is.
+    const parsed = parseZone(CLOCK_OFFSETS[text.toUpperCase()] ?? text);
     namedZones.set(text, parsed.ok ? parsed.value.zone : undefined);
   }
   return namedZones.get(text);

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { parseZone, type IncidentZone } from './zone.js';
+import { CLOCK_OFFSETS } from './zone-abbreviations.js';
 
 /** How a date-time is kept in the draft: wall-clock time in the incident's timezone. */
 
@@ -60,7 +61,9 @@ function splitZone(text: string): { rest: string; zone?: IncidentZone; error?: s
   if (!match?.[1]) return { rest: text };
   const token = match[1];
   if (/^[ap]\.?m\.?$/i.test(token)) return { rest: text };
-  const parsed = parseZone(token);
+  // "01:20 EDT" is that clock's offset, not New York's whichever hour it is.
+  const clock = CLOCK_OFFSETS[token.toUpperCase()];
+  const parsed = parseZone(clock ?? token);
   const rest = text.slice(0, match.index).trim();
   if (parsed.ok) return { rest, zone: parsed.value };
   // Only a word that looks like a zone is reported as one; anything else is left to the date parser.
@@ -158,7 +161,8 @@ export function parseWhen(input: string, context: WhenContext): WhenResult {
     if (typeof parsed === 'string') return { ok: false, error: parsed };
     day = parsed;
   } else {
-    day = (context.defaultDate ?? DateTime.now()).setZone(zone.zone);
+    // The incident's day as its own zone reads it: "1:20 EST" on a night in New York is that night's date.
+    day = (context.defaultDate ?? DateTime.now()).setZone(context.zone.zone);
   }
 
   let value = DateTime.fromObject(
@@ -293,9 +297,14 @@ export function formatStored(value: DateTime, zone: IncidentZone): string {
  * written too (`2024-11-03 01:30 -05:00`), which every reader of the draft understands.
  */
 export function formatInstant(value: DateTime, zone: IncidentZone): string {
-  const minute = value.setZone(zone.zone).startOf('minute');
-  const stored = formatStored(minute, zone);
-  return parseStored(stored, zone)?.toMillis() === minute.toMillis() ? stored : `${stored} ${minute.toFormat('ZZ')}`;
+  return formatExactly(value.setZone(zone.zone).startOf('minute'), zone);
+}
+
+/** A moment as the draft stores it, with its offset when the wall time alone would read as another moment. */
+export function formatExactly(value: DateTime, zone: IncidentZone): string {
+  const local = value.setZone(zone.zone);
+  const stored = formatStored(local, zone);
+  return parseStored(stored, zone)?.toMillis() === local.toMillis() ? stored : `${stored} ${local.toFormat('ZZ')}`;
 }
 
 /**

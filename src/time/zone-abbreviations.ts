@@ -80,3 +80,18 @@ export function readZoneWord(word: string, documentText = ''): ZoneWordReading |
   const r = readings[0]!;
   return { zone: r.zone, note: `${word} can mean ${readings.map((o) => o.place).join(', ')}: it is read as ${r.place} (${r.zone}); if that is wrong, set summary.timezone.` };
 }
+
+/**
+ * Abbreviations that name one clock of a place, not the place: "01:20 EDT" and "01:20 EST" are an
+ * hour apart on the night New York's clocks go back, and "2:30 PST" is UTC-8 whatever the date.
+ * A time written with one of these is read at that offset. (IST, CST, BST and AST name several
+ * places with different offsets, so they are read as their place.)
+ */
+export const CLOCK_OFFSETS: Readonly<Record<string, string>> = {
+  PST: '-08:00', PDT: '-07:00', MDT: '-06:00', CDT: '-05:00', EST: '-05:00', EDT: '-04:00',
+  AKST: '-09:00', AKDT: '-08:00', HST: '-10:00',
+  WET: '+00:00', WEST: '+01:00', CET: '+01:00', CEST: '+02:00', EET: '+02:00', EEST: '+03:00', MSK: '+03:00',
+  WAT: '+01:00', CAT: '+02:00', EAT: '+03:00', SAST: '+02:00',
+  PKT: '+05:00', GST: '+04:00', SGT: '+08:00', HKT: '+08:00', PHT: '+08:00', WIB: '+07:00', JST: '+09:00', KST: '+09:00',
+  AEST: '+10:00', AEDT: '+11:00', ACST: '+09:30', AWST: '+08:00', NZST: '+12:00', NZDT: '+13:00', BRT: '-03:00', ART: '-03:00',
+};

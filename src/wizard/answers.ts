@@ -4,7 +4,7 @@ import { resolveIncident } from '../draft/incident.js';
 import type { Draft } from '../draft/schema.js';
 import type { Question } from '../draft/sections.js';
 import { formatDuration } from '../time/duration.js';
-import { formatStored, parseDate, parseWhen } from '../time/when.js';
+import { formatExactly, formatStored, parseDate, parseWhen } from '../time/when.js';
 import { parseZone, zoneLabel } from '../time/zone.js';
 
 /*
@@ -100,7 +100,8 @@ export function parseEntryTime(typed: string, draft: Draft): Parsed<string> & { 
   const incident = resolveIncident(draft);
   const parsed = parseWhen(text, { zone: incident.zone, defaultDate: incident.start, after: incident.start, until: incident.end });
   if (!parsed.ok) return parsed;
-  const value = formatStored(parsed.value, incident.zone);
+  // In the hour that happens twice, the offset goes with it ("01:20 EDT" stays the first 01:20).
+  const value = formatExactly(parsed.value, incident.zone);
   const note = describeMoment(parsed.value, draft);
   if (incident.start && parsed.value < incident.start) return { ok: true, value, note, warning: 'This is before the start of the incident.' };
   if (incident.end && parsed.value > incident.end) return { ok: true, value, note, warning: 'This is after the end of the incident.' };

@@ -190,3 +190,27 @@ describe('the hour that happens twice, on screen', () => {
     expect(repeatedHourName(DateTime.fromMillis(Date.parse('2024-08-14T05:20:00Z')), ny.value)).toBeUndefined();
   });
 });
+
+describe('a time written with its clock (EDT, EST, PST, CEST)', () => {
+  it('is read at that clock\'s offset, whatever the draft\'s zone and whichever night the clocks change', async () => {
+    const { CLOCK_OFFSETS } = await import('../../src/time/zone-abbreviations.js');
+    const { parseInstant } = await import('../../src/sources/instant.js');
+    const zones = ['America/New_York', 'Europe/Berlin', 'UTC', 'Asia/Kolkata'].map((name) => {
+      const parsed = parseZone(name);
+      if (!parsed.ok) throw new Error(parsed.error);
+      return parsed.value;
+    });
+    const nights = ['2023-11-05T06:00:00Z', '2023-03-12T07:00:00Z', '2024-10-27T01:00:00Z'].map(Date.parse);
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(CLOCK_OFFSETS)), fc.constantFrom(...zones), fc.constantFrom(...nights), fc.integer({ min: -180, max: 180 }), (word, zone, night, minutes) => {
+        const at = night + minutes * 60_000;
+        const written = DateTime.fromMillis(at, { zone: `UTC${CLOCK_OFFSETS[word]!}` });
+        const typed = `${written.toFormat('yyyy-MM-dd HH:mm')} ${word}`;
+        const read = parseWhen(typed, { zone });
+        expect(read.ok && read.value.toMillis(), typed).toBe(at);
+        expect(parseInstant(typed, zone), typed).toBe(at);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});
