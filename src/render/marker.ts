@@ -29,7 +29,12 @@ export type Authorship = 'ours' | 'edited' | 'theirs';
 export function authorshipOf(text: string): Authorship {
   const at = text.lastIndexOf(`\n\n${GENERATED_MARKER}`);
   if (at === -1) return text.startsWith(GENERATED_MARKER) || text.includes(GENERATED_MARKER) ? 'edited' : 'theirs';
-  const marker = /\((?<print>[0-9a-f]{16})\) -->\s*$/.exec(text.slice(at));
+  const tail = text.slice(at + 2);
+  const lineEnd = tail.indexOf('\n');
+  const markerLine = lineEnd === -1 ? tail : tail.slice(0, lineEnd);
+  // Anything written below the marker line is an edit too.
+  if (lineEnd !== -1 && tail.slice(lineEnd).trim() !== '') return 'edited';
+  const marker = /\((?<print>[0-9a-f]{16})\) -->\s*$/.exec(markerLine);
   if (!marker) return 'ours';
   return fingerprint(text.slice(0, at)) === marker.groups!.print ? 'ours' : 'edited';
 }
