@@ -136,7 +136,9 @@ function Routes(props: RootProps) {
         <FieldPrompt
           prompt="Where should the draft be saved?"
           help="A YAML file; it is saved after every answer and can be resumed any time."
-          initial={props.suggestedPath}
+          initial=""
+          placeholder={props.suggestedPath}
+          placeholderIs="default"
           parse={props.checkNewPath}
           onAccept={(path) => void open({ kind: 'new', path: path as string })}
           onBack={props.initial.route === 'newPath' ? undefined : () => update({ route: 'home' })}

@@ -50,9 +50,11 @@ describe('home', () => {
     await app.waitFor('Start a new postmortem');
     await app.press(KEY.enter);
     await app.waitFor('Where should the draft be saved?');
+    // The suggested name is a placeholder: typing replaces it, Enter on the empty field takes it.
     expect(app.frame()).toContain('› postmortem.yaml');
-    for (let i = 0; i < 'postmortem.yaml'.length; i++) await app.press(KEY.backspace);
     await app.type('taken.yaml');
+    expect(app.frame()).toContain('› taken.yaml');
+    expect(app.frame()).not.toContain('postmortem.yamltaken');
     await app.press(KEY.enter);
     await app.waitFor('✗ taken.yaml already exists.');
     for (let i = 0; i < 10; i++) await app.press(KEY.backspace);
@@ -60,6 +62,15 @@ describe('home', () => {
     await app.press(KEY.enter);
     await waitFor(() => expect(opened).toEqual([{ kind: 'new', path: '/work/fresh.yaml' }]));
     await app.waitFor('✗ Not in this test.');
+  });
+
+  it('takes the suggested name with Enter on the empty field', async () => {
+    const { app, opened } = mountRoot();
+    await app.waitFor('Start a new postmortem');
+    await app.press(KEY.enter);
+    await app.waitFor('Where should the draft be saved?');
+    await app.press(KEY.enter);
+    await waitFor(() => expect(opened).toEqual([{ kind: 'new', path: '/work/postmortem.yaml' }]));
   });
 
   it('resumes a recent draft', async () => {
