@@ -4,6 +4,7 @@ import { DETECTION_LABELS, DRAFT_VERSION, ENTRY_KIND_LABELS, TASK_TYPES, type De
 import { formatStored } from '../time/when.js';
 import { readZoneWord } from '../time/zone-abbreviations.js';
 import { parseZone, type IncidentZone } from '../time/zone.js';
+import { readOwnLayout } from './own-layout.js';
 import { GENERATED_MARKER } from '../render/marker.js';
 import { parseDocument } from './document.js';
 import { findMoments, namedZone, proseDay, type CalendarDay, type Moment } from './moments.js';
@@ -677,6 +678,39 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   }
   if (undated) warnings.push(`${undated} timeline entr${undated === 1 ? 'y has' : 'ies have'} a time but the document gives no date: the time is kept without one.`);
 
+  // Our own README says more than its sections: the authors, each entry's kind in the diagram, the humour.
+  const own = ours ? readOwnLayout(input) : undefined;
+  if (own) {
+    if (own.authors?.length && !draft.authors) draft.authors = own.authors;
+    const events = [...own.events];
+    for (const entry of timeline) {
+      const clock = entry.at ? /(\d{2}:\d{2})(?::\d{2})?(?: [+-]\d{2}:\d{2})?$/.exec(entry.at)?.[1] : undefined;
+      // The diagram shortens a long entry ("…"): its start is enough.
+      const says = (event: { text: string }) => {
+        const text = entry.text?.trim() ?? '';
+        const shown = event.text.trim();
+        return shown.endsWith('\u2026') ? text.startsWith(shown.slice(0, -1).trimEnd()) : text === shown;
+      };
+      const index = events.findIndex((event) => event.clock === clock && says(event));
+      if (index === -1) continue;
+      entry.kind = events[index]!.kind;
+      events.splice(index, 1);
+    }
+    // The humour line closes the README, right under the tasks: it is not one of them.
+    const humor = own.humor;
+    if (humor) for (let i = tasks.length - 1; i >= 0; i--) if (cleanItem(tasks[i]!).replace(/^\*(.*)\*$/, '$1') === humor) tasks.splice(i, 1);
+  }
+  // In our own README: the lines made from fields read back (the duration, how it was detected)
+  // and the placeholders of answers not written yet are not notes.
+  const ownLine = (line: string) => {
+    const plain = line.trim().replace(/^\*(.*)\*$/, '$1');
+    return own!.lines.has(line.trim()) || own!.lines.has(`*${plain}*`) || /^(?:- )?(?:\[ \] )?\([^()]+ not written yet\)$/.test(plain) || /^- \*\*Duration:\*\* /.test(plain) || /^(?:Detected (?:by|through) [^.]*\. )?All times are /.test(plain);
+  };
+  if (own) {
+    const mine = notes.filter((line) => ownLine(line));
+    for (const line of mine) notes.splice(notes.indexOf(line), 1);
+  }
+
   // A document with no timed entry but a start told in prose: that sentence is the first entry.
   if (startSentence && !timeline.some((e) => e.at) && summary.start) {
     timeline.unshift({ at: summary.start, kind: guessKind(startSentence), text: startSentence });
@@ -757,11 +791,12 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       ...(lessons.wentWell.length || lessons.wentWrong.length || lessons.lucky.length ? { lessons } : {}),
     };
   }
+  if (own?.humor || own?.events.length) draft.extras = { ...draft.extras, ...(own.humor ? { humor: own.humor } : {}), ...(own.events.length ? { diagram: true } : {}) };
   const kept = notes.filter((line) => line.trim() !== '');
   if (kept.length) draft.notes = kept.join('\n');
   return {
     draft,
-    found: { timeline: timeline.length, measures: measures.length, tasks: tasks.length, notes: kept.length },
+    found: { timeline: timeline.length, measures: measures.length, tasks: draft.tasks?.length ?? 0, notes: kept.length },
     zones,
     warnings: [...new Set(warnings)],
     shares: distinct.length > 1 ? shares : [],

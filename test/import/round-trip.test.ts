@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runs } from '../support/property.js';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/draft/schema.js';
@@ -34,6 +35,9 @@ const draftArbitrary = fc
     rootCause: fc.array(paragraph, { minLength: 1, maxLength: 2 }).map((p) => p.join('\n\n')),
     resolution: fc.array(paragraph, { minLength: 1, maxLength: 2 }).map((p) => p.join('\n\n')),
     measures: fc.array(sentence, { maxLength: 4 }),
+    authors: fc.option(fc.uniqueArray(fc.constantFrom('Jane Doe', 'Ravi Kumar', 'Ada Lovelace', 'Lin'), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+    diagram: fc.boolean(),
+    humor: fc.option(sentence, { nil: undefined }),
     tasks: fc.array(fc.record({ text: sentence, owner: fc.option(name, { nil: undefined }), due: fc.option(fc.date({ min: new Date('2020-01-01'), max: new Date('2026-01-01'), noInvalidDate: true }), { nil: undefined }), type: fc.option(fc.constantFrom(...TASK_TYPES), { nil: undefined }) }), { maxLength: 4 }),
   })
   .map((r) => {
@@ -51,14 +55,19 @@ const draftArbitrary = fc
       resolution: r.resolution,
       measures: r.measures,
       tasks: r.tasks.map((t) => ({ text: t.text, ...(t.owner ? { owner: t.owner } : {}), ...(t.due ? { due: t.due.toISOString().slice(0, 10) } : {}), ...(t.type && r.template === 'sre' ? { type: t.type } : {}) })),
+      ...(r.authors ? { authors: r.authors } : {}),
+      ...(r.diagram || r.humor ? { extras: { ...(r.diagram ? { diagram: true } : {}), ...(r.humor ? { humor: r.humor } : {}) } } : {}),
     };
     return draft;
   });
 
 const flat = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-/** What a layout says of an entry's kind: SRE names all but action and other; ALX only a misleading path. */
-const shownKind = (template: string | undefined, kind: string | undefined) =>
-  template === 'sre' ? (kind === 'other' ? 'action' : kind) : kind === 'misleading' ? 'misleading' : 'not misleading';
+/**
+ * What a README says of an entry's kind: its diagram names every kind; without one, the SRE
+ * layout names all but action and other, the ALX layout only a misleading path.
+ */
+const shownKind = (draft: Draft, kind: string | undefined) =>
+  draft.extras?.diagram ? kind : draft.template === 'sre' ? (kind === 'other' ? 'action' : kind) : kind === 'misleading' ? 'misleading' : 'not misleading';
 const byTime = <T extends { at?: string }>(list: T[]) => [...list].sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
 
 describe('import reads back what render wrote', () => {
@@ -76,15 +85,18 @@ describe('import reads back what render wrote', () => {
         expect(back.summary?.usersAffectedPercent).toBe(draft.summary?.usersAffectedPercent);
         expect(flat(back.summary?.impact)).toBe(flat(draft.summary?.impact));
         expect(back.summary?.rootCause).toBe(draft.summary?.rootCause);
-        const want = byTime(draft.timeline!).map((e) => ({ at: e.at, kind: shownKind(draft.template, e.kind), text: e.text }));
-        const got = (back.timeline ?? []).map((e) => ({ at: e.at, kind: shownKind(draft.template, e.kind), text: e.text }));
+        const want = byTime(draft.timeline!).map((e) => ({ at: e.at, kind: shownKind(draft, e.kind), text: e.text }));
+        const got = (back.timeline ?? []).map((e) => ({ at: e.at, kind: shownKind(draft, e.kind), text: e.text }));
         expect(byTime(got)).toEqual(want);
         expect(flat(back.rootCause)).toBe(flat(draft.rootCause));
         expect(flat(back.resolution)).toBe(flat(draft.resolution));
         expect(back.measures ?? []).toEqual(draft.measures);
         expect(back.tasks ?? []).toEqual(draft.tasks);
+        expect(back.authors).toEqual(draft.authors);
+        expect(back.extras?.diagram).toBe(draft.extras?.diagram);
+        if (draft.template === 'alx') expect(back.extras?.humor).toBe(draft.extras?.humor);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });
