@@ -5,6 +5,7 @@ import { formatStored } from '../time/when.js';
 import { readZoneWord } from '../time/zone-abbreviations.js';
 import { parseZone, type IncidentZone } from '../time/zone.js';
 import { readOwnLayout } from './own-layout.js';
+import { CLOCK_OFFSETS } from '../time/zone-abbreviations.js';
 import { GENERATED_MARKER } from '../render/marker.js';
 import { parseDocument } from './document.js';
 import { findMoments, namedZone, proseDay, type CalendarDay, type Moment } from './moments.js';
@@ -144,6 +145,21 @@ interface Block {
   wrapped: boolean[];
   line?: number;
 }
+
+/** Our README shows an answer not given as "(impact not written yet)": read back, it is no answer. */
+const PLACEHOLDER = /^\(([^()]+) not written yet\)$/;
+function dropPlaceholders(draft: Draft): void {
+  const summary = draft.summary as Record<string, unknown> | undefined;
+  for (const key of Object.keys(summary ?? {})) if (typeof summary![key] === 'string' && PLACEHOLDER.test((summary![key] as string).trim())) delete summary![key];
+  if (summary && Object.keys(summary).length === 0) delete draft.summary;
+  for (const key of ['rootCause', 'resolution'] as const) if (draft[key] && PLACEHOLDER.test(draft[key]!.trim())) delete draft[key];
+  if (draft.measures) draft.measures = draft.measures.filter((m) => !PLACEHOLDER.test(m.trim()));
+  if (draft.measures?.length === 0) delete draft.measures;
+  if (draft.tasks) draft.tasks = draft.tasks.filter((t) => !PLACEHOLDER.test((t.text ?? '').trim()));
+  if (draft.tasks?.length === 0) delete draft.tasks;
+}
+
+const clockOfZone = (name: string) => (/^(GMT|UTC|Z|\+00:00)$/i.test(name) ? 'UTC' : name);
 
 export function importPostmortem(input: string, options: ImportOptions = {}): ImportResult {
   const document = parseDocument(input);
@@ -624,11 +640,14 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     if (end && start && end < start && !endMoment.date) end = end.plus({ days: 1 });
   }
 
-  // Every zone written on a line counts; UTC and GMT are the same clock.
+  // Every zone written on a line counts; UTC and GMT are the same clock, and so are a place and
+  // the name of the clock it shows during the incident (CET, then CEST, for Europe/Berlin).
+  const incidentOffsets = new Set([start, end].filter((t): t is DateTime => !!t && !!zone).map((t) => t.setZone(zone!.zone).toFormat('ZZ')));
   const clock = (name: string) => {
+    const offset = CLOCK_OFFSETS[name.replace(/^\(|\)$/g, '').toUpperCase()];
+    if (zone && offset && incidentOffsets.has(offset)) return clockOfZone(zone.name);
     const z = zoneOf(name, documentText, []);
-    const n = z?.name ?? name;
-    return /^(GMT|UTC|Z|\+00:00)$/i.test(n) ? 'UTC' : n;
+    return clockOfZone(z?.name ?? name);
   };
   // Each clock once, as the document spells it first ("UTC, PDT").
   const written = rawEntries.map((e) => e.moment?.zone).filter((z): z is string => !!z);
@@ -792,6 +811,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     };
   }
   if (own?.humor || own?.events.length) draft.extras = { ...draft.extras, ...(own.humor ? { humor: own.humor } : {}), ...(own.events.length ? { diagram: true } : {}) };
+  if (ours) dropPlaceholders(draft);
   const kept = notes.filter((line) => line.trim() !== '');
   if (kept.length) draft.notes = kept.join('\n');
   return {

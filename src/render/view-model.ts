@@ -102,6 +102,12 @@ function describeTiming(incident: Incident): ViewModel['timing'] {
   };
 }
 
+function clocksOf(incident: Incident): string {
+  const first = zoneLabel(incident.zone, incident.start);
+  const last = incident.end ? zoneLabel(incident.zone, incident.end) : first;
+  return first === last ? first : `${first}, then ${last}`;
+}
+
 export function buildViewModel(draft: Draft, incident: Incident = resolveIncident(draft)): ViewModel {
   const summary = draft.summary ?? {};
   const multiDay = spansDays(incident);
@@ -116,7 +122,8 @@ export function buildViewModel(draft: Draft, incident: Incident = resolveInciden
     summary: {
       window: describeWindow(incident, draft),
       duration: incident.start && incident.end ? formatDuration(incident.start, incident.end) : '',
-      timezone: { name: incident.zone.name, label: zoneLabel(incident.zone, incident.start), given: incident.zoneGiven },
+      // An incident across the night the clocks change is in two of the place's clocks: say both.
+      timezone: { name: incident.zone.name, label: clocksOf(incident), given: incident.zoneGiven },
       // A sentence follows it in both layouts (the share, the length): it ends as a sentence does.
       impact: asSentence(given(summary.impact)) ?? pending('impact'),
       ...(typeof summary.usersAffectedPercent === 'number' ? { usersAffectedPercent: summary.usersAffectedPercent } : {}),

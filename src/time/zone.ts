@@ -1,6 +1,6 @@
 import { readlinkSync } from 'node:fs';
 import { DateTime, FixedOffsetZone, IANAZone, Settings, type Zone } from 'luxon';
-import { ZONE_ABBREVIATIONS } from './zone-abbreviations.js';
+import { CLOCK_OFFSETS, ZONE_ABBREVIATIONS } from './zone-abbreviations.js';
 
 // Every date this tool writes is English (luxon's toFormat writes English by default anyway).
 // Said once here, luxon never asks the system for its locale: that first question loads ICU's
@@ -113,8 +113,26 @@ export function zoneLabel(zone: IncidentZone, at?: DateTime): string {
   const key = `${zone.name} ${when.offset}`;
   let label = labels.get(key);
   if (label === undefined) {
-    label = when.toFormat('ZZZZ');
+    label = placeLabel(zone, when);
     labels.set(key, label);
   }
   return label;
+}
+
+// ICU names a zone's clock in the English of the place that uses it: en-US has EDT but GMT+2 for
+// Berlin, en-GB has CEST and BST, en-IN IST, en-AU AEST. The first that names it wins.
+const NAMING_LOCALES = ['en-US', 'en-GB', 'en-IN', 'en-AU'];
+
+/** The clock's name people write ("CEST", "IST", "WAT"), else its offset from GMT ("GMT+9"). */
+function placeLabel(zone: IncidentZone, when: DateTime): string {
+  for (const locale of NAMING_LOCALES) {
+    const name = when.setLocale(locale).toFormat('ZZZZ');
+    if (!/^GMT[+-]/.test(name)) return name;
+  }
+  // Our own table: an abbreviation read as this very place, at this offset (WAT for Lagos, JST for Tokyo).
+  const offset = when.toFormat('ZZ');
+  for (const [word, readings] of Object.entries(ZONE_ABBREVIATIONS)) {
+    if (CLOCK_OFFSETS[word] === offset && readings.some((reading) => reading.zone === zone.name)) return word;
+  }
+  return when.setLocale('en-US').toFormat('ZZZZ');
 }

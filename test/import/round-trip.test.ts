@@ -75,7 +75,11 @@ describe('import reads back what render wrote', () => {
     fc.assert(
       fc.property(draftArbitrary, (draft) => {
         const readme = renderMarkdown(draft);
-        const back = importPostmortem(readme).draft;
+        const read = importPostmortem(readme);
+        const back = read.draft;
+        // Our own README is in one timezone, whatever clocks the place shows during the incident (CET, then CEST).
+        expect(read.zones.length).toBeLessThanOrEqual(1);
+        expect(read.otherZones.filter(Boolean)).toEqual([]);
         expect(back.title).toBe(draft.title);
         expect(back.summary?.start).toBe(draft.summary?.start);
         expect(back.summary?.end).toBe(draft.summary?.end);

@@ -66,9 +66,9 @@ describe('render (alx template)', () => {
       ],
     };
     const md = renderMarkdown(draft);
-    expect(md).toContain('May 1, 2023, 23:40 – May 2, 2023, 00:30 GMT+1 (50 minutes)');
+    expect(md).toContain('May 1, 2023, 23:40 – May 2, 2023, 00:30 WAT (50 minutes)');
     const times = [...md.matchAll(/^- \*\*(.+?)\*\*/gm)].map((m) => m[1]);
-    expect(times).toEqual(['Duration:', 'Impact:', 'Root cause:', 'May 1, 23:40 GMT+1', 'May 1, 23:55 GMT+1', 'May 2, 00:20 GMT+1']);
+    expect(times).toEqual(['Duration:', 'Impact:', 'Root cause:', 'May 1, 23:40 WAT', 'May 1, 23:55 WAT', 'May 2, 00:20 WAT']);
   });
 
   it('labels each time with the abbreviation in force across a daylight-saving change', () => {
