@@ -108,12 +108,14 @@ export function TimelineQuestion(props: QuestionProps) {
   ];
 
   const incidentSpansDays = !!(incident.start && incident.end && !incident.start.hasSame(incident.end, 'day'));
+  // Room for a zone's name beside the times when some fall in the hour that happens twice, so the columns line up.
+  const namedWidth = useMemo(() => Math.max(0, ...shown.map((r) => (r.at ? (repeatedHourName(r.at, incident.zone)?.length ?? -1) + 1 : 0))), [shown, incident.zone]);
   const describe = (resolved: ResolvedEntry) => {
     const { entry, at } = resolved;
     // Entries without a readable time (an imported list) keep the column: "?" padded to its width.
     // In the hour that happens twice (clocks going back), the zone's name tells the two apart.
     const twice = at ? repeatedHourName(at, incident.zone) : undefined;
-    const time = (at ? `${at.toFormat(incidentSpansDays ? 'MMM d HH:mm' : 'HH:mm')}${twice ? ` ${twice}` : ''}` : entry.at ?? '?').padEnd(incidentSpansDays ? 11 : 5);
+    const time = (at ? `${at.toFormat(incidentSpansDays ? 'MMM d HH:mm' : 'HH:mm')}${twice ? ` ${twice}` : ''}` : entry.at ?? '?').padEnd((incidentSpansDays ? 11 : 5) + namedWidth);
     const outside = at && ((incident.start && at < incident.start) || (incident.end && at > incident.end));
     return (
       <Text wrap="truncate-end">

@@ -155,8 +155,9 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
       ) : (
         <Box flexDirection="column">
           <Text wrap="truncate-end">
+            {/* The timing first, the open points after it, so the colon leads to the list below. */}
+            {timing ? <Text color={theme.muted}>{timing}. </Text> : null}
             <Text color={theme.warn}>{report.findings.length} open point{report.findings.length === 1 ? '' : 's'}{findingsShown === 0 ? ' (postmortem-wizard check lists them)' : ':'}</Text>
-            {timing ? <Text color={theme.muted}> ({timing})</Text> : null}
           </Text>
           {report.findings.slice(0, findingsShown).map((finding, i) => (
             <Text key={i} wrap="truncate-end" color={theme.warn}>  • {finding.section}: {finding.message}</Text>
