@@ -4,7 +4,7 @@ import { resolveIncident } from '../draft/incident.js';
 import type { Draft } from '../draft/schema.js';
 import type { Question } from '../draft/sections.js';
 import { formatDuration } from '../time/duration.js';
-import { formatExactly, formatStored, parseDate, parseWhen } from '../time/when.js';
+import { formatExactly, parseDate, parseWhen } from '../time/when.js';
 import { parseZone, zoneLabel } from '../time/zone.js';
 
 /*
@@ -84,16 +84,21 @@ export function parseMoment(question: Question, typed: string, draft: Draft): Pa
   const note = isEnd && incident.start
     ? `${describeMoment(parsed.value, draft)} · lasted ${formatDuration(incident.start, parsed.value)}`
     : describeMoment(parsed.value, draft);
-  const value = formatStored(parsed.value, incident.zone);
+  const value = formatExactly(parsed.value, incident.zone);
   // A bare end time earlier in the day than the start was moved to the next day: asked, not assumed.
   const nextDay = isEnd && incident.start && !parsed.dateGiven && !parsed.value.hasSame(incident.start, 'day')
     ? `${text} is earlier in the day than the start, so it is read as the next day (${parsed.value.toFormat('LLL d')}), lasting ${formatDuration(incident.start, parsed.value)}: press Enter again to confirm, or give the date.`
     : undefined;
-  const result = { ok: true as const, value, note, ...(nextDay ? { confirm: nextDay } : {}) };
-  return parsed.twice ? { ...result, warning: parsed.twice } : result;
+  // A wall time that happened twice is read as the later one: said, and taken with Enter again.
+  const confirm = nextDay ?? (parsed.twice ? twiceConfirm(parsed.twice) : undefined);
+  return { ok: true as const, value, note, ...(confirm ? { confirm } : {}) };
 }
 
 /** Reads a timeline entry's time against the incident; outside start–end is allowed but noted. */
+function twiceConfirm(twice: string): string {
+  return `${twice} Press Enter again to take it, or write the clock's name after the time (EDT or EST, CEST or CET).`;
+}
+
 export function parseEntryTime(typed: string, draft: Draft): Parsed<string> & { warning?: string } {
   const text = cleanLine(typed).trim();
   if (text === '') return { ok: false, error: 'Type the time, like 14:30.' };
@@ -105,7 +110,7 @@ export function parseEntryTime(typed: string, draft: Draft): Parsed<string> & { 
   const note = describeMoment(parsed.value, draft);
   if (incident.start && parsed.value < incident.start) return { ok: true, value, note, warning: 'This is before the start of the incident.' };
   if (incident.end && parsed.value > incident.end) return { ok: true, value, note, warning: 'This is after the end of the incident.' };
-  return parsed.twice ? { ok: true, value, note, warning: parsed.twice } : { ok: true, value, note };
+  return parsed.twice ? { ok: true, value, note, confirm: twiceConfirm(parsed.twice) } : { ok: true, value, note };
 }
 
 export function parseDueDate(typed: string, draft: Draft): Parsed<string | undefined> {

@@ -67,3 +67,24 @@ describe('typed answers', () => {
     expect(parseDueDate('', draft)).toEqual({ ok: true, value: undefined });
   });
 });
+
+describe('the hour that happens twice (New York, 2023-11-05)', () => {
+  const night = { version: 1, summary: { timezone: 'America/New_York', start: '2023-11-05 00:30', end: '2023-11-05 03:00' } };
+  const start = sectionById('summary').questions.find((q) => q.path.at(-1) === 'start')!;
+
+  it('a bare wall time is read as the later one, said, and taken only with Enter again', () => {
+    const entry = parseEntryTime('1:20', night);
+    expect(entry).toMatchObject({ ok: true, value: '2023-11-05 01:20' });
+    expect(entry.ok && entry.confirm).toMatch(/happened twice .* Press Enter again to take it, or write the clock's name/);
+    const moment = parseMoment(start, '2023-11-05 01:20', { version: 1, summary: { timezone: 'America/New_York' } });
+    expect(moment.ok && moment.confirm).toMatch(/happened twice/);
+  });
+
+  it("written with the clock's name, it is that moment, stored so it reads back as that moment", () => {
+    expect(parseEntryTime('1:20 AM EDT', night)).toMatchObject({ ok: true, value: '2023-11-05 01:20 -04:00' });
+    expect(parseEntryTime('1:20 AM EST', night)).toMatchObject({ ok: true, value: '2023-11-05 01:20' });
+    expect(parseEntryTime('1:20 AM EDT', night)).not.toHaveProperty('confirm');
+    const moment = parseMoment(start, '2023-11-05 01:20 EDT', { version: 1, summary: { timezone: 'America/New_York' } });
+    expect(moment).toMatchObject({ ok: true, value: '2023-11-05 01:20 -04:00' });
+  });
+});
