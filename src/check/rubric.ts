@@ -124,9 +124,15 @@ function valueFindings(draft: Draft, incident: Incident): Finding[] {
     if (latest?.millis === undefined || current.millis > latest.millis) latest = current;
   }
 
+  const incidentDay = start?.setZone(zone.zone).toFormat('yyyy-MM-dd');
   (draft.tasks ?? []).forEach((task, index) => {
-    if (task.due && !parseDate(task.due, zone, start).ok) {
+    if (!task.due) return;
+    const due = parseDate(task.due, zone, start);
+    if (!due.ok) {
       findings.push({ section: 'Corrective and Preventative Measures', message: `task ${index + 1}: the due date "${task.due}" is not a date; write it like 2023-08-16.`, path: ['tasks', index, 'due'] });
+    } else if (incidentDay && due.value < incidentDay) {
+      // A follow-up is due after the incident it follows; an earlier date is a typo for a year or a month.
+      findings.push({ section: 'Corrective and Preventative Measures', message: `task ${index + 1}: it is due ${due.value}, before the incident (${incidentDay}).`, path: ['tasks', index, 'due'] });
     }
   });
   return findings;

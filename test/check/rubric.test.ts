@@ -88,3 +88,11 @@ describe('the length of a postmortem written by hand', () => {
     expect(checkDraft({ version: 1 }, { document: `Outage report\n${'word '.repeat(450)}` }).words).toBe(450);
   });
 });
+
+describe('task due dates', () => {
+  it('a due date before the incident is a finding; on or after it, none', () => {
+    const draft = { version: 1, summary: { timezone: 'UTC', start: '2023-10-05 14:00' }, tasks: [{ text: 'Add alerts', due: '2023-10-01' }, { text: 'Patch', due: '2023-10-05' }, { text: 'Review', due: '2023-11-01' }] };
+    const dueFindings = checkDraft(draft).findings.filter((f) => f.path?.[0] === 'tasks' && f.path[2] === 'due');
+    expect(dueFindings.map((f) => f.message)).toEqual(['task 1: it is due 2023-10-01, before the incident (2023-10-05).']);
+  });
+});
