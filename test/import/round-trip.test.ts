@@ -38,6 +38,7 @@ const draftArbitrary = fc
     authors: fc.option(fc.uniqueArray(fc.constantFrom('Jane Doe', 'Ravi Kumar', 'Ada Lovelace', 'Lin'), { minLength: 1, maxLength: 3 }), { nil: undefined }),
     diagram: fc.boolean(),
     humor: fc.option(sentence, { nil: undefined }),
+    trigger: fc.option(sentence, { nil: undefined }),
     tasks: fc.array(fc.record({ text: sentence, owner: fc.option(name, { nil: undefined }), due: fc.option(fc.date({ min: new Date('2020-01-01'), max: new Date('2026-01-01'), noInvalidDate: true }), { nil: undefined }), type: fc.option(fc.constantFrom(...TASK_TYPES), { nil: undefined }) }), { maxLength: 4 }),
   })
   .map((r) => {
@@ -56,7 +57,7 @@ const draftArbitrary = fc
       measures: r.measures,
       tasks: r.tasks.map((t) => ({ text: t.text, ...(t.owner ? { owner: t.owner } : {}), ...(t.due ? { due: t.due.toISOString().slice(0, 10) } : {}), ...(t.type && r.template === 'sre' ? { type: t.type } : {}) })),
       ...(r.authors ? { authors: r.authors } : {}),
-      ...(r.diagram || r.humor ? { extras: { ...(r.diagram ? { diagram: true } : {}), ...(r.humor ? { humor: r.humor } : {}) } } : {}),
+      ...(r.diagram || r.humor || r.trigger ? { extras: { ...(r.diagram ? { diagram: true } : {}), ...(r.humor ? { humor: r.humor } : {}), ...(r.trigger ? { trigger: r.trigger } : {}) } } : {}),
     };
     return draft;
   });
@@ -99,6 +100,7 @@ describe('import reads back what render wrote', () => {
         expect(back.authors).toEqual(draft.authors);
         expect(back.extras?.diagram).toBe(draft.extras?.diagram);
         if (draft.template === 'alx') expect(back.extras?.humor).toBe(draft.extras?.humor);
+        expect(back.extras?.trigger).toBe(draft.extras?.trigger);
       }),
       { numRuns: runs(150) },
     );
