@@ -15,7 +15,7 @@ export async function listCommand(flags: { json?: boolean }): Promise<number> {
     return EXIT.ok;
   }
   for (const draft of drafts) {
-    const progress = draft.progress ? `${draft.progress.done}/${draft.progress.total} sections` : 'cannot be opened';
+    const progress = draft.progress ? `${draft.progress.done}/${draft.progress.total} required sections done` : 'cannot be opened';
     const title = draft.title ?? draft.problem ?? '(untitled)';
     out(`${draft.shown}\n  ${title} · ${progress}${draft.editedAt ? ` · ${describeAge(draft.editedAt)}` : ''}\n`);
   }

@@ -58,7 +58,7 @@ export function sectionProgress(draft: Draft): SectionProgress[] {
   });
 }
 
-/** Counts the required sections done, for a "5/7 sections" display. */
+/** Counts the required sections done, for a "5/7 required sections done" display. */
 export function progressSummary(draft: Draft): { done: number; total: number } {
   const required = sectionProgress(draft).filter((p) => !p.section.optional);
   return { done: required.filter((p) => p.complete).length, total: required.length };

@@ -138,7 +138,7 @@ describe('the wizard in a real terminal', () => {
     expect(existsSync(join(cwd, 'README.md'))).toBe(false);
 
     const list = runCli(['list'], { env, cwd });
-    expect(list.stdout).toMatch(/postmortem\.yaml\n {2}Payment service outage · 2\/7 sections · edited/);
+    expect(list.stdout).toMatch(/postmortem\.yaml\n {2}Payment service outage · 2\/7 required sections done · edited/);
 
     const second = start(['resume', 'postmortem.yaml'], cwd, env, onTestFinished);
     await second.waitFor('How was it detected?');
@@ -170,7 +170,7 @@ describe('the wizard in a real terminal', () => {
     await first.exited;
     const home = start([], cwd, env);
     await home.waitFor('Start a new postmortem');
-    await home.waitFor('Resume: Cache stampede (pm.yaml) — 1/7 sections');
+    await home.waitFor('Resume: Cache stampede (pm.yaml) — 1/7 required sections done');
     await home.press(KEYS.down, KEYS.enter);
     // The title is answered; the system's timezone is offered, not answered for the person.
     await home.waitFor('Timezone the times are written in');

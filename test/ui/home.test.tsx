@@ -40,7 +40,7 @@ describe('home', () => {
   it('offers new, the drafts that can be opened, settings and quit', async () => {
     const { app } = mountRoot();
     await app.waitFor('Start a new postmortem');
-    expect(app.frame()).toContain('Resume: Payment outage (a.yaml) — 5/7 sections, edited 2 hours ago');
+    expect(app.frame()).toContain('Resume: Payment outage (a.yaml) — 5/7 required sections done, edited 2 hours ago');
     expect(app.frame()).not.toContain('b.yaml');
     expect(app.frame()).toContain('Settings');
   });

@@ -19,7 +19,7 @@ export type HomeChoice = { kind: 'new' } | { kind: 'resume'; path: string } | { 
 
 function describe(item: RecentItem): string {
   const title = item.title ?? '(untitled)';
-  const progress = item.progress ? `${item.progress.done}/${item.progress.total} sections` : '';
+  const progress = item.progress ? `${item.progress.done}/${item.progress.total} required sections done` : '';
   return `${title} (${item.shown}) — ${[progress, item.detail].filter(Boolean).join(', ')}`;
 }
 
