@@ -148,6 +148,8 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
   );
   const browseHints = props.moreKeys?.length ? [...BROWSE_HINTS.slice(0, 3), ...props.moreKeys.map((more) => more.hint), ...BROWSE_HINTS.slice(3)] : BROWSE_HINTS;
   useHints(mode.kind === 'delete' ? CONFIRM_HINTS : browseHints, mode.kind === 'browse' || mode.kind === 'delete');
+  // "Added. Next task…" is said as the next form opens; once typing starts, it has been read.
+  useKeys(() => setMessage(undefined), { isActive: (mode.kind === 'add' || mode.kind === 'edit') && message?.tone === 'ok' });
 
   const resumedHere = props.resumed && props.kept?.form === props.resumed && mode.kind !== 'browse' && mode.kind !== 'delete';
   const leftover = !props.leftover ? null : resumedHere ? (
