@@ -273,7 +273,7 @@ describe('measures and tasks', () => {
     await app.waitFor('New task · 1/3');
     // Said as the next form opens; once typing starts, it goes.
     await app.type('A');
-    await waitFor(() => expect(app.frame()).not.toContain('Added. Next'));
+    await waitFor(() => expect(app!.frame()).not.toContain('Added. Next'));
     await app.press(KEY.backspace);
     await fillTask(app, 'Add monitoring');
     await app.waitFor('Added.');
