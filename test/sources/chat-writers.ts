@@ -28,6 +28,14 @@ const wall = (at: number, zone: string) => DateTime.fromMillis(at, { zone, local
 const dayKey = (at: number, zone: string) => wall(at, zone).toISODate();
 const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 
+/** Each message with the one before it, and whether it opens a new day (the first one does). */
+function inDays(messages: Said[], zone: string): { m: Said; previous?: Said; newDay: boolean }[] {
+  return messages.map((m, i) => {
+    const previous = messages[i - 1];
+    return { m, previous, newDay: !previous || dayKey(previous.at, zone) !== dayKey(m.at, zone) };
+  });
+}
+
 /** Slack's copy: a divider when the day changes, `Name  2:02 PM`, and a bare `2:03` for the same author soon after. */
 function slack(dividers: boolean): Writer {
   return {
@@ -37,20 +45,14 @@ function slack(dividers: boolean): Writer {
     names: 'people',
     undated: !dividers,
     write(messages, zone) {
-      const out: string[] = [];
-      messages.forEach((m, i) => {
-        const previous = messages[i - 1];
-        const newDay = dividers && (!previous || dayKey(previous.at, zone) !== dayKey(m.at, zone));
-        if (newDay) {
-          const w = wall(m.at, zone);
-          out.push(`${w.toFormat('cccc, LLLL')} ${ordinal(w.day)}, ${w.year}`);
-        }
-        const t = wall(m.at, zone);
-        if (previous && !newDay && previous.author === m.author && m.at - previous.at < 3_600_000) out.push(t.toFormat('h:mm'));
-        else out.push(`${m.author}  ${t.toFormat('h:mm a')}`);
-        out.push(...m.lines, '');
-      });
-      return out.join('\n');
+      return inDays(messages, zone)
+        .flatMap(({ m, previous, newDay }) => {
+          const t = wall(m.at, zone);
+          const divider = dividers && newDay ? [`${t.toFormat('cccc, LLLL')} ${ordinal(t.day)}, ${t.year}`] : [];
+          const soonAfter = previous && !(dividers && newDay) && previous.author === m.author && m.at - previous.at < 3_600_000;
+          return [...divider, soonAfter ? t.toFormat('h:mm') : `${m.author}  ${t.toFormat('h:mm a')}`, ...m.lines, ''];
+        })
+        .join('\n');
     },
   };
 }
@@ -61,13 +63,12 @@ const irssi: Writer = {
   multiline: false,
   names: 'irc',
   write(messages, zone) {
-    const out = [`--- Log opened ${wall(messages[0]!.at, zone).toFormat('ccc LLL dd HH:mm:ss yyyy')}`];
-    messages.forEach((m, i) => {
-      const previous = messages[i - 1];
-      if (previous && dayKey(previous.at, zone) !== dayKey(m.at, zone)) out.push(`--- Day changed ${wall(m.at, zone).toFormat('ccc LLL dd yyyy')}`);
-      out.push(`${wall(m.at, zone).toFormat('HH:mm')} <${m.author}> ${m.lines[0]}`);
-    });
-    return out.join('\n');
+    const opened = `--- Log opened ${wall(messages[0]!.at, zone).toFormat('ccc LLL dd HH:mm:ss yyyy')}`;
+    const lines = inDays(messages, zone).flatMap(({ m, previous, newDay }) => [
+      ...(previous && newDay ? [`--- Day changed ${wall(m.at, zone).toFormat('ccc LLL dd yyyy')}`] : []),
+      `${wall(m.at, zone).toFormat('HH:mm')} <${m.author}> ${m.lines[0]}`,
+    ]);
+    return [opened, ...lines].join('\n');
   },
 };
 
