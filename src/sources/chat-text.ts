@@ -108,8 +108,9 @@ export function planChatText(lines: readonly string[], anchor?: number): ChatPla
   if (!best || best.headers === 0) return undefined;
   // A good share of the lines: a tenth for a long chat (messages can run to many lines), a fifth for one or two messages.
   const share = best.score / nonEmpty.length;
-  // A copy that opens on a message's header ("Alice Smith  2:02 PM") is a chat however long its messages run.
-  const opens = matchRule(nonEmpty[0]!, best.style)?.rule.kind === 'header';
+  // A copy that opens on a message's header ("Alice Smith  2:02 PM"), after any day dividers, is a chat however long its messages run.
+  const first = nonEmpty.find((line) => !dividerMark(line, best.style));
+  const opens = first !== undefined && matchRule(first, best.style)?.rule.kind === 'header';
   const enough = opens || (best.headers >= 2 ? share >= 0.1 : share >= 0.2);
   if (!enough) return undefined;
   const hour12 = lines.some((line) => /\d[ \u00a0\u202f]?[AaPp]\.?[Mm]\b/.test(line));

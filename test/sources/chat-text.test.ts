@@ -207,6 +207,13 @@ describe('the window, sniffing and what is not a chat', () => {
     }
   });
 
+  it('a copy that opens on a day divider and then a header is a chat, however long its messages run', () => {
+    const body = 'checking\nchecking\nchecking';
+    const text = `Tuesday, January 1st, 2019\nSiobh\u00e1n O'Neill  12:00 AM\n${body}\n\n12:00\n${body}\n\n12:00\n${body}\n`;
+    expect(planChatText(text.split('\n'))?.style.id).toBe('slack');
+    expect(parseChatText(text, { zone: zone('UTC'), from: Date.parse('2019-01-01T00:00:00Z') }).map((c) => c.text)).toEqual([body, body, body]);
+  });
+
   it('prose, JSON, CSV and application logs are not chat', () => {
     const notChat = [
       'We rolled back at 14:02 and the error rate fell.\nThe database recovered at 14:30.\nRoot cause: a connection leak.',
