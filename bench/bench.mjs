@@ -225,8 +225,9 @@ if (want(5)) {
     await t.exited;
   }
   const rss = readFileSync(rssFile, 'utf8').trim().split('\n').map(Number);
-  row('peak memory of the wizard on its first screen', `${(median(rss) / 1024).toFixed(0)} MB`);
+  row('peak memory of the wizard on its first screen', `${(median(rss) / 1024).toFixed(0)} MB`, '(at exit, after Ctrl+C)');
 }
+
 
 // 6. For comparison: the same first question from @clack/prompts (installed, not bundled).
 if (want(6)) {
@@ -285,21 +286,68 @@ function rawTimeToText(file, args, text) {
     });
   });
 }
-if (want(8) || want(9)) {
-  const times = { node: [], wizard: [], clack: [] };
+// 11. Beside them, the floor under any ink app: ink's hello world, bundled by esbuild as a
+// published ink CLI usually is (bench/ink-hello.jsx), run by plain `node`.
+const inkHello = join(work, 'ink-hello.mjs');
+if (want(11)) {
+  await build({
+    entryPoints: [join(root, 'bench', 'ink-hello.jsx')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: inkHello,
+    logLevel: 'error',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // ink loads React's devtools only when DEV is set; the bundle leaves it out, as ink's users do.
+    alias: { 'react-devtools-core': join(root, 'bench', 'no-devtools.mjs') },
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+}
+// 12. Peak memory so far (the kernel's high-water mark), 300 ms after the first screen, of the
+// wizard and of ink's hello world: what any ink app costs beside what the wizard adds.
+/** /proc's peak resident memory (kB) of a process started in a pty, `settle` ms after `text`. */
+async function highWater(file, args, text, settle = 300) {
+  const t = terminal(file, args);
+  await t.when(text);
+  await pause(settle);
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${t.pty.pid}/status`, 'utf8'))?.[1]);
+  t.pty.write('\u0003');
+  const quit = setTimeout(() => t.pty.kill(), 1000);
+  await t.exited;
+  clearTimeout(quit);
+  return kb;
+}
+if (want(12)) {
+  if (!want(11)) throw new Error('BENCH_ROWS: row 12 needs row 11 (it builds the hello world).');
+  const wizard = [];
+  const ink = [];
+  for (let i = 0; i < 5; i++) {
+    wizard.push(await highWater(process.execPath, [bin, 'new', join(work, `hwm-${i}.yaml`)], 'Title of the postmortem'));
+    ink.push(await highWater(process.execPath, [inkHello], 'Title of the postmortem'));
+  }
+  const mb = (values) => `${(median(values) / 1024).toFixed(0)} MB`;
+  row("peak memory 300 ms into the first screen: the wizard, and ink's hello world", `${mb(wizard)}; ${mb(ink)}`, '(medians of 5, /proc VmHWM)');
+}
+
+if (want(8) || want(9) || want(11)) {
+  const times = { node: [], wizard: [], clack: [], ink: [] };
   for (let i = -2; i < RUNS; i++) {
     const node = await rawTimeToText(process.execPath, ['-e', 'console.log("ready")'], 'ready');
     const wizard = await rawTimeToText(process.execPath, [bin, 'new', join(work, `seen-${i}.yaml`)], 'Title of the postmortem');
     const clack = await rawTimeToText(process.execPath, [join(root, 'bench', 'clack-prompt.mjs')], 'Title of the postmortem');
+    const ink = want(11) ? await rawTimeToText(process.execPath, [inkHello], 'Title of the postmortem') : 0;
     if (i < 0) continue;
     times.node.push(node);
     times.wizard.push(wizard);
     times.clack.push(clack);
+    times.ink.push(ink);
   }
   const ratio = (name) => `${median(times[name].map((t, i) => t / times.node[i])).toFixed(2)}×`;
   const medians = (name) => `(medians ${median(times[name]).toFixed(0)} ms vs ${median(times.node).toFixed(0)} ms; median of ${RUNS} paired ratios)`;
   if (want(8)) row('first prompt of `new` as a person sees it (raw pty bytes, clock from spawn) vs `node -e`', ratio('wizard'), medians('wizard'));
   if (want(9)) row('for comparison: the same for @clack/prompts', ratio('clack'), medians('clack'));
+  if (want(11)) row("for comparison: the same for ink's hello world (one line of text, bundled by esbuild)", ratio('ink'), medians('ink'));
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';

@@ -159,6 +159,7 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
     print(BRACKETED_PASTE_ON);
     // A draft that opens at its review waits for the review's code; any other first screen does not.
     if (snapshot.wizard?.screen.kind === 'review') await ReviewScreen.preload();
+    const openedOn = snapshot.wizard?.screen;
     let unmounted!: () => void;
     const gone = new Promise<void>((resolve) => {
       unmounted = resolve;
@@ -169,6 +170,10 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
           initial={snapshot}
           onSnapshot={(next) => {
             snapshot = next;
+            // The review's code (the rubric, the renderer, the template engine, the date parser)
+            // loads once the wizard leaves the screen it opened on: the first question is drawn
+            // and answered without it, and it is there long before the last question is.
+            if (next.wizard && next.wizard.screen !== openedOn) void ReviewScreen.preload();
           }}
           services={{
             editText: (text) => ask({ kind: 'editText', text }),
@@ -207,11 +212,9 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
       end({ kind: 'crash', error });
       unmounted();
     });
-    // The first frame is on screen: the launcher may now keep the code compiled so far, and the
-    // review's code loads while the first question is read.
+    // The first frame is on screen: the launcher may now keep the code compiled so far.
     startupDone?.();
     startupDone = undefined;
-    void ReviewScreen.preload();
     finish = () => {
       finish = undefined;
       try {
