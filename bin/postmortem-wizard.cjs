@@ -32,6 +32,26 @@ function cacheFile(file, stat) {
   return path.join(base, 'postmortem-wizard', `${key}.v8cache`);
 }
 
+/**
+ * Each build of the bundle (an upgrade) gets new cache files: the ones this Node.js version kept
+ * for older builds of the same command are removed when the new one is written, so the folder
+ * does not grow with every upgrade. Other Node.js versions' caches stay (nvm users switch back).
+ */
+function forgetOlderBuilds(cache) {
+  const name = path.basename(cache);
+  const [, prefix, suffix] = /^(v[\d.]+-[^-]+)-\d+-\d+(-.+)$/.exec(name);
+  for (const other of fs.readdirSync(path.dirname(cache))) {
+    if (other === name || !other.startsWith(`${prefix}-`) || !other.endsWith(suffix)) continue;
+    // The same command and bundle: `-render.v8cache` is not `-render-cold.v8cache`.
+    if (!/^\d+-\d+$/.test(other.slice(prefix.length + 1, other.length - suffix.length))) continue;
+    try {
+      fs.unlinkSync(path.join(path.dirname(cache), other));
+    } catch {
+      // Removed by another run at the same moment, or not ours to remove.
+    }
+  }
+}
+
 /** Runs a bundle with its code cache; `save` writes the cache if it was missing or outdated. */
 function load(file, bundleRequire) {
   // The build checks the bundle is ASCII, for which latin1 is the same text and faster to read.
@@ -60,6 +80,7 @@ function load(file, bundleRequire) {
       const temp = `${cache}.${process.pid}.tmp`;
       fs.writeFileSync(temp, data);
       fs.renameSync(temp, cache);
+      forgetOlderBuilds(cache);
     } catch {
       // A cache folder that cannot be written only costs speed.
     }

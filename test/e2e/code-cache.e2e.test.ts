@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isolatedEnv, KEYS, TerminalSession } from '../support/pty.js';
@@ -39,6 +39,27 @@ describe('the code cache', () => {
 
     expect(runCli(['render', fixture('seed-001-deployment.yaml'), '-o', out, '--force'], { env }).status).toBe(0);
     expect(mtimes(cacheHome)).toEqual(written);
+  });
+
+  it("replaces an older build's cache of the same command and Node.js version, and leaves every other", () => {
+    const cacheHome = tempDir('pmw-cache-');
+    const folder = join(cacheHome, 'postmortem-wizard');
+    mkdirSync(folder, { recursive: true });
+    const here = `${process.version}-${process.arch}`;
+    const older = [`${here}-1000-1700000000000-render.v8cache`, `${here}-2000-1700000000000-render-cold.v8cache`];
+    const kept = [
+      `${here}-1000-1700000000000-check.v8cache`,
+      `v1.0.0-${process.arch}-1000-1700000000000-render.v8cache`,
+      `${here}-1000-1700000000000-render.v8cache.123.tmp`,
+      'notes.txt',
+    ];
+    for (const name of [...older, ...kept]) writeFileSync(join(folder, name), 'old');
+    const out = join(tempDir(), 'README.md');
+    expect(runCli(['render', fixture('seed-001-deployment.yaml'), '-o', out], { env: { XDG_CACHE_HOME: cacheHome } }).status).toBe(0);
+    const files = cacheFiles(cacheHome);
+    for (const name of older) expect(files).not.toContain(name);
+    for (const name of kept) expect(files).toContain(name);
+    expect(kinds(mtimes(cacheHome).filter(([name]) => !kept.includes(String(name))))).toEqual(['render', 'render-cold']);
   });
 
   it('is written by the wizard as soon as its first question is on screen', async () => {
