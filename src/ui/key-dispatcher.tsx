@@ -32,15 +32,28 @@ function controlKey(char: string, plain: Key): Item {
   if (char === '\r') return { input: '\r', key: { ...key, return: true }, paste: false };
   if (char === '\n') return { input: '\n', key, paste: false };
   if (char === '\t') return { input: '', key: { ...key, tab: true }, paste: false };
-  if (char === '\u007f') return { input: '', key: { ...key, delete: true }, paste: false };
+  if (char === '\u007f') return { input: '', key: { ...key, backspace: true, delete: false }, paste: false };
   if (char === '\b') return { input: '', key: { ...key, backspace: true }, paste: false };
   const code = char.charCodeAt(0);
   return { input: code >= 1 && code <= 26 ? String.fromCharCode(code + 96) : '', key: { ...key, ctrl: true }, paste: false };
 }
 
+/** Forward delete (`ESC [3~`, with modifiers `ESC [3;5~`, rxvt's `ESC [3$` and `ESC [3^`). */
+const FORWARD_DELETE = /^\u001b\[3(?:;\d+)?[~$^]$/;
+
+/**
+ * ink reports both Backspace (DEL, 0x7f, as terminals send it) and the Delete key as `delete`:
+ * here `backspace` erases to the left and `delete` to the right, told apart by the bytes read.
+ */
+function eraseKey(raw: string, key: Key): Key {
+  if (!key.delete && !key.backspace) return key;
+  const forward = FORWARD_DELETE.test(raw);
+  return { ...key, delete: forward, backspace: !forward };
+}
+
 /** A run ink reported as one event (keys typed ahead in one read): its keys, in order. */
 function keysOf(raw: string, input: string, key: Key): Item[] {
-  if (raw.length <= 1 || raw.startsWith('\u001b')) return [{ input, key, paste: false }];
+  if (raw.length <= 1 || raw.startsWith('\u001b')) return [{ input, key: eraseKey(raw, key), paste: false }];
   return splitKeys(raw).map((piece) => (CONTROL_PIECE.test(piece) ? controlKey(piece, key) : { input: piece, key, paste: false }));
 }
 

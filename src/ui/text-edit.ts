@@ -117,8 +117,9 @@ export function applyKey(state: EditState, input: string, key: EditKey, multilin
   if (key.downArrow) return multiline ? verticalMove(state, 1) : undefined;
   if (key.home || (key.ctrl && input === 'a')) return { text, cursor: lineStart(text, cursor) };
   if (key.end || (key.ctrl && input === 'e')) return { text, cursor: lineEnd(text, cursor) };
-  // Terminals send Backspace as DEL, which ink reports as `delete`: both erase to the left.
-  if (key.backspace || key.delete) return removeRange(state, previousBoundary(text, cursor), cursor);
+  // The key dispatcher has told Backspace (DEL, which ink reports as `delete`) from the Delete key.
+  if (key.backspace) return removeRange(state, previousBoundary(text, cursor), cursor);
+  if (key.delete) return removeRange(state, cursor, nextBoundary(text, cursor));
   if (key.ctrl && input === 'u') return removeRange(state, lineStart(text, cursor), cursor);
   if (key.ctrl && input === 'k') return removeRange(state, cursor, lineEnd(text, cursor));
   if (key.ctrl && input === 'w') {

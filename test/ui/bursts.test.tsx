@@ -56,3 +56,22 @@ describe('keys in one burst', () => {
     await waitFor(() => expect(app!.typed.at(-1)).toEqual({ step: 1, text: 'Half typed' }));
   });
 });
+
+describe('Backspace and Delete as terminals send them (DEL, and ESC [3~)', () => {
+  // "abcde", Home (ESC [H), Delete: "bcde"; Right, Backspace: "cde"; End (ESC [F), Backspace, x:
+  // "cdx". Delete takes the character after the cursor, Backspace the one before it.
+  const keys = ['\u001b[H', '\u001b[3~', '\u001b[C', KEY.backspace, '\u001b[F', KEY.backspace, 'x'];
+
+  it('one key at a time', async () => {
+    app = await mountWizard({ version: 1 });
+    await app.type('abcde');
+    for (const key of keys) await app.press(key);
+    await app.waitFor('› cdx');
+  });
+
+  it('in one burst', async () => {
+    app = await mountWizard({ version: 1 });
+    await app.burst(`abcde${keys.join('')}`);
+    await app.waitFor('› cdx');
+  });
+});

@@ -32,6 +32,33 @@ function harness() {
 }
 
 describe('the key dispatcher', () => {
+  it('tells Backspace (DEL, which ink reports as delete) from the Delete key, alone and in a run', () => {
+    let woken = 0;
+    const dispatcher = new KeyDispatcher(() => undefined, () => woken++);
+    const got: string[] = [];
+    dispatcher.subscribe({ handler: { current: (input, key) => got.push(key.backspace ? '⌫' : key.delete ? '⌦' : input) }, text: true });
+    const read = (raw: string, key: Partial<Key> = {}) => {
+      dispatcher.onRaw(raw);
+      dispatcher.onKey(raw.startsWith('\u001b') ? '' : raw, { ...PLAIN, ...key });
+      // Each screen commits; a key still queued is handed over on the wake-up event.
+      for (let before = -1; before !== woken; ) {
+        before = woken;
+        dispatcher.committed();
+        if (woken > before) {
+          dispatcher.onRaw('');
+          dispatcher.onKey('', PLAIN);
+        }
+      }
+    };
+    read('\u007f', { delete: true });
+    read('\b', { backspace: true });
+    for (const forward of ['\u001b[3~', '\u001b[3;5~', '\u001b[3$', '\u001b[3^']) read(forward, { delete: true });
+    read('\u001b\u007f', { delete: true, meta: true });
+    // Typed ahead in one read: "ab", Backspace, "c".
+    read('ab\u007fc');
+    expect(got.join(' ')).toBe('⌫ ⌫ ⌦ ⌦ ⌦ ⌦ ⌫ ab ⌫ c');
+  });
+
   it('gives a list one letter, and the rest of the run to the field that letter opened', () => {
     const h = harness();
     const unsubscribeList = h.view('list');

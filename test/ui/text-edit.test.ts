@@ -17,8 +17,17 @@ function keys(start: string, strokes: [string, EditKey?][], multiline = false): 
 
 describe('text editing', () => {
   it('types, moves and deletes by grapheme (emoji and accents stay whole)', () => {
-    expect(keys('', [['a'], ['👩‍💻'], ['é'], ['', { leftArrow: true }], ['', { delete: true }]])).toEqual({ text: 'aé', cursor: 1 });
+    expect(keys('', [['a'], ['👩‍💻'], ['é'], ['', { leftArrow: true }], ['', { backspace: true }]])).toEqual({ text: 'aé', cursor: 1 });
     expect(keys('日本語', [['', { backspace: true }]])).toEqual({ text: '日本', cursor: 2 });
+  });
+
+  it('Backspace erases to the left of the cursor, Delete to the right; each at its end of the text does nothing', () => {
+    expect(keys('a👩‍💻é', [['', { home: true }], ['', { rightArrow: true }], ['', { delete: true }]])).toEqual({ text: 'aé', cursor: 1 });
+    expect(keys('abc', [['', { home: true }], ['', { delete: true }]])).toEqual({ text: 'bc', cursor: 0 });
+    expect(keys('abc', [['', { delete: true }]])).toEqual({ text: 'abc', cursor: 3 });
+    expect(keys('abc', [['', { home: true }], ['', { backspace: true }]])).toEqual({ text: 'abc', cursor: 0 });
+    // In a field with lines, Delete at a line's end joins the next line to it.
+    expect(keys('one\ntwo', [['', { upArrow: true }], ['', { end: true }], ['', { delete: true }]], true)).toEqual({ text: 'onetwo', cursor: 3 });
   });
 
   it('knows Home/End, Ctrl+A/E/U/K/W', () => {
@@ -107,7 +116,7 @@ describe('long pastes of mixed scripts', () => {
     expect(state).toEqual({ text: pasted, cursor: pasted.length });
     // The family emoji at the end is one grapheme for the arrows and Backspace.
     expect(applyKey(state, '', { leftArrow: true }, false)).toEqual({ text: pasted, cursor: pasted.length - '👩‍👩‍👧'.length });
-    expect(applyKey(state, '', { delete: true }, false)).toEqual({ text: pasted.slice(0, -'👩‍👩‍👧'.length), cursor: pasted.length - '👩‍👩‍👧'.length });
+    expect(applyKey(state, '', { backspace: true }, false)).toEqual({ text: pasted.slice(0, -'👩‍👩‍👧'.length), cursor: pasted.length - '👩‍👩‍👧'.length });
     // Drawn as a window of rows ending at the cursor.
     const window = textWindow(pasted, pasted.length, 76, 4);
     expect(window.rows).toHaveLength(4);
