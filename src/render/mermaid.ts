@@ -2,6 +2,7 @@ import { entryClock, type Incident } from '../draft/incident.js';
 import { ENTRY_KIND_LABELS } from '../draft/vocabulary.js';
 import { formatClock } from '../time/when.js';
 import { zoneLabel } from '../time/zone.js';
+import { clocksOf } from './clocks.js';
 
 /*
  * The timeline as a Mermaid `timeline` diagram, which GitHub draws from a ```mermaid block.
@@ -28,7 +29,10 @@ export function timelineDiagram(title: string, incident: Incident, multiDay: boo
   const entries = incident.entries.filter((entry) => entry.millis !== undefined && entry.entry.text?.trim());
   if (entries.length === 0) return '';
   const zone = incident.zone;
-  const lines = ['```mermaid', 'timeline', `    title ${mermaidText(`${title} (times in ${zoneLabel(zone, incident.start)})`)}`];
+  const clocks = clocksOf(incident);
+  const lines = ['```mermaid', 'timeline', `    title ${mermaidText(`${title} (times in ${clocks})`)}`];
+  // Across the night the clocks change, each time says which clock it is on ("01:12 CDT").
+  const twoClocks = clocks.includes(', then ');
   let day = '';
   let period = '';
   for (const resolved of entries) {
@@ -42,7 +46,7 @@ export function timelineDiagram(title: string, incident: Incident, multiDay: boo
     }
     const kind = entry.kind && entry.kind !== 'other' ? `${ENTRY_KIND_LABELS[entry.kind]} — ` : '';
     const event = mermaidText(`${kind}${entry.text}`);
-    const time = mermaidText(formatClock(local));
+    const time = mermaidText(twoClocks ? `${formatClock(local)} ${zoneLabel(zone, resolved.at)}` : formatClock(local));
     // Events at the same minute share one period: "13#58;45 : first : second".
     if (time === period) lines[lines.length - 1] += ` : ${event}`;
     else lines.push(`    ${time} : ${event}`);

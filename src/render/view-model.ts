@@ -8,6 +8,7 @@ import { zoneLabel } from '../time/zone.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 import { timelineDiagram } from './mermaid.js';
+import { clocksOf } from './clocks.js';
 
 /*
  * What a template receives (its variables). Strings are the person's words, not yet escaped:
@@ -102,11 +103,6 @@ function describeTiming(incident: Incident): ViewModel['timing'] {
   };
 }
 
-function clocksOf(incident: Incident): string {
-  const first = zoneLabel(incident.zone, incident.start);
-  const last = incident.end ? zoneLabel(incident.zone, incident.end) : first;
-  return first === last ? first : `${first}, then ${last}`;
-}
 
 export function buildViewModel(draft: Draft, incident: Incident = resolveIncident(draft)): ViewModel {
   const summary = draft.summary ?? {};

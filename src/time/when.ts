@@ -5,8 +5,11 @@ import { CLOCK_OFFSETS } from './zone-abbreviations.js';
 /** How a date-time is kept in the draft: wall-clock time in the incident's timezone. */
 
 export type WhenResult =
-  /** `twice`: the wall time happened twice (clocks went back), and which one was taken. */
-  | { ok: true; value: DateTime; dateGiven: boolean; twice?: string }
+  /**
+   * `twice`: the wall time happened twice (clocks went back), and which one was taken;
+   * `clocks`: the names of the two (the one taken first, "CDT", "CST"), to write after the time.
+   */
+  | { ok: true; value: DateTime; dateGiven: boolean; twice?: string; clocks?: [string, string] }
   | { ok: false; error: string };
 
 export interface WhenContext {
@@ -55,14 +58,42 @@ function normalise(input: string): string {
     .replace(WEEKDAY, '');
 }
 
+/**
+ * The names the incident's own zone gives its clocks around the incident ("CDT" and "CST" for
+ * America/Chicago in November), with their offsets: "1:12 CST" in a Chicago draft is Chicago's
+ * standard time, not a question of US Central or China.
+ */
+const ownNames = new Map<string, Map<string, string>>();
+function ownClockNames(zone: IncidentZone, near: DateTime | undefined): Map<string, string> {
+  if (zone.zone.isUniversal) return new Map();
+  const around = (near ?? DateTime.now()).setZone(zone.zone).startOf('day');
+  const key = `${zone.zone.name} ${around.toISODate()}`;
+  let names = ownNames.get(key);
+  if (!names) {
+    names = new Map();
+    for (let days = -1; days <= 2; days++) {
+      const at = around.plus({ days }).setLocale('en-US');
+      // Both clocks of a night the offset changes: just before midnight and a day later.
+      for (const moment of [at, at.endOf('day')]) {
+        const name = moment.offsetNameShort;
+        if (name && /^[A-Z]{2,5}$/.test(name)) names.set(name, moment.toFormat('ZZ'));
+      }
+    }
+    ownNames.set(key, names);
+  }
+  return names;
+}
+
 /** Splits off a trailing timezone (`14:30 UTC`, `2:05 PM WAT`, `10:00 +01:00`). */
-function splitZone(text: string): { rest: string; zone?: IncidentZone; error?: string } {
+function splitZone(text: string, context: WhenContext): { rest: string; zone?: IncidentZone; error?: string } {
   const match = /\s(Z|[A-Za-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{1,2}:?\d{2}|[A-Za-z_]+\/[A-Za-z_/+-]+)$/.exec(text);
   if (!match?.[1]) return { rest: text };
   const token = match[1];
   if (/^[ap]\.?m\.?$/i.test(token)) return { rest: text };
-  // "01:20 EDT" is that clock's offset, not New York's whichever hour it is.
-  const clock = CLOCK_OFFSETS[token.toUpperCase()];
+  // "01:20 EDT" is that clock's offset, not New York's whichever hour it is; the incident's own
+  // zone's names come first ("CST" in a Chicago draft).
+  const upper = token.toUpperCase();
+  const clock = /^[A-Z]{2,5}$/.test(upper) ? (ownClockNames(context.zone, context.defaultDate).get(upper) ?? CLOCK_OFFSETS[upper]) : undefined;
   const parsed = parseZone(clock ?? token);
   const rest = text.slice(0, match.index).trim();
   if (parsed.ok) return { rest, zone: parsed.value };
@@ -123,7 +154,7 @@ export function parseWhen(input: string, context: WhenContext): WhenResult {
   const stored = parseStored(input, context.zone);
   if (stored) {
     const twice = describeRepeat(stored, context.zone);
-    return twice ? { ok: true, value: stored, dateGiven: true, twice } : { ok: true, value: stored, dateGiven: true };
+    return twice ? { ok: true, value: stored, dateGiven: true, ...twice } : { ok: true, value: stored, dateGiven: true };
   }
   const text = normalise(input);
   if (text === '') return { ok: false, error: 'Type a time such as 14:30 or 2023-08-02 14:30.' };
@@ -131,7 +162,7 @@ export function parseWhen(input: string, context: WhenContext): WhenResult {
     return { ok: true, value: DateTime.now().setZone(context.zone.zone).startOf('minute'), dateGiven: true };
   }
 
-  const { rest, zone: typedZone, error: zoneError } = splitZone(text);
+  const { rest, zone: typedZone, error: zoneError } = splitZone(text, context);
   if (zoneError) return { ok: false, error: zoneError };
   const zone = typedZone ?? context.zone;
 
@@ -165,26 +196,35 @@ export function parseWhen(input: string, context: WhenContext): WhenResult {
     day = (context.defaultDate ?? DateTime.now()).setZone(context.zone.zone);
   }
 
-  let value = DateTime.fromObject(
-    { year: day.year, month: day.month, day: day.day, ...clock },
-    { zone: zone.zone },
-  );
+  /** The clock's time on a day, in the zone it was written in (luxon moves a skipped time: checked below). */
+  const on = (date: DateTime) => DateTime.fromObject({ year: date.year, month: date.month, day: date.day, ...clock }, { zone: zone.zone });
+  const exists = (v: DateTime) => v.isValid && v.hour === clock.hour && v.minute === clock.minute;
+  let value = on(day);
   if (!value.isValid) return { ok: false, error: `${input.trim()} is not a real date and time.` };
   // luxon moves a wall time that a daylight-saving jump skipped; say so instead.
-  if (value.hour !== clock.hour || value.minute !== clock.minute) {
+  if (!exists(value)) {
     return {
       ok: false,
       error: `${timeMatch[1]} does not exist on ${day.toFormat('yyyy-MM-dd')} in ${zone.name}: the clocks jumped forward then.`,
     };
   }
-  if (typedZone) value = value.setZone(context.zone.zone);
 
-  if (!dateGiven && !typedZone && context.after && value < context.after) {
-    const nextDay = value.plus({ days: 1 });
-    if (!context.until || nextDay <= context.until) value = nextDay;
+  // A bare time before the start may belong to the next day: it does when that day puts it
+  // nearer the incident ("00:15" after a "23:50" start, "3:15 AM" five minutes after a 3:10 end).
+  if (!dateGiven && context.after && value < context.after) {
+    const nextDay = on(day.plus({ days: 1 }));
+    if (exists(nextDay) && distanceFrom(nextDay, context) < distanceFrom(value, context)) value = nextDay;
   }
+  if (typedZone) value = value.setZone(context.zone.zone);
   const twice = typedZone ? undefined : describeRepeat(value, zone);
-  return twice ? { ok: true, value, dateGiven, twice } : { ok: true, value, dateGiven };
+  return twice ? { ok: true, value, dateGiven, ...twice } : { ok: true, value, dateGiven };
+}
+
+/** How far a moment is from the incident's window (0 inside it), in milliseconds. */
+function distanceFrom(value: DateTime, { after, until }: WhenContext): number {
+  if (after && value < after) return after.toMillis() - value.toMillis();
+  if (until && value > until) return value.toMillis() - until.toMillis();
+  return 0;
 }
 
 const sameWallTime = (a: DateTime, b: DateTime) =>
@@ -194,21 +234,28 @@ const sameWallTime = (a: DateTime, b: DateTime) =>
  * When clocks go back, an hour of wall time happens twice. The draft keeps wall times, which
  * read as the later of the two; say so, rather than pick silently.
  */
-function describeRepeat(value: DateTime, zone: IncidentZone): string | undefined {
+function describeRepeat(value: DateTime, zone: IncidentZone): { twice: string; clocks: [string, string] } | undefined {
   // A fixed offset (UTC, +01:00) never goes back; most drafts are in one, and are read in bulk.
   if (zone.zone.isUniversal) return undefined;
   // Only near a change of offset can a wall time repeat: two cheap lookups rule out the rest.
   const at = value.toMillis();
   if (zone.zone.offset(at - 3 * 3_600_000) === zone.zone.offset(at + 3 * 3_600_000)) return undefined;
   const zoneName = zone.name;
+  const named = (v: DateTime) => v.setLocale('en-US').toFormat('ZZZZ');
   for (const minutes of [30, 60, 120]) {
     const earlier = value.minus({ minutes });
     if (sameWallTime(earlier, value)) {
-      return `${value.toFormat('HH:mm')} happened twice on ${value.toFormat('yyyy-MM-dd')} in ${zoneName} (the clocks went back): it is read as the later one, ${value.toFormat('HH:mm ZZZZ')}, not ${earlier.toFormat('HH:mm ZZZZ')}.`;
+      return {
+        twice: `${value.toFormat('HH:mm')} happened twice on ${value.toFormat('yyyy-MM-dd')} in ${zoneName} (the clocks went back): it is read as the later one, ${value.toFormat('HH:mm')} ${named(value)}, not ${earlier.toFormat('HH:mm')} ${named(earlier)}.`,
+        clocks: [named(earlier), named(value)],
+      };
     }
     const later = value.plus({ minutes });
     if (sameWallTime(later, value)) {
-      return `${value.toFormat('HH:mm')} happened twice on ${value.toFormat('yyyy-MM-dd')} in ${zoneName} (the clocks went back): it is read as the earlier one, ${value.toFormat('HH:mm ZZZZ')}, not ${later.toFormat('HH:mm ZZZZ')}.`;
+      return {
+        twice: `${value.toFormat('HH:mm')} happened twice on ${value.toFormat('yyyy-MM-dd')} in ${zoneName} (the clocks went back): it is read as the earlier one, ${value.toFormat('HH:mm')} ${named(value)}, not ${later.toFormat('HH:mm')} ${named(later)}.`,
+        clocks: [named(value), named(later)],
+      };
     }
   }
   return undefined;

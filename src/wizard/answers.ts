@@ -90,13 +90,14 @@ export function parseMoment(question: Question, typed: string, draft: Draft): Pa
     ? `${text} is earlier in the day than the start, so it is read as the next day (${parsed.value.toFormat('LLL d')}), lasting ${formatDuration(incident.start, parsed.value)}: press Enter again to confirm, or give the date.`
     : undefined;
   // A wall time that happened twice is read as the later one: said, and taken with Enter again.
-  const confirm = nextDay ?? (parsed.twice ? twiceConfirm(parsed.twice) : undefined);
+  const confirm = nextDay ?? (parsed.twice ? twiceConfirm(parsed.twice, parsed.clocks, text) : undefined);
   return { ok: true as const, value, note, ...(confirm ? { confirm } : {}) };
 }
 
 /** Reads a timeline entry's time against the incident; outside start–end is allowed but noted. */
-function twiceConfirm(twice: string): string {
-  return `${twice} Press Enter again to take it, or write the clock's name after the time (EDT or EST, CEST or CET).`;
+function twiceConfirm(twice: string, clocks: [string, string] | undefined, typed: string): string {
+  const [first, second] = clocks ?? ['EDT', 'EST'];
+  return `${twice} Press Enter again to take it, or write the clock's name after the time (${typed} ${first} or ${typed} ${second}).`;
 }
 
 export function parseEntryTime(typed: string, draft: Draft): Parsed<string> & { warning?: string } {
@@ -110,7 +111,7 @@ export function parseEntryTime(typed: string, draft: Draft): Parsed<string> & { 
   const note = describeMoment(parsed.value, draft);
   if (incident.start && parsed.value < incident.start) return { ok: true, value, note, warning: 'This is before the start of the incident.' };
   if (incident.end && parsed.value > incident.end) return { ok: true, value, note, warning: 'This is after the end of the incident.' };
-  return parsed.twice ? { ok: true, value, note, confirm: twiceConfirm(parsed.twice) } : { ok: true, value, note };
+  return parsed.twice ? { ok: true, value, note, confirm: twiceConfirm(parsed.twice, parsed.clocks, text) } : { ok: true, value, note };
 }
 
 export function parseDueDate(typed: string, draft: Draft): Parsed<string | undefined> {

@@ -65,6 +65,28 @@ describe('the timeline diagram', () => {
     await expect(mermaid.parse(diagram!)).resolves.toBeTruthy();
   });
 
+  it('across the night the clocks go back, names both clocks and the one each time is on', async () => {
+    const draft: Draft = {
+      version: 1,
+      title: 'Orders database failover',
+      summary: { start: '2025-11-01 23:40', end: '2025-11-02 03:10', timezone: 'America/Chicago' },
+      timeline: [
+        { at: '2025-11-02 01:12 -05:00', kind: 'action', text: 'Failed over to the replica' },
+        { at: '2025-11-02 01:12', kind: 'misleading', text: 'Restarted the pooler' },
+        { at: '2025-11-02 02:20', kind: 'resolution', text: 'Writes recovered' },
+      ],
+      extras: { diagram: true },
+    };
+    const [diagram] = diagrams(renderMarkdown(draft));
+    expect(diagram!.split('\n').filter((line) => /title|\d#58;/.test(line))).toEqual([
+      '    title Orders database failover (times in CDT, then CST)',
+      '    01#58;12 CDT : Action — Failed over to the replica',
+      '    01#58;12 CST : Misleading path — Restarted the pooler',
+      '    02#58;20 CST : Resolution — Writes recovered',
+    ]);
+    await expect(mermaid.parse(diagram!)).resolves.toBeTruthy();
+  });
+
   it('survives any text an author types: the block stays one block and Mermaid parses it (property)', async () => {
     const nasty = fc.constantFrom(':', ';', '#', '%%', '`', '```', '\n', '<b>', '{x}', '"', "'", '|', '-->', 'end', 'section', 'title', ' ');
     const text = fc.array(fc.oneof(nasty, fc.string({ maxLength: 6 })), { maxLength: 12 }).map((parts) => parts.join(''));

@@ -214,3 +214,65 @@ describe('a time written with its clock (EDT, EST, PST, CEST)', () => {
     );
   });
 });
+
+describe('a bare time, or one with the clock its own zone names, near the incident', () => {
+  /*
+   * Incidents around midnight and the nights clocks change; a moment from the start's day up to
+   * three hours past the end, typed as a person types it (`1:12 AM`, `01:12 CDT`). It is read as
+   * that moment: the start's day or the next, whichever is nearer the incident. Only a bare time
+   * in the hour that happens twice may be read as the other showing of it, and says so.
+   */
+  const ZONES = ['America/Chicago', 'America/New_York', 'Europe/London', 'Europe/Berlin', 'Australia/Sydney'].map(zone);
+  const NIGHTS = ['2025-11-02T07:00:00Z', '2025-03-09T08:00:00Z', '2024-10-27T01:00:00Z', '2024-03-31T01:00:00Z', '2024-04-06T16:00:00Z', '2024-10-05T16:00:00Z'].map(Date.parse);
+  const MINUTE = 60_000;
+
+  it('lands on the moment meant (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.constantFrom(...NIGHTS),
+        fc.integer({ min: -8 * 60, max: 4 * 60 }),
+        fc.integer({ min: 10, max: 6 * 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.boolean(),
+        (incidentZone, night, startOffset, length, where, named) => {
+          const start = DateTime.fromMillis(night + startOffset * MINUTE, { zone: incidentZone.zone }).startOf('minute');
+          const end = start.plus({ minutes: length });
+          const from = Math.max(start.startOf('day').toMillis(), start.toMillis() - 3 * 60 * MINUTE);
+          const to = Math.min(end.toMillis() + 3 * 60 * MINUTE, start.startOf('day').plus({ days: 2 }).toMillis() - MINUTE);
+          const moment = DateTime.fromMillis(from + Math.floor((where * (to - from)) / MINUTE) * MINUTE, { zone: incidentZone.zone }).setLocale('en-US');
+          const clockName = moment.offsetNameShort ?? '';
+          const typed = named && /^[A-Z]{2,5}$/.test(clockName) ? `${moment.toFormat('h:mm a')} ${clockName}` : moment.toFormat('h:mm a');
+          const read = parseWhen(typed, { zone: incidentZone, defaultDate: start, after: start, until: end });
+          expect(read.ok, typed).toBe(true);
+          if (!read.ok) return;
+          const got = read.value.toMillis();
+          if (got === moment.toMillis()) return;
+          // The other showing of a wall time the clocks went back over, said so.
+          expect(typed, `${typed} read as ${read.value.toISO()}, meant ${moment.toISO()}`).toBe(moment.toFormat('h:mm a'));
+          expect(Math.abs(got - moment.toMillis())).toBeLessThanOrEqual(60 * MINUTE);
+          expect(read.twice).toBeDefined();
+        },
+      ),
+      { numRuns: runs(500) },
+    );
+  });
+
+  it('the examples a new user tripped over, in Chicago the night clocks went back (2025-11-02)', () => {
+    const chicago = zone('America/Chicago');
+    const start = parseStored('2025-11-01 23:40', chicago)!;
+    const end = parseStored('2025-11-02 03:10', chicago)!;
+    const at = (typed: string) => {
+      const read = parseWhen(typed, { zone: chicago, defaultDate: start, after: start, until: end });
+      return read.ok ? read.value.setLocale('en-US').toFormat('yyyy-MM-dd HH:mm ZZZZ') : read.error;
+    };
+    expect(at('1:12 AM CDT')).toBe('2025-11-02 01:12 CDT');
+    expect(at('1:12 AM CST')).toBe('2025-11-02 01:12 CST');
+    // Bare, it is read as the later showing, as the draft reads its own `2025-11-02 01:12`, and says so.
+    expect(at('1:12 AM')).toBe('2025-11-02 01:12 CST');
+    expect(at('3:15 AM')).toBe('2025-11-02 03:15 CST');
+    expect(at('11:50 PM')).toBe('2025-11-01 23:50 CDT');
+    const twice = parseWhen('1:12 AM', { zone: chicago, defaultDate: start, after: start, until: end });
+    expect(twice.ok && twice.clocks).toEqual(['CDT', 'CST']);
+  });
+});
