@@ -53,10 +53,15 @@ describe('the terminal', () => {
     resize(50, 12);
     await waitFor(() => expect(frame()).toContain('Make the window larger'));
     expect(frame()).not.toContain('Title of the postmortem');
-    // Typed while too small: it goes into the field, where the cursor was.
+    // Typed while too small: text goes into the field, where the cursor was; a key that acts
+    // (Enter, Esc, an arrow, Backspace) does nothing on a screen that cannot be seen.
     stdin.write('!');
+    for (const key of ['\r', '\u001b[D', '\u007f', '\u001b', '\t', '?']) stdin.write(key);
+    // Keys are handed over one screen commit at a time: let them all land while it is small.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     resize(80, 24);
-    await waitFor(() => expect(frame()).toContain('› Half type!d'));
+    await waitFor(() => expect(frame()).toContain('› Half type!?d'));
+    expect(frame()).toContain('Title of the postmortem');
     app.unmount();
   });
 

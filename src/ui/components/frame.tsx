@@ -5,6 +5,7 @@ import { useCurrentHints } from '../hints-context.js';
 import { describeHint, type Hint } from '../keymap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useSaveStatus } from '../session-context.js';
+import { HideInput } from '../input-focus.js';
 import type { SaveStatus } from '../../store/draft-session.js';
 import stringWidth from 'string-width';
 import { MAX_COLUMNS, MIN_COLUMNS, MIN_ROWS, theme } from '../theme.js';
@@ -87,8 +88,9 @@ export function Frame({ place, file, children }: FrameProps) {
   const badge = badgeOf(useSaveStatus());
   const { columns, rows } = useTerminalSize();
   const width = Math.max(20, Math.min(columns - 1, MAX_COLUMNS));
-  // Too small to draw: a message instead, with the screen kept mounted (hidden, still taking
-  // keys), so what was typed, the cursor and a list's open form are there when it grows again.
+  // Too small to draw: a message instead, with the screen kept mounted (hidden, taking typed
+  // text but no key that acts), so what was typed, the cursor and a list's open form are there
+  // when it grows again.
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const rule = '─'.repeat(width);
   const header = fitHeader(width, file, place);
@@ -97,7 +99,7 @@ export function Frame({ place, file, children }: FrameProps) {
       {tooSmall ? (
         <Box flexDirection="column">
           <Text color={theme.warn}>Make the window larger: at least {MIN_COLUMNS}×{MIN_ROWS} (now {columns}×{rows}).</Text>
-          <Text color={theme.muted}>Your answers are kept; Ctrl+C saves and quits.</Text>
+          <Text color={theme.muted}>Your answers are kept, and text you type goes into the field; other keys do nothing until it is larger. Ctrl+C saves and quits.</Text>
         </Box>
       ) : null}
       <Box flexDirection="column" width={width} display={tooSmall ? 'none' : 'flex'}>
@@ -110,7 +112,9 @@ export function Frame({ place, file, children }: FrameProps) {
         </Box>
         <Text color={theme.muted}>{rule}</Text>
         <Box flexDirection="column">
-          <ContentWidth.Provider value={width}>{children}</ContentWidth.Provider>
+          <ContentWidth.Provider value={width}>
+            <HideInput hidden={tooSmall}>{children}</HideInput>
+          </ContentWidth.Provider>
         </Box>
         <Text color={theme.muted}>{rule}</Text>
         <Box justifyContent="space-between">
