@@ -36,6 +36,8 @@ export interface WizardState {
   screen: Screen;
   /** Set when a section was opened from the review: finishing it goes back there. */
   returnToReview: boolean;
+  /** The one question picked in the review, when one was: answering it (or Esc) goes back there. */
+  returnAfter?: number;
   /** Bumped by every change to the answers; saving catches `savedRevision` up. */
   revision: number;
   savedRevision: number;
@@ -171,8 +173,8 @@ function advance(state: WizardState): WizardState {
   const { pending: _dropped, ...rest } = state;
   if (state.screen.kind !== 'question') return rest;
   const step = state.screen.step;
-  const toReview = step >= STEPS.length - 1 || (state.returnToReview && isLastOfSection(step));
-  if (toReview) return { ...rest, screen: { kind: 'review' }, returnToReview: false };
+  const toReview = step >= STEPS.length - 1 || (state.returnToReview && (isLastOfSection(step) || step === state.returnAfter));
+  if (toReview) return { ...rest, screen: { kind: 'review' }, returnToReview: false, returnAfter: undefined };
   return { ...rest, screen: { kind: 'question', step: step + 1 } };
 }
 
@@ -181,7 +183,7 @@ function back(state: WizardState): WizardState {
   if (state.screen.kind === 'review') return { ...rest, screen: { kind: 'question', step: STEPS.length - 1 } };
   const step = state.screen.step;
   const sectionStart = firstStepOf(STEPS[step]!.section.id);
-  if (state.returnToReview && step === sectionStart) return { ...rest, screen: { kind: 'review' }, returnToReview: false };
+  if (state.returnToReview && (step === sectionStart || step === state.returnAfter)) return { ...rest, screen: { kind: 'review' }, returnToReview: false, returnAfter: undefined };
   return { ...rest, screen: { kind: 'question', step: Math.max(0, step - 1) } };
 }
 
@@ -211,15 +213,19 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return back(keepLeaving(state, action.typed));
     case 'keep':
       return keepTyped(state, action.step, action.typed);
-    case 'goto':
+    case 'goto': {
+      // One question picked: back to the review once it is answered. A whole section: once it is done.
+      const picked = action.step !== undefined && STEPS[action.step]?.section.id === action.section ? action.step : undefined;
       return {
         ...state,
-        screen: { kind: 'question', step: action.step !== undefined && STEPS[action.step]?.section.id === action.section ? action.step : firstStepOf(action.section) },
+        screen: { kind: 'question', step: picked ?? firstStepOf(action.section) },
         returnToReview: true,
+        returnAfter: picked,
         pending: undefined,
       };
+    }
     case 'review':
-      return { ...state, screen: { kind: 'review' }, returnToReview: false, pending: undefined };
+      return { ...state, screen: { kind: 'review' }, returnToReview: false, returnAfter: undefined, pending: undefined };
     case 'reloaded':
       // Their answers replace ours (ours were kept beside the file); the field being typed in keeps its text.
       return { ...state, draft: action.draft, revision: state.revision + 1 };

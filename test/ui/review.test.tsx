@@ -35,7 +35,7 @@ describe('review', () => {
     expect(app.written[0]!.markdown).toContain('# Payment service outage');
   });
 
-  it('jumps to a section and comes back to review when it is done', async () => {
+  it('jumps to the question picked in a section and comes back to review once it is answered', async () => {
     const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
     app = await mountWizard(draft, 'resume');
     await app.waitFor('Edit a section');
@@ -50,8 +50,6 @@ describe('review', () => {
     expect(app.frame()).toContain('An unhandled code path in the payment processing module');
     // The blank line between paragraphs shows as a blank row.
     expect(app.frame()).toMatch(/payments began to fail\.\n\s*\n\s+Historical incidents/);
-    await app.press(KEY.enter);
-    await app.waitFor('How was it fixed, in detail?');
     await app.press(KEY.enter);
     await app.waitFor('Review ·');
   });
@@ -81,8 +79,7 @@ describe('review: a question to edit, a preview that wraps, the count explained'
     await app.waitFor('› 15');
     await app.press(KEY.backspace);
     await app.press(KEY.enter);
-    await app.waitFor('The root cause, in one or two sentences');
-    await app.press(KEY.enter);
+    // Only the question picked: the rest of the section is not asked again.
     await app.waitFor('Review ·');
     await waitFor(async () => expect((await loadDraft(app!.path)).draft.summary?.usersAffectedPercent).toBe(1));
     // Esc from the question list goes back to the sections, on the section it came from.
@@ -92,6 +89,11 @@ describe('review: a question to edit, a preview that wraps, the count explained'
     await app.waitFor('What % of users were affected?');
     await app.press(KEY.esc);
     await app.waitFor(/❯ ✓ Issue summary/);
+    // Esc from the question picked goes back to the review, what was typed kept.
+    await app.press(KEY.enter, KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter);
+    await app.waitFor('› 1');
+    await app.press('0', KEY.esc);
+    await app.waitFor('Review ·');
   });
 
   it('goes to a picked question with keys in one burst', async () => {

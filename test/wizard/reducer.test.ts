@@ -58,6 +58,18 @@ describe('wizard reducer', () => {
     expect(at(run(state, { type: 'back' }))).toBe('extras/extras.diagram');
   });
 
+  it('goes from review to one question picked there and back to review once it is answered, or on Esc', () => {
+    const review = run(initialState({ version: 1 }), { type: 'review' });
+    const impact = STEPS.findIndex((step) => step.question.path.join('.') === 'summary.impact');
+    const picked = run(review, { type: 'goto', section: 'summary', step: impact });
+    expect(at(picked)).toBe('summary/summary.impact');
+    expect(at(run(picked, { type: 'answer', path: ['summary', 'impact'], value: 'Checkout failed.' }))).toBe('review');
+    expect(at(run(picked, { type: 'back' }))).toBe('review');
+    // The next visit from review to the whole section goes through it again.
+    const section = run(picked, { type: 'back' }, { type: 'goto', section: 'summary' }, { type: 'next' });
+    expect(at(section)).not.toBe('review');
+  });
+
   it('keeps the timeline sorted through add, replace and remove', () => {
     let state = initialState({ version: 1, summary: { start: '2023-08-02 13:45', end: '2023-08-02 15:30', timezone: 'UTC' } });
     state = run(
