@@ -78,4 +78,27 @@ describe('Esc keeps the typed text', () => {
     expect(app.frame()).toContain('New entry · 1/3');
     expect(app.frame()).not.toContain('› 2023-08-02 14:05');
   });
+
+  it("of an item's edit, and says so: when it is left, and when it opens again", async () => {
+    app = await mountWizard({ ...timelineDraft, timeline: [{ at: '2023-08-02 13:45', kind: 'detection', text: 'Alert.' }, { at: '2023-08-02 14:00', kind: 'action', text: 'Rolled back.' }] }, 'resume');
+    await app.waitFor('a add');
+    // The list opens on its last entry.
+    await app.press(KEY.up, 'e');
+    await app.waitFor('› 2023-08-02 13:45');
+    expect(app.frame()).not.toContain('Opened as you left it');
+    await app.press('\u0015');
+    await app.type('3:33');
+    await app.press(KEY.esc);
+    await app.waitFor('Not saved: your changes to entry 1 are kept for when you open it again (e).');
+    // Another entry's edit, left unchanged, says nothing and keeps nothing.
+    await app.press(KEY.down, 'e');
+    await app.waitFor('› 2023-08-02 14:00');
+    expect(app.frame()).not.toContain('Opened as you left it');
+    await app.press(KEY.esc);
+    await app.waitFor('a add');
+    expect(app.frame()).not.toContain('Not saved');
+    await app.press(KEY.up, 'e');
+    await app.waitFor('› 3:33');
+    expect(app.frame()).toContain('Opened as you left it, not saved yet (Ctrl+U clears a field).');
+  });
 });

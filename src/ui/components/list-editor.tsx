@@ -73,7 +73,8 @@ export interface FormContext {
   dense?: boolean;
 }
 
-type Message = { text: string; tone: 'ok' | 'error' } | undefined;
+type Message = { text: string; tone: 'ok' | 'note' | 'error' } | undefined;
+const TONE = { ok: theme.ok, note: theme.warn, error: theme.error } as const;
 
 /**
  * A list answer (timeline, measures, tasks): browse with ↑↓, add, edit, delete after a
@@ -177,15 +178,23 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
         <Text bold>{props.prompt}</Text>
         {dense ? null : props.status}
         {leftover}
+        {keptForm && !resumedHere ? <Text color={theme.warn}>Opened as you left it, not saved yet (Ctrl+U clears a field).</Text> : null}
         {mode.kind === 'add' && !dense ? <ItemsAround items={items} place={Math.min(props.newPlace ?? items.length, items.length)} rows={Math.min(4, rows - 6)} renderItem={props.renderItem} noun={noun} /> : null}
         {mode.kind === 'add' && !message && !dense ? <Text color={theme.muted}>Enter on an empty {noun} finishes the list.{items.length === 0 && props.emptyTip ? ` ${props.emptyTip}` : ''}</Text> : null}
         <Box marginTop={dense ? 0 : 1} key={formKey}>
           {props.renderForm(editing, (saved, kept) => {
             if (saved === undefined) {
-              // Cancelled: what it held is kept for the next time this form opens (Esc never loses text).
+              // Cancelled: what it held is kept for the next time this form opens (Esc never loses
+              // text), and the list says so rather than bring it back unannounced.
               if (kept?.form) props.onKeep?.({ ...kept, form: { ...kept.form, editing: editingIndex } });
               else if (keptForm) props.onKeep?.(undefined);
-              setMessage(undefined);
+              setMessage(
+                !kept?.form
+                  ? undefined
+                  : editingIndex !== undefined
+                    ? { text: `Not saved: your changes to ${noun} ${editingIndex + 1} are kept for when you open it again (e).`, tone: 'note' }
+                    : { text: `Not saved: the new ${noun} you started is kept for when you add one (a).`, tone: 'note' },
+              );
               setMode({ kind: 'browse' });
               return;
             }
@@ -203,7 +212,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
             }
           }, keptForm, { onEmpty, editing: editingIndex, dense })}
         </Box>
-        {message ? <Text color={message.tone === 'ok' ? theme.ok : theme.error}>{message.text}</Text> : null}
+        {message ? <Text color={TONE[message.tone]}>{message.text}</Text> : null}
       </Box>
     );
   }
@@ -231,7 +240,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
       </Box>
       {props.status ? <Box marginTop={1}>{props.status}</Box> : null}
       {mode.kind === 'delete' ? <Text color={theme.warn}>Delete this {noun}? y/n</Text> : null}
-      {message ? <Text color={message.tone === 'ok' ? theme.ok : theme.error}>{message.text}</Text> : null}
+      {message ? <Text color={TONE[message.tone]}>{message.text}</Text> : null}
     </Box>
   );
 }
