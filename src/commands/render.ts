@@ -59,7 +59,7 @@ export async function renderCommand(draftPath: string, flags: RenderFlags): Prom
   out(`${verb} ${shortPath(output)} (${report.words} words).\n`);
   if (open > 0) {
     out(
-      `The rubric has ${open} open point${open === 1 ? '' : 's'}: run \`${invocation()} check ${shortPath(draftPath)}\` to see them.\n`,
+      `The rubric has ${open} open point${open === 1 ? '' : 's'}: run \`${invocation()} check ${shortPath(draftPath)}\` to see ${open === 1 ? 'it' : 'them'}.\n`,
     );
   }
   return EXIT.ok;

@@ -53,7 +53,8 @@ export function TextQuestion(props: QuestionProps) {
       maxLines={Math.max(3, props.rows - 5)}
       parse={parserFor(question, props)}
       onAccept={(value) => dispatch({ type: 'answer', path: question.path, value })}
-      onBack={(text) => dispatch({ type: 'back', typed: text })}
+      // The first question has nothing before it (unless opened from the review): no "Esc back".
+      onBack={step.index > 0 || state.returnToReview ? (text) => dispatch({ type: 'back', typed: text }) : undefined}
       onOpenEditor={multiline ? (text) => services.editText(text) : undefined}
       suggest={question.kind === 'timezone' ? suggestZones : undefined}
       onChange={(text) => services.typing?.(step.index, text)}
