@@ -21,9 +21,19 @@ export function oneLine(message: string): OneLine {
   const [firstParagraph = ''] = text.split(/\n\s*\n/);
   // Lines of one paragraph are one thought typed with Shift+Enter; a list item or code is not.
   const flat = firstParagraph.split('\n')[0]!.replace(/\s+/g, ' ').trim();
+  // The first sentence, or more while it is a word or two ("Ok.", "here.") and the next one says something.
   SENTENCE_END.lastIndex = 0;
-  const end = SENTENCE_END.exec(flat);
-  let line = end ? flat.slice(0, end.index + end[0].length) : flat;
+  let line = flat;
+  for (let end = SENTENCE_END.exec(flat); end; end = SENTENCE_END.exec(flat)) {
+    const upTo = flat.slice(0, end.index + end[0].length);
+    const after = SENTENCE_END.exec(flat);
+    const nextSentence = flat.slice(upTo.length, after ? after.index + after[0].length : flat.length);
+    SENTENCE_END.lastIndex = upTo.length;
+    if (proseWords(upTo) >= 3 || proseWords(nextSentence) < 2) {
+      line = upTo;
+      break;
+    }
+  }
   if (line.length > LINE_LIMIT) {
     const cut = line.lastIndexOf(' ', LINE_LIMIT - 1);
     line = `${line.slice(0, cut > LINE_LIMIT / 2 ? cut : LINE_LIMIT - 1).trimEnd()}\u2026`;
@@ -31,6 +41,11 @@ export function oneLine(message: string): OneLine {
   const taken = line.endsWith('\u2026') ? line.slice(0, -1) : line;
   const rest = restAfter(text, taken);
   return { line, rest };
+}
+
+/** Words of prose: not a link, an emoji code (`:eyes:`), a mention or a number alone. */
+function proseWords(text: string): number {
+  return text.split(/\s+/).filter((word) => /^[\p{L}][\p{L}\p{N}'\u2019-]*[.!?,;:]*$/u.test(word) && !/^:[\w+-]+:$/.test(word)).length;
 }
 
 /** The message with the words of `taken` removed from its start (whitespace may differ). */

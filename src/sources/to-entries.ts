@@ -35,6 +35,13 @@ export interface ProposeOptions {
   roles?: Readonly<Record<string, string>>;
 }
 
+/** Who sent a message, as the entries say it with names left out: their role, or "an engineer". */
+function asRole(blameless: (text: string) => string, author: string): string {
+  // Said alone, the rewrite starts a sentence ("An engineer"): the source column is not one.
+  const said = blameless(author).replace(/^(An|The) /, (word) => word.toLowerCase());
+  return said === author || said.includes(author) ? 'an engineer' : said;
+}
+
 /** Words of prose in a text: links, emoji and :codes: are not what a root cause is written in. */
 function proseWords(text: string): number {
   const plain = text.replace(/\bhttps?:\/\/\S+/g, ' ').replace(/:[a-z0-9_+-]+:/gi, ' ');
@@ -69,7 +76,7 @@ export function propose(candidates: readonly Candidate[], options: ProposeOption
       id: `${candidate.source}\u0000${candidate.key ?? `${candidate.at}\u0000${candidate.text}`}`,
       instant: candidate.at,
       entry: { at: formatInstant(DateTime.fromMillis(candidate.at), options.zone), kind: guessKind(line, candidate.kind), text },
-      source: candidate.author ? `${candidate.source} \u00b7 ${options.keepNames || !person ? candidate.author : 'a person'}` : candidate.source,
+      source: candidate.author ? `${candidate.source} \u00b7 ${options.keepNames || !person ? candidate.author : asRole(blameless, candidate.author)}` : candidate.source,
       original: candidate.text,
       rest: rewrite(rest),
       times,

@@ -162,7 +162,7 @@ describe('proposed entries', () => {
     expect(blameless[1]!.rest).toBe('Resolver logs are clean and the TTLs never changed.');
     // A bot's later sentences, and a few words after the first sentence, are not offered.
     expect(propose([{ at: 0, source: 'PagerDuty', bot: true, text: 'Triggered: checkout errors. Incident #4521 on the payments service, urgency high.' }, { at: 0, source: 'Slack', author: 'Bob', text: 'On it. :eyes: https://grafana.example.com/d/abc' }], { zone: zone('UTC') }).map((p) => p.rest)).toEqual(['', '']);
-    expect(blameless.map((p) => p.source)).toEqual(['Slack #inc \u00b7 Alertmanager', 'Slack #inc \u00b7 a person', 'Slack #inc \u00b7 a person', 'Slack #inc \u00b7 a person']);
+    expect(blameless.map((p) => p.source)).toEqual(['Slack #inc \u00b7 Alertmanager', 'Slack #inc \u00b7 an engineer', 'Slack #inc \u00b7 an engineer', 'Slack #inc \u00b7 an engineer']);
     const named = propose(candidates, { zone: zone('UTC'), keepNames: true });
     expect(named[3]!.entry.text).toBe('Bob: Rolled back, error rate back to normal.');
     expect(named[0]!.entry.text).toBe('[FIRING:1] HighErrorRate api-eu');
@@ -212,5 +212,16 @@ describe('a Slack export offered as entries', () => {
     }
     expect(texts).toContain('The SRE set the channel topic');
     expect(offered.find((p) => p.entry.text.includes('rollback finished'))?.entry.kind).toBe('resolution');
+  });
+});
+
+describe('one line per entry', () => {
+  it('takes the first sentence, and the next too while the first is a word or two and the next says something', async () => {
+    const { oneLine } = await import('../../src/sources/one-line.js');
+    expect(oneLine('here. looking at pgbouncer now').line).toBe('here. looking at pgbouncer now');
+    expect(oneLine('Ok. Rolling back the deploy. Then we watch.').line).toBe('Ok. Rolling back the deploy.');
+    expect(oneLine('On it. :eyes: https://grafana.example.com/d/abc').line).toBe('On it.');
+    expect(oneLine('The pool is full again. Restarting.').line).toBe('The pool is full again.');
+    expect(oneLine('Rolling back v2.3 now').line).toBe('Rolling back v2.3 now');
   });
 });

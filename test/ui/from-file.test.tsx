@@ -94,6 +94,9 @@ describe('adding timeline entries from a file', () => {
       expect(frame).toContain('Misleading path  Thought it was the CDN, ruled it out.');
       await app.press(KEY.down, ' ', KEY.down, ' ', KEY.enter);
       await app.waitFor(/goes on past its first sentence/);
+      // The rest is shown, so the question says what would be added.
+      expect(app.frame()).toMatch(/\u201cThe CDN logs are clean/);
+      expect(app.frame()).toContain('Add it to the root cause text, to edit there? y/n');
       await app.press('y');
       await app.waitFor('Added 2 entries from');
       await app.waitFor(/saved/);

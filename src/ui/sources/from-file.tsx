@@ -194,7 +194,7 @@ export function FromFile(props: FromFileProps) {
         />
       );
     case 'rest':
-      return <RestQuestion count={phase.rests.length} onAnswer={(yes) => props.onAdd(phase.picked, yes ? phase.rests : [], phase.path)} onBack={() => setPhase(phase.back)} />;
+      return <RestQuestion rests={phase.rests} onAnswer={(yes) => props.onAdd(phase.picked, yes ? phase.rests : [], phase.path)} onBack={() => setPhase(phase.back)} />;
   }
 }
 

@@ -105,10 +105,16 @@ export function PickList(props: PickListProps) {
   const ticked = offers.filter((offer) => state.picked.has(offer.id)).length;
   const clock = (ms: number) => formatClock(DateTime.fromMillis(ms, { zone: incident.zone.zone }));
   const spansDays = offers.length > 0 && !DateTime.fromMillis(offers[0]!.instant, { zone: incident.zone.zone }).hasSame(DateTime.fromMillis(offers.at(-1)!.instant, { zone: incident.zone.zone }), 'day');
+  // As the timeline writes times ("Nov 2 01:05"), the zone's name beside the hour that happens
+  // twice; padded to the widest shown, so the kinds stay in one column.
   const when = (offer: Proposal) => {
-    const twice = repeatedHourName(DateTime.fromMillis(offer.instant), incident.zone);
-    return `${spansDays ? offer.entry.at.slice(5, 16) : offer.entry.at.slice(11, 16)}${twice ? ` ${twice}` : ''}`;
+    const local = DateTime.fromMillis(offer.instant, { zone: incident.zone.zone, locale: 'en-US' });
+    const twice = repeatedHourName(local, incident.zone);
+    return `${spansDays ? `${local.toFormat('LLL d')} ` : ''}${formatClock(local)}${twice ? ` ${twice}` : ''}`;
   };
+  const shown = offers.slice(start, end);
+  const whens = shown.map(when);
+  const whenWidth = Math.max(0, ...whens.map((w) => w.length));
   const between = window.from !== undefined && window.to !== undefined ? `between ${clock(window.from)} and ${clock(window.to)} ${incident.zone.name} (\u00b1 ${state.margin} min)` : 'in the whole file (the draft has no start or end yet)';
 
   return (
@@ -127,7 +133,7 @@ export function PickList(props: PickListProps) {
           </Text>
         ) : null}
         {start > 0 ? <Text color={theme.muted}>  ↑ {start} more</Text> : null}
-        {offers.slice(start, end).map((offer, i) => {
+        {shown.map((offer, i) => {
           const index = start + i;
           const active = index === cursor;
           const kind = kindOf(offer);
@@ -135,7 +141,7 @@ export function PickList(props: PickListProps) {
             <Text key={offer.id} wrap="truncate-end">
               <Text color={active ? theme.accent : undefined}>{active ? '› ' : '  '}</Text>
               <Text color={state.picked.has(offer.id) ? theme.ok : theme.muted}>{state.picked.has(offer.id) ? '[x] ' : '[ ] '}</Text>
-              <Text color={theme.accent}>{when(offer)} </Text>
+              <Text color={theme.accent}>{whens[i]!.padEnd(whenWidth)} </Text>
               <Text color={kind === 'misleading' ? theme.warn : theme.muted}>{ENTRY_KIND_LABELS[kind].padEnd(16)} </Text>
               {offer.entry.text}
               <Text color={theme.muted}>{offer.times > 1 ? ` (\u00d7${offer.times})` : ''}  {offer.source}</Text>

@@ -35,7 +35,11 @@ export function YesNo({ question, yes, onAnswer, onBack }: { question: string; y
   return <Text bold>{question} y/n</Text>;
 }
 
-export function RestQuestion({ count, onAnswer, onBack }: { count: number; onAnswer(yes: boolean): void; onBack(): void }) {
+/** How many of the rests are shown, each on a line of its own (cut at the screen's edge). */
+const RESTS_SHOWN = 5;
+
+export function RestQuestion({ rests, onAnswer, onBack }: { rests: readonly string[]; onAnswer(yes: boolean): void; onBack(): void }) {
+  const count = rests.length;
   // Esc goes back to the list (n answers no): nothing is added by leaving the question.
   useKeys((input, key) => {
     if (is('back', input, key)) onBack();
@@ -52,7 +56,15 @@ export function RestQuestion({ count, onAnswer, onBack }: { count: number; onAns
       <Text bold>
         {count} of the ticked messages {count === 1 ? 'goes' : 'go'} on past {count === 1 ? 'its' : 'their'} first sentence, which became the entry.
       </Text>
-      <Text>Add the rest to the root cause text, to edit there? y/n</Text>
+      <Box flexDirection="column" marginY={1}>
+        {rests.slice(0, RESTS_SHOWN).map((rest, i) => (
+          <Text key={i} color={theme.muted} wrap="truncate-end">
+            {'  \u201c'}{rest.replace(/\s+/g, ' ')}{'\u201d'}
+          </Text>
+        ))}
+        {count > RESTS_SHOWN ? <Text color={theme.muted}>  and {count - RESTS_SHOWN} more</Text> : null}
+      </Box>
+      <Text>Add {count === 1 ? 'it' : 'them'} to the root cause text, to edit there? y/n</Text>
     </Box>
   );
 }
