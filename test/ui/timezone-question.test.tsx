@@ -14,6 +14,7 @@ describe('the timezone question takes zones as people write them', () => {
     await app.press('\u0015'); // Ctrl+U: whatever was offered goes
     await app.type('PST');
     await app.waitFor('Tab: America/Los_Angeles');
+    expect(app.frame()).not.toMatch(/\+\d+ more/);
     await app.press(KEY.enter);
     await app.waitFor('When did it start?');
     await waitFor(() => expect(readFileSync(app!.path, 'utf8')).toContain('timezone: America/Los_Angeles'));
@@ -26,6 +27,10 @@ describe('the timezone question takes zones as people write them', () => {
     await app.burst('IST\r');
     await app.waitFor('IST can mean India (Asia/Kolkata), Ireland (Europe/Dublin) or Israel (Asia/Jerusalem)');
     expect(app.frame()).toContain('Tab: Asia/Kolkata · Europe/Dublin · Asia/Jerusalem');
+    await app.press('\u0015');
+    // More places than a line holds: it says how many more, to narrow by typing.
+    await app.type('america');
+    await app.waitFor(/Tab: America\/\w+ · .* · \+\d+ more/);
     await app.press('\u0015');
     await app.type('Dublin');
     await app.press(KEY.tab);

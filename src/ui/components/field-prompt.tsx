@@ -77,7 +77,8 @@ export function FieldPrompt(props: FieldPromptProps) {
     report();
   }, []);
 
-  const suggestions = props.suggest ? props.suggest(state.text).slice(0, 4) : [];
+  const offered = props.suggest ? props.suggest(state.text) : [];
+  const suggestions = offered.slice(0, 4);
   const live = state.text.trim() === '' ? undefined : props.parse(state.text);
 
   useKeys(
@@ -150,7 +151,7 @@ export function FieldPrompt(props: FieldPromptProps) {
       {!error && live?.ok && live.warning ? <Text color={theme.warn}>⚠ {live.warning}</Text> : null}
       {!error && confirm ? <Text color={theme.warn}>? {confirm}</Text> : null}
       {suggestions.length > 0 && !suggestions.includes(state.text) ? (
-        <Text color={theme.muted}>  Tab: {suggestions.join(' · ')}</Text>
+        <Text color={theme.muted}>  Tab: {suggestions.join(' · ')}{offered.length > suggestions.length ? ` · +${offered.length - suggestions.length} more` : ''}</Text>
       ) : null}
     </Box>
   );
