@@ -29,6 +29,8 @@ export type InteractiveRequest = { kind: 'home' } | { kind: 'new'; path?: string
 /** A screen asks for the terminal to be handed to $EDITOR. */
 type HandOver = { kind: 'editText'; text: string } | { kind: 'editDraft' };
 
+const SHOW_CURSOR = '\u001b[?25h';
+
 function print(text: string, stream: NodeJS.WriteStream = process.stdout): void {
   try {
     stream.write(text);
@@ -218,9 +220,27 @@ export async function runInteractive(request: InteractiveRequest, startupDone?: 
     finish = () => {
       finish = undefined;
       try {
-        // Before a hand-over to $EDITOR the frame is wiped, so it is not left above the editor's screen.
-        if (!ending) app.clear();
-        app.unmount();
+        if (ending) app.unmount();
+        else {
+          // Before a hand-over to $EDITOR the frame is wiped, so it is not left above the editor's
+          // screen (or, once back, above the next frame). ink writes its last frame again as it
+          // unmounts when a render was still pending: that write is let go, and the cursor ink
+          // would have shown with it is shown here.
+          app.clear();
+          const write = process.stdout.write;
+          process.stdout.write = ((_chunk: unknown, encoding?: unknown, callback?: unknown) => {
+            // ink waits for its last write to be done before it says it has unmounted.
+            const done = typeof encoding === 'function' ? encoding : callback;
+            if (typeof done === 'function') process.nextTick(done as () => void);
+            return true;
+          }) as typeof write;
+          try {
+            app.unmount();
+          } finally {
+            process.stdout.write = write;
+          }
+          print(SHOW_CURSOR);
+        }
       } catch {
         // A terminal that is gone, or an app broken by a crash: there is nothing left to draw.
         unmounted();

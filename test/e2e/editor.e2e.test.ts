@@ -42,6 +42,23 @@ describe('handing the terminal to $EDITOR', () => {
     expect(readFileSync(join(cwd, 'README.md'), 'utf8')).toMatch(/^# Renamed in the editor\n/);
   }, 60_000);
 
+  it('leaves nothing of the frame before the editor on screen when it comes back, in a window the frame fills', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'pm.yaml'), readFileSync(fixture('seed-000-payment.yaml')));
+    const editor = fakeEditor(cwd, 'true');
+    const t = new TerminalSession(['resume', 'pm.yaml'], { cwd, env: isolatedEnv({ EDITOR: editor, VISUAL: '' }), cols: 60, rows: 20 });
+    sessions.push(t);
+    await t.waitFor('Open the draft in your editor');
+    // In one write, as a quick typist sends them: the Enter comes with a frame still to draw.
+    await t.press(`${KEYS.down}${KEYS.down}${KEYS.enter}`);
+    await t.waitFor('The draft came back unchanged.');
+    const rows = t.screen().split('\n');
+    expect(rows[0]).toMatch(/^postmortem-wizard · pm\.yaml/);
+    expect(rows.filter((row) => row.includes('Ctrl+C'))).toHaveLength(1);
+    await t.press(KEYS.ctrlC);
+    expect(await t.exited).toBe(130);
+  }, 60_000);
+
   it('refuses a broken draft with its file and line, before drawing anything', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'bad.yaml'), 'version: 1\ntitle: [unclosed\n');
