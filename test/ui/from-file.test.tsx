@@ -105,6 +105,12 @@ describe('adding timeline entries from a file', () => {
       expect(saved).toContain('text: Rolled back 4312, errors back to normal.');
       expect(saved).not.toContain('Looking at the checkout pods');
       expect(saved).toContain('The CDN logs are clean');
+      // A later change to the timeline ends the sentence about the file.
+      await app.press('d');
+      await app.waitFor('? y/n');
+      await app.press('y');
+      await app.waitFor('Deleted the entry.');
+      expect(app.frame()).not.toContain('Added 2 entries from');
       app.unmount();
     });
   }

@@ -27,6 +27,10 @@ describe('the timezone question takes zones as people write them', () => {
     await app.burst('IST\r');
     await app.waitFor('IST can mean India (Asia/Kolkata), Ireland (Europe/Dublin) or Israel (Asia/Jerusalem)');
     expect(app.frame()).toContain('Tab: Asia/Kolkata · Europe/Dublin · Asia/Jerusalem');
+    // Tab takes the first place: the sentence about IST no longer holds, and goes.
+    await app.press(KEY.tab);
+    await app.waitFor('› Asia/Kolkata');
+    expect(app.frame()).not.toContain('IST can mean');
     await app.press('\u0015');
     // More places than a line holds: it says how many more, to narrow by typing.
     await app.type('america');

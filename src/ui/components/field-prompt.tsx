@@ -101,6 +101,10 @@ export function FieldPrompt(props: FieldPromptProps) {
       }
       if (is('complete', input, key) && suggestions[0]) {
         replace(props.complete?.(latest.current.text, props.suggest!(latest.current.text)) ?? suggestions[0]);
+        // The text changed: what was said about the old text no longer holds.
+        setError(undefined);
+        setRefusedNewline(false);
+        if (confirming.current !== latest.current.text) setConfirm(undefined);
         report();
         return;
       }

@@ -180,9 +180,17 @@ export function TimelineQuestion(props: QuestionProps) {
           {...unsaved.formProps(context)}
         />
       )}
-      onAdd={(resolved) => dispatch({ type: 'addEntry', entry: resolved.entry })}
-      onReplace={(_, resolved) => dispatch({ type: 'replaceEntry', index: resolved.index, entry: resolved.entry })}
+      // "Added 7 entries from …" is about the timeline as the file left it: any later change ends it.
+      onAdd={(resolved) => {
+        setAdded(undefined);
+        dispatch({ type: 'addEntry', entry: resolved.entry });
+      }}
+      onReplace={(_, resolved) => {
+        setAdded(undefined);
+        dispatch({ type: 'replaceEntry', index: resolved.index, entry: resolved.entry });
+      }}
       onRemove={(index) => {
+        setAdded(undefined);
         const target = shown[index];
         if (target) dispatch({ type: 'removeEntry', index: target.index });
       }}
