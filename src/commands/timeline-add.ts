@@ -6,7 +6,7 @@ import { resolveIncident } from '../draft/incident.js';
 import { EXIT, UsageError } from '../process/exit-codes.js';
 import { err, out } from '../process/printable.js';
 import { DateTime } from 'luxon';
-import { formatClock, formatStored, parseWhen } from '../time/when.js';
+import { formatClock, formatStored, parseWhen, repeatedHourName } from '../time/when.js';
 import { parseZone, type IncidentZone } from '../time/zone.js';
 import { AmbiguousColumnsError, SourceError } from '../sources/candidate.js';
 import { addProposals, gatherCandidates } from '../sources/gather.js';
@@ -29,9 +29,23 @@ export interface TimelineAddFlags {
 
 const KIND_WIDTH = Math.max(...Object.values(ENTRY_KIND_LABELS).map((label) => label.length));
 
-function line(proposal: Proposal, mark: string): string {
-  const times = proposal.times > 1 ? ` (\u00d7${proposal.times})` : '';
-  return `${mark} ${proposal.entry.at}  ${ENTRY_KIND_LABELS[proposal.entry.kind ?? 'other'].toLowerCase().padEnd(KIND_WIDTH)}  ${proposal.entry.text}${times}  [${proposal.source}]\n`;
+/**
+ * One line per entry, in columns: the time as the draft's zone shows it, with the clock's name
+ * in the hour that happens twice ("2025-11-02 01:12 CDT", as the wizard shows it), the kind,
+ * the text and where it came from.
+ */
+function lines(proposals: readonly Proposal[], mark: string, zone: IncidentZone): string {
+  const whens = proposals.map((proposal) => {
+    const twice = repeatedHourName(DateTime.fromMillis(proposal.instant), zone);
+    return `${proposal.entry.at.slice(0, 16)}${twice ? ` ${twice}` : ''}`;
+  });
+  const width = Math.max(0, ...whens.map((when) => when.length));
+  return proposals
+    .map((proposal, i) => {
+      const times = proposal.times > 1 ? ` (\u00d7${proposal.times})` : '';
+      return `${mark} ${whens[i]!.padEnd(width)}  ${ENTRY_KIND_LABELS[proposal.entry.kind ?? 'other'].toLowerCase().padEnd(KIND_WIDTH)}  ${proposal.entry.text}${times}  [${proposal.source}]\n`;
+    })
+    .join('');
 }
 
 /** A progress line on a terminal only; scripts reading stderr get no carriage returns. */
@@ -112,7 +126,7 @@ export async function timelineAddCommand(draftPath: string, file: string, flags:
   const needles = (flags.match ?? []).map((m) => m.toLowerCase());
   const picked = flags.all ? proposals : needles.length ? proposals.filter((p) => needles.some((n) => `${p.original}\n${p.entry.text}\n${p.source}`.toLowerCase().includes(n))) : [];
   if (!flags.all && needles.length === 0) {
-    for (const proposal of proposals) out(line(proposal, ' '));
+    out(lines(proposals, ' ', incident.zone));
     out(`${proposals.length} entr${proposals.length === 1 ? 'y' : 'ies'} found ${between}${outsideNote}${zoneNote}; nothing added. Add them all with --all, or some with --match TEXT.\n`);
     return EXIT.ok;
   }
@@ -130,7 +144,7 @@ export async function timelineAddCommand(draftPath: string, file: string, flags:
         throw error;
       }
     }
-    for (const proposal of result.added) out(line(proposal, '+'));
+    out(lines(result.added, '+', incident.zone));
     const cut = result.added.filter((p) => p.rest !== '').length;
     const parts = [
       `Added ${result.added.length} entr${result.added.length === 1 ? 'y' : 'ies'} to ${shortPath(draftPath)}`,

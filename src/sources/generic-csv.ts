@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { FixedOffsetZone } from 'luxon';
+import type { EntryKind } from '../draft/vocabulary.js';
 import { SourceError, type Candidate, type SourceFormat, type SourceOptions } from './candidate.js';
 import { chooseColumns } from './csv-columns.js';
 import { csvRows, csvShape } from './csv-table.js';
@@ -40,6 +41,7 @@ async function* readGenericCsv(path: string, options: SourceOptions): AsyncGener
   if (!shape) throw new SourceError(path, `is not ${WHAT}: its first lines are not a table of two columns or more.`);
   const columns = chooseColumns(path, shape.rows, options);
   const source = basename(path);
+  const status = statusColumn(columns);
   let header = columns.hasHeader;
   for await (const rows of csvRows(path, options, shape.delimiter, WHAT)) {
     for (const { cells, line } of rows) {
@@ -52,15 +54,34 @@ async function* readGenericCsv(path: string, options: SourceOptions): AsyncGener
       const said = sentence(cells[columns.text]);
       if (said === '') continue;
       const author = columns.author === undefined ? '' : (cells[columns.author] ?? '').trim();
+      const kind = status === undefined ? undefined : statusKind(cells[status] ?? '');
       yield {
         at,
         source,
         text: sentences(said, otherCells(cells, columns)),
         ...(author ? { author } : {}),
+        ...(kind ? { kind } : {}),
         origin: `line ${line}`,
       };
     }
   }
+}
+
+/** A column that says what each row is (`status`, `state`, `event`…), when the header names one. */
+function statusColumn(columns: ReturnType<typeof chooseColumns>): number | undefined {
+  if (!columns.hasHeader) return undefined;
+  const index = columns.names.findIndex((name, i) => i !== columns.text && i !== columns.time && /^(?:status|state|event(?:[ _]?type)?|alert[ _]?status|type|action)$/i.test(name.trim()));
+  return index === -1 ? undefined : index;
+}
+
+/** What a status cell says a row is: an alert firing is a detection, one resolved the resolution. */
+function statusKind(value: string): EntryKind | undefined {
+  const word = value.trim().toLowerCase();
+  if (/^(?:triggered|trigger|firing|fired|alert(?:ing)?|open(?:ed)?|new|created|critical|down|problem)$/.test(word)) return 'detection';
+  if (/^(?:escalated|escalation|escalate)$/.test(word)) return 'escalation';
+  if (/^(?:resolved|resolve|recovered|recovery|closed|close|ok|up|cleared)$/.test(word)) return 'resolution';
+  if (/^(?:acknowledged|ack(?:ed)?|assigned|investigating|mitigating|deployed|deploy)$/.test(word)) return 'action';
+  return undefined;
 }
 
 /** The row's other cells, as "name: value" pairs, for the detail sentences. */

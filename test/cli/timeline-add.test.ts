@@ -78,10 +78,25 @@ const LOG = [
 ];
 
 describe('timeline add', () => {
+  it('lists times in one column, naming the clock in the hour that happens twice (as the wizard does)', async () => {
+    const chicago = DRAFT.replace('Europe/Berlin', 'America/Chicago').replace('"2024-08-14 14:10"', '"2025-11-01 23:40"').replace('"2024-08-14 14:50"', '"2025-11-02 03:10"').replace(/timeline:[\s\S]*/, '');
+    const { draftPath, log } = setUp([
+      '2025-11-02T05:20:00Z|Bot|Failover started on the orders database.',
+      '2025-11-02T06:12:00Z|Bot|Replica promoted, writes still failing.',
+      '2025-11-02T07:12:00Z|Bot|Pooler restarted, writes back.',
+      '2025-11-02T08:30:00Z|Bot|Error rate back to normal.',
+    ], chicago);
+    expect(await timelineAddCommand(draftPath, log, {})).toBe(0);
+    const rows = printed.split('\n').filter((row) => row.startsWith('  2025'));
+    expect(rows.map((row) => row.slice(2, 22))).toEqual(['2025-11-02 00:20    ', '2025-11-02 01:12 CDT', '2025-11-02 01:12 CST', '2025-11-02 02:30    ']);
+    // One column for the kinds, whatever the times say.
+    expect(new Set(rows.map((row) => row.indexOf(row.trim().split(/\s{2,}/)[1]!))).size).toBe(1);
+  });
+
   it('without --all or --match lists what it found in the window and changes nothing', async () => {
     const { draftPath, log } = setUp(LOG);
     expect(await timelineAddCommand(draftPath, log, {})).toBe(0);
-    expect(printed).toMatch(/ {2}2024-08-14 14:20 {2}action +Looking at the checkout pods with an engineer\. {2}\[Test log · a person\]/);
+    expect(printed).toMatch(/ {2}2024-08-14 14:20 {2}action +Looking at the checkout pods with an engineer\. {2}\[Test log · an engineer\]/);
     expect(printed).toMatch(/ {2}2024-08-14 14:45 {2}resolution +Rolled back 4312, errors back to normal\. \(\u00d72\)/);
     expect(printed).toContain('3 entries found between 2024-08-14 13:55 and 15:05 Europe/Berlin; 1 outside between');
     expect(printed).toContain('nothing added. Add them all with --all, or some with --match TEXT.');

@@ -87,3 +87,23 @@ describe('chooseColumns', () => {
     expect(() => chooseColumns('t.csv', [['time', 'message']], { zone: UTC })).toThrow('has no rows under its header.');
   });
 });
+
+describe('a status column', () => {
+  it("gives each row the kind its status says, in any case; a value it does not know leaves the words to decide", async () => {
+    const { genericCsv } = await import('../../src/sources/generic-csv.js');
+    const { readAll } = await import('./chat-support.js');
+    const { tempFile } = await import('../support/temp.js');
+    const { guessKind } = await import('../../src/sources/guess-kind.js');
+    const path = tempFile('alerts.csv', [
+      'time,Status,message',
+      '2024-08-14T14:02:00Z,TRIGGERED,CheckoutLatencyHigh on api-eu',
+      '2024-08-14T14:05:00Z,acknowledged,CheckoutLatencyHigh on api-eu',
+      '2024-08-14T14:09:00Z,escalated,CheckoutLatencyHigh on api-eu',
+      '2024-08-14T14:31:00Z,Resolved,CheckoutLatencyHigh on api-eu',
+      '2024-08-14T14:40:00Z,snoozed,CheckoutLatencyHigh on api-eu',
+    ].join('\n'));
+    const rows = await readAll(genericCsv, path, { zone: UTC });
+    expect(rows.map((row) => row.kind)).toEqual(['detection', 'action', 'escalation', 'resolution', undefined]);
+    expect(rows.map((row) => guessKind(row.text, row.kind))).toEqual(['detection', 'action', 'escalation', 'resolution', 'action']);
+  });
+});
