@@ -1,9 +1,12 @@
-import { basename, extname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { checkDraft, type Finding } from '../check/rubric.js';
 import { statedParts, type RubricPart } from '../check/stated.js';
 import type { Draft, DraftPath } from '../draft/schema.js';
 import { importPostmortem } from '../import/import-postmortem.js';
+import { authorshipOf, markedDraft } from '../render/marker.js';
 import { WORD_RANGE } from '../render/words.js';
+import { shortPath } from '../store/drafts.js';
 import { loadDraft } from '../store/draft-file.js';
 import { DraftFileError, formatProblem } from '../store/errors.js';
 import { readDocument } from '../store/read-document.js';
@@ -75,6 +78,17 @@ async function reviewWrittenFile(path: string): Promise<Reviewed> {
   return { draft, lineOf: (finding) => entryLine(finding.path) ?? find(finding.quote) ?? find(textAt(finding.path)), extra, document: text, stated: statedParts(imported) };
 }
 
+/**
+ * Where to fix a written postmortem: the draft a README of ours names, when it is still beside
+ * it (edit it and render again); else the wizard, from the document imported.
+ */
+function fixHint(file: string, document: string | undefined): string {
+  const name = document && authorshipOf(document) === 'ours' ? markedDraft(document) : undefined;
+  const draft = name ? join(dirname(file), name) : undefined;
+  if (draft && existsSync(draft)) return `${file} was written from ${shortPath(draft)}: fix them there with \`${invocation()} resume ${shortPath(draft)}\`, then render again.`;
+  return `To fix them in the wizard: ${invocation()} import ${file}`;
+}
+
 /** `check FILE`: a draft, or a postmortem in Markdown or text, against the rubric and a reviewer. */
 export async function checkCommand(file: string, flags: CheckFlags): Promise<number> {
   const written = !DRAFT_EXTENSIONS.has(extname(file).toLowerCase());
@@ -111,7 +125,7 @@ export async function checkCommand(file: string, flags: CheckFlags): Promise<num
       out(`${formatProblem(file, { line: problem.line, message: `${problem.section}: ${problem.message}` })}\n`);
     }
     out(`${problems.length} problem${problems.length === 1 ? '' : 's'} (${report.words} words${timing.length ? `; ${timing.join(', ')}` : ''}).\n`);
-    if (written) out(`To fix them in the wizard: ${invocation()} import ${file}\n`);
+    if (written) out(`${fixHint(file, reviewed.document)}\n`);
   }
   return problems.length === 0 ? EXIT.ok : EXIT.problems;
 }

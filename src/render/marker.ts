@@ -38,3 +38,11 @@ export function authorshipOf(text: string): Authorship {
   if (!marker) return 'ours';
   return fingerprint(text.slice(0, at)) === marker.groups!.print ? 'ours' : 'edited';
 }
+
+/** The draft a README this tool wrote names on its marker line ("from pay.yaml"), if it names one. */
+export function markedDraft(text: string): string | undefined {
+  const at = text.lastIndexOf(`\n\n${GENERATED_MARKER} from `);
+  if (at === -1) return undefined;
+  const line = text.slice(at + 2).split('\n', 1)[0]!;
+  return /^<!-- Written by postmortem-wizard from (.+?): edit the draft and render again\./.exec(line)?.[1];
+}

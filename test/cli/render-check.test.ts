@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -224,6 +224,18 @@ describe('check on a postmortem written by hand', () => {
     expect(result.stdout).toMatch(finding);
     // Run by path, as here: the hint is the same command.
     expect(result.stdout).toMatch(/To fix them in the wizard: node \S*bin\/postmortem-wizard\.cjs import .*\n$/);
+  });
+
+  it('on a README it wrote, points at the draft named on its last line while that draft is beside it', () => {
+    const dir = tempDir();
+    const draft = seedIn(dir, 'seed-003-messaging.yaml');
+    expect(runCli(['render', draft], { cwd: dir }).status).toBe(0);
+    const result = runCli(['check', 'README.md'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/README\.md was written from postmortem\.yaml: fix them there with `node \S*bin\/postmortem-wizard\.cjs resume postmortem\.yaml`, then render again\.\n$/);
+    // The draft gone, the README is a document like any other.
+    rmSync(draft);
+    expect(runCli(['check', 'README.md'], { cwd: dir }).stdout).toMatch(/To fix them in the wizard: node \S*bin\/postmortem-wizard\.cjs import README\.md\n$/);
   });
 
   it('finds times written in several timezones', () => {
