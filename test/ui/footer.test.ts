@@ -30,7 +30,22 @@ describe('the title bar', () => {
     const cut = fitHeader(45, 'u.yaml', 'Root cause and resolution · 6/8 · 1/2');
     expect(cut.file).toBe(false);
     expect(stringWidth(`postmortem-wizard ${cut.place}`)).toBeLessThanOrEqual(45);
-    expect(cut.place.endsWith('…')).toBe(true);
+    // The section's title gives way; where the person is in the wizard stays.
+    expect(cut.place).toBe('Root cause and… · 6/8 · 1/2');
+    expect(fitHeader(59, 'pm.yaml', 'Corrective and preventative measures · 7/8 · 1/2').place).toBe('Corrective and preventative… · 7/8 · 1/2');
+  });
+
+  it('fits any width and place, the progress kept whenever a few letters of the title fit beside it (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.integer({ min: 20, max: 120 }), fc.string({ minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 8 }), (width, title, n) => {
+        const place = `${title.replace(/[\u0000-\u001f]/g, '')} · ${n}/8 · 1/2`;
+        const { file, place: shown } = fitHeader(width, 'postmortem.yaml', place);
+        const line = file ? `postmortem-wizard · postmortem.yaml ${shown}` : `postmortem-wizard ${shown}`;
+        expect(stringWidth(line)).toBeLessThanOrEqual(width);
+        if (width - 18 - stringWidth(` · ${n}/8 · 1/2`) - 1 >= 4) expect(shown.endsWith(` · ${n}/8 · 1/2`)).toBe(true);
+      }),
+    );
   });
 });
 

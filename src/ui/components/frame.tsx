@@ -58,7 +58,23 @@ export function fitHeader(width: number, file: string | undefined, place: string
   const withFile = file ? `${name} · ${file}` : name;
   if (stringWidth(withFile) + 1 + stringWidth(where) <= width) return { file: true, place: where };
   const room = width - stringWidth(name) - 1;
-  return { file: false, place: stringWidth(where) <= room ? where : `${where.slice(0, Math.max(0, room - 1))}…` };
+  if (stringWidth(where) <= room) return { file: false, place: where };
+  // "Corrective and preventative measures · 7/8 · 1/2": the title gives way, the progress stays.
+  const split = where.indexOf(' · ');
+  const progress = split === -1 ? '' : where.slice(split);
+  const titleRoom = room - stringWidth(progress) - 1;
+  if (progress && titleRoom >= 4) return { file: false, place: `${cut(where.slice(0, split), titleRoom)}…${progress}` };
+  return { file: false, place: `${cut(where, Math.max(0, room - 1))}…` };
+}
+
+/** The start of a text, at most `columns` wide. */
+function cut(text: string, columns: number): string {
+  let out = '';
+  for (const char of text) {
+    if (stringWidth(out + char) > columns) break;
+    out += char;
+  }
+  return out.trimEnd();
 }
 
 /** Columns the screen's content may use; a box with a border inside it gives less to its children. */

@@ -6,6 +6,7 @@ import { useMemo, useState, type Dispatch } from 'react';
 import { checkDraft } from '../../check/rubric.js';
 import { isAnswered, sectionProgress } from '../../draft/progress.js';
 import { STEPS } from '../../wizard/flow.js';
+import stringWidth from 'string-width';
 import { wrapLine } from '../text-layout.js';
 import { useContentWidth } from '../components/frame.js';
 import type { SectionId } from '../../draft/sections.js';
@@ -51,11 +52,18 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
   );
   const target = join(dirname(session.path), 'README.md');
 
-  // On a short screen the findings are counted, not listed (`check` lists them), so the menu fits.
-  const findingsShown = Math.min(report.findings.length, 4, Math.max(0, rows - 14));
+  // The open points, each on up to two rows (cut with … after that): up to four of them, fewer on
+  // a short screen, but always the first (`check` lists them all).
+  const findingsShown = Math.min(report.findings.length, 4, Math.max(1, rows - 14));
+  const findingWidth = Math.max(10, width + 4 - 4);
+  const shownFindings = report.findings.slice(0, findingsShown).map((finding) => {
+    const text = `${finding.section}: ${finding.message}`;
+    const rows = wrapLine(text, 0, 0, findingWidth).map((row) => text.slice(row.start, row.end).trimEnd());
+    return rows.length <= 2 ? rows : [rows[0]!, `${cutToWidth(rows[1]!, findingWidth - 1)}\u2026`];
+  });
   // Rows besides the preview: title, verdict (or findings), the box's borders and position line, the menu.
   const moreFindings = findingsShown > 0 && report.findings.length > findingsShown;
-  const findingsRows = report.findings.length === 0 ? 1 : 1 + findingsShown + (moreFindings ? 1 : 0);
+  const findingsRows = report.findings.length === 0 ? 1 : 1 + shownFindings.reduce((sum, rows) => sum + rows.length, 0) + (moreFindings ? 1 : 0);
   // The list under the preview (the menu, the sections or a section's questions) gets its rows
   // first, scrolling when they are more than the screen has; the preview takes the rest.
   const listItems =
@@ -155,13 +163,18 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
       ) : (
         <Box flexDirection="column">
           <Text wrap="truncate-end">
-            {/* The timing first, the open points after it, so the colon leads to the list below. */}
-            {timing ? <Text color={theme.muted}>{timing}. </Text> : null}
-            <Text color={theme.warn}>{report.findings.length} open point{report.findings.length === 1 ? '' : 's'}{findingsShown === 0 ? ' (postmortem-wizard check lists them)' : ':'}</Text>
+            {/* The count first (a narrow window cuts the timing, not it), the open points below. */}
+            <Text color={theme.warn}>{report.findings.length} open point{report.findings.length === 1 ? '' : 's'}</Text>
+            {timing ? <Text color={theme.muted}> · {timing}</Text> : null}
           </Text>
-          {report.findings.slice(0, findingsShown).map((finding, i) => (
-            <Text key={i} wrap="truncate-end" color={theme.warn}>  • {finding.section}: {finding.message}</Text>
-          ))}
+          {shownFindings.flatMap((rows, i) =>
+            rows.map((row, j) => (
+              <Text key={`${i}.${j}`} wrap="truncate-end" color={theme.warn}>
+                {j === 0 ? '  \u2022 ' : '    '}
+                {row}
+              </Text>
+            )),
+          )}
           {moreFindings ? <Text color={theme.muted}>  … and {report.findings.length - findingsShown} more (postmortem-wizard check)</Text> : null}
         </Box>
       )}
@@ -224,4 +237,14 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
       ) : null}
     </Box>
   );
+}
+
+/** The start of a text, at most `columns` wide. */
+function cutToWidth(text: string, columns: number): string {
+  let out = '';
+  for (const char of text) {
+    if (stringWidth(out + char) > columns) break;
+    out += char;
+  }
+  return out.trimEnd();
 }
