@@ -100,6 +100,20 @@ function twiceConfirm(twice: string, clocks: [string, string] | undefined, typed
   return `${twice} Press Enter again to take it, or write the clock's name after the time (${typed} ${first} or ${typed} ${second}).`;
 }
 
+/** The same clock time twelve hours on (or back) when that one falls inside the incident: "11:55 PM". */
+function otherHalfOfDay(text: string, incident: ReturnType<typeof resolveIncident>): string | undefined {
+  const clock = /^(\d{1,2})(:\d{2})$/.exec(text);
+  if (!clock || !incident.start || !incident.end) return undefined;
+  const hour = Number(clock[1]);
+  if (hour < 1 || hour > 12) return undefined;
+  for (const half of ['PM', 'AM']) {
+    const typed = `${hour}${clock[2]} ${half}`;
+    const other = parseWhen(typed, { zone: incident.zone, defaultDate: incident.start, after: incident.start, until: incident.end });
+    if (other.ok && other.value >= incident.start && other.value <= incident.end) return typed;
+  }
+  return undefined;
+}
+
 export function parseEntryTime(typed: string, draft: Draft): Parsed<string> & { warning?: string } {
   const text = cleanLine(typed).trim();
   if (text === '') return { ok: false, error: 'Type the time, like 14:30.' };
@@ -109,8 +123,15 @@ export function parseEntryTime(typed: string, draft: Draft): Parsed<string> & { 
   // In the hour that happens twice, the offset goes with it ("01:20 EDT" stays the first 01:20).
   const value = formatExactly(parsed.value, incident.zone);
   const note = describeMoment(parsed.value, draft);
-  if (incident.start && parsed.value < incident.start) return { ok: true, value, note, warning: 'This is before the start of the incident.' };
-  if (incident.end && parsed.value > incident.end) return { ok: true, value, note, warning: 'This is after the end of the incident.' };
+  const outside = (incident.start && parsed.value < incident.start) || (incident.end && parsed.value > incident.end);
+  if (outside) {
+    const warning = incident.start && parsed.value < incident.start ? 'This is before the start of the incident.' : 'This is after the end of the incident.';
+    // "11:55" outside the incident when 11:55 PM is inside it: a twelve-hour clock's time without
+    // its PM (or AM). Asked, not assumed; Enter again keeps it as typed.
+    const other = otherHalfOfDay(text, incident);
+    if (other) return { ok: true, value, note, warning, confirm: `Did you mean ${other}? Type it so, or press Enter again to keep ${text}.` };
+    return { ok: true, value, note, warning };
+  }
   return parsed.twice ? { ok: true, value, note, confirm: twiceConfirm(parsed.twice, parsed.clocks, text) } : { ok: true, value, note };
 }
 

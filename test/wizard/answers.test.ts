@@ -60,6 +60,14 @@ describe('typed answers', () => {
     expect(parseEntryTime('4:00 PM', full)).toMatchObject({ ok: true, value: '2023-08-02 16:00', warning: 'This is after the end of the incident.' });
     expect(parseEntryTime('13:00', full)).toMatchObject({ ok: true, warning: 'This is before the start of the incident.' });
     expect(parseEntryTime('noonish', full)).toMatchObject({ ok: false });
+    // Outside the incident, but its other half of the day is inside: asked once (Enter again keeps it).
+    expect(parseEntryTime('2:30', full)).toMatchObject({ ok: true, value: '2023-08-03 02:30', warning: 'This is after the end of the incident.', confirm: 'Did you mean 2:30 PM? Type it so, or press Enter again to keep 2:30.' });
+    expect(parseEntryTime('13:00', full)).not.toHaveProperty('confirm');
+    expect(parseEntryTime('4:00 PM', full)).not.toHaveProperty('confirm');
+    const night = { version: 1, summary: { timezone: 'America/Chicago', start: '2025-11-01 23:40', end: '2025-11-02 03:10' } };
+    expect(parseEntryTime('11:55', night)).toMatchObject({ ok: true, value: '2025-11-02 11:55', confirm: 'Did you mean 11:55 PM? Type it so, or press Enter again to keep 11:55.' });
+    expect(parseEntryTime('11:55 PM', night)).toEqual(expect.objectContaining({ ok: true, value: '2025-11-01 23:55' }));
+    expect(parseEntryTime('11:55 PM', night)).not.toHaveProperty('warning');
   });
 
   it('read due dates, empty meaning none', () => {
