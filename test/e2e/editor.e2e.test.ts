@@ -52,6 +52,8 @@ describe('handing the terminal to $EDITOR', () => {
     // In one write, as a quick typist sends them: the Enter comes with a frame still to draw.
     await t.press(`${KEYS.down}${KEYS.down}${KEYS.enter}`);
     await t.waitFor('The draft came back unchanged.');
+    // The whole frame drawn: its footer below the notice.
+    await expect.poll(() => t.screen().split('\n').some((row, i, all) => row.includes('Ctrl+C') && all.slice(0, i).some((above) => above.includes('came back unchanged')))).toBe(true);
     const rows = t.screen().split('\n');
     expect(rows[0]).toMatch(/^postmortem-wizard · pm\.yaml/);
     expect(rows.filter((row) => row.includes('Ctrl+C'))).toHaveLength(1);
