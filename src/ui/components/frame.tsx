@@ -133,7 +133,8 @@ export function Frame({ place, file, children }: FrameProps) {
           </ContentWidth.Provider>
         </Box>
         <Text color={theme.muted}>{rule}</Text>
-        <Box justifyContent="space-between">
+        {/* Keys that take two rows on a narrow window: the save status ends the last of them. */}
+        <Box justifyContent="space-between" alignItems="flex-end">
           <Box flexShrink={1}>
             <Text color={theme.muted} wrap="wrap">{fitHints(hints, width - (badge ? stringWidth(badge.text) + 1 : 0))}</Text>
           </Box>
