@@ -59,6 +59,24 @@ const RESOLVED = /\b(?:resolved|restored|recover(?:ed|s)?|back to (?:normal|work
 const FIXED_HOW = /\b(?:fixed by|was fixed|resolved by|was resolved|to (?:fix|resolve) (?:the|this)|(?:the )?(?:patch|fix|solution) (?:involved|was|consisted)|(?:I|we) (?:fixed|increased|deleted|removed|restarted|reverted|rolled back|bumped|changed|corrected|cleaned)|by (?:remov|restart|roll|revert|delet|adjust|increas|chang|correct|updat|add|fix|patch|replac|redeploy|reconfigur|scal|bump|clean)\w*|deleted|rolled back|reverted|emergency bump|recover(?:ed)? (?:itself|on its own)|to restore)\b/i;
 const PREVENTION = /\b(?:prevent\w*|to avoid|going forward|in the future|we(?:'re| are| will) (?:doing|going to))\b/i;
 const ITEM = /^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+\S/;
+// Bounded: a line of a million characters is read in one pass.
+const NOT_WRITTEN = /\(([\w ,'-]{1,40} )?not written yet\)/g;
+
+/** The part a "(… not written yet)" stands for: by its words, else by the section it is in. */
+function placeholderPart(label: string | undefined, section: SectionKey): RubricPart | undefined {
+  const detail = section === 'rootCause' || section === 'rootCauseAndResolution';
+  switch (label) {
+    case 'impact': return 'impact';
+    case 'broad improvements': return 'improvements';
+    case 'tasks': return 'tasks';
+    case 'resolution': return 'resolutionDetail';
+    case 'root cause': return detail ? 'rootCauseDetail' : 'rootCauseSummary';
+    case 'start': return 'start';
+    case 'end': return 'end';
+    case undefined: return section === 'tasks' ? 'tasks' : section === 'detection' ? 'detectedHow' : undefined;
+    default: return undefined;
+  }
+}
 
 function sentences(lines: readonly { text: string }[]): string[] {
   return lines.flatMap((l) => l.text.slice(0, 3000).split(/(?<=[.!?])\s+/));
@@ -76,7 +94,9 @@ function labelled(text: string): SectionKey[] {
 
 /** Which parts of the rubric the document states: placed in the draft, or there by its own structure or words. */
 export function statedParts(result: ImportResult): Set<RubricPart> {
-  const { draft, sections, derived } = result;
+  const { draft, derived } = result;
+  // A README of ours shows an answer not given as "(impact not written yet)": that states nothing.
+  const sections = result.sections.map((section) => ({ ...section, lines: section.lines.map((line) => ({ ...line, text: line.text.replace(NOT_WRITTEN, '') })) }));
   const stated = new Set<RubricPart>();
   for (const section of SECTIONS) {
     for (const question of section.questions) {
@@ -130,5 +150,14 @@ export function statedParts(result: ImportResult): Set<RubricPart> {
   add('improvements', has(['measures', 'tasks']) || labels.includes('measures') || labels.includes('tasks') || lessonsAhead.length > 0);
   const listed = sections.filter((s) => s.key === 'measures' || lessonsAhead.includes(s)).some((s) => content(sections.indexOf(s)).some((l) => ITEM.test(l.text)));
   add('tasks', has(['tasks']) || labels.includes('tasks') || listed);
+  // And what a README of ours shows as not written yet is not stated, whatever else its section holds.
+  result.sections.forEach((section) => {
+    for (const line of section.lines) {
+      for (const match of line.text.matchAll(NOT_WRITTEN)) {
+        const part = placeholderPart(match[1]?.trim(), section.key);
+        if (part) stated.delete(part);
+      }
+    }
+  });
   return stated;
 }
