@@ -73,6 +73,7 @@ function placeholderPart(label: string | undefined, section: SectionKey): Rubric
     case 'root cause': return detail ? 'rootCauseDetail' : 'rootCauseSummary';
     case 'start': return 'start';
     case 'end': return 'end';
+    case 'timezone': return 'zone';
     case undefined: return section === 'tasks' ? 'tasks' : section === 'detection' ? 'detectedHow' : undefined;
     default: return undefined;
   }

@@ -30,7 +30,7 @@ export function timelineDiagram(title: string, incident: Incident, multiDay: boo
   if (entries.length === 0) return '';
   const zone = incident.zone;
   const clocks = clocksOf(incident);
-  const lines = ['```mermaid', 'timeline', `    title ${mermaidText(`${title} (times in ${clocks})`)}`];
+  const lines = ['```mermaid', 'timeline', `    title ${mermaidText(incident.zoneGiven ? `${title} (times in ${clocks})` : title)}`];
   // Across the night the clocks change, each time says which clock it is on ("01:12 CDT").
   const twoClocks = clocks.includes(', then ');
   let day = '';

@@ -83,16 +83,17 @@ function statesShare(impact: string | undefined, percent: number | undefined): b
 
 function describeWindow(incident: Incident, draft: Draft): string {
   const { start, end, zone } = incident;
-  const label = (at?: DateTime) => zoneLabel(zone, at);
+  // No timezone in the draft: its times are written as they are, with no zone claimed for them.
+  const label = (at?: DateTime) => (incident.zoneGiven ? ` ${zoneLabel(zone, at)}` : '');
   const startText = start ? start.toFormat('MMMM d, yyyy, HH:mm') : given(draft.summary?.start) ?? pending('start');
-  if (!end) return `${startText} – ${given(draft.summary?.end) ?? pending('end')} ${label(start)}`;
+  if (!end) return `${startText} – ${given(draft.summary?.end) ?? pending('end')}${label(start)}`;
   const endText = start && start.hasSame(end, 'day') ? end.toFormat('HH:mm') : end.toFormat('MMMM d, yyyy, HH:mm');
   const startLabel = label(start);
   const endLabel = label(end);
   // Across a daylight-saving change the two ends carry different abbreviations.
   return startLabel === endLabel
-    ? `${startText} – ${endText} ${endLabel}`
-    : `${startText} ${startLabel} – ${endText} ${endLabel}`;
+    ? `${startText} – ${endText}${endLabel}`
+    : `${startText}${startLabel} – ${endText}${endLabel}`;
 }
 
 function describeTiming(incident: Incident): ViewModel['timing'] {
@@ -119,7 +120,7 @@ export function buildViewModel(draft: Draft, incident: Incident = resolveInciden
       window: describeWindow(incident, draft),
       duration: incident.start && incident.end ? formatDuration(incident.start, incident.end) : '',
       // An incident across the night the clocks change is in two of the place's clocks: say both.
-      timezone: { name: incident.zone.name, label: clocksOf(incident), given: incident.zoneGiven },
+      timezone: { name: incident.zone.name, label: incident.zoneGiven ? clocksOf(incident) : pending('timezone'), given: incident.zoneGiven },
       // A sentence follows it in both layouts (the share, the length): it ends as a sentence does.
       impact: asSentence(given(summary.impact)) ?? pending('impact'),
       ...(typeof summary.usersAffectedPercent === 'number' ? { usersAffectedPercent: summary.usersAffectedPercent } : {}),
@@ -135,7 +136,7 @@ export function buildViewModel(draft: Draft, incident: Incident = resolveInciden
         const kind = entry.kind ?? 'other';
         const clock = entryClock(resolved, incident.zone);
         return {
-          time: clock ? `${timeOf(clock)} ${fixedLabel ?? zoneLabel(incident.zone, resolved.at)}` : entry.at ?? 'time unknown',
+          time: clock ? `${timeOf(clock)}${incident.zoneGiven ? ` ${fixedLabel ?? zoneLabel(incident.zone, resolved.at)}` : ''}` : entry.at ?? 'time unknown',
           kind,
           kindLabel: ENTRY_KIND_LABELS[kind],
           text: entry.text ?? '',
