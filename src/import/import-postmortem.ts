@@ -265,6 +265,13 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     if (moments.length < 2) return false;
     startMoment = moments[0];
     endMoment = moments[1];
+    // "14:30 - 14:45 UTC, March 6, 2025": the date written after the range is the start's too.
+    if (!startMoment!.date && endMoment!.date) {
+      const clock = (m: Moment) => m.hour * 60 + m.minute;
+      startMoment = { ...startMoment!, date: endMoment!.date, ...(startMoment!.zone || !endMoment!.zone ? {} : { zone: endMoment!.zone }) };
+      // "23:30 - 00:15 UTC, March 6": the range starts on that day and ends on the next.
+      if (clock(startMoment) > clock(endMoment!)) endMoment = { ...endMoment!, date: nextCalendarDay(endMoment!.date!) };
+    }
     zoneName ??= namedZone(value) ?? endMoment!.zone ?? startMoment!.zone;
     return true;
   };
@@ -926,4 +933,10 @@ let utcZone: IncidentZone | undefined;
 function utc(): IncidentZone {
   utcZone ??= (parseZone('UTC') as { ok: true; value: IncidentZone }).value;
   return utcZone;
+}
+
+/** The day after a calendar day (its year, when it has one, carried over at the year's end). */
+function nextCalendarDay(day: CalendarDay): CalendarDay {
+  const next = new Date(Date.UTC(day.year ?? 2001, day.month - 1, day.day + 1));
+  return { ...(day.year !== undefined ? { year: next.getUTCFullYear() } : {}), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
 }

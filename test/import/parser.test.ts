@@ -124,6 +124,15 @@ At 10:40 AM UTC the payments team was paged.
 });
 
 describe('times, dates and zones from the document', () => {
+  it('a range with its date written after it ("14:30 - 14:45 UTC, March 6, 2025") dates both ends, across midnight too', () => {
+    const summary = (line: string) => importPostmortem(`# Outage\n\n${line}\n\n## Timeline\n\n- 14:30 UTC: alert fired\n`).draft.summary;
+    expect(summary('Duration: 14:30 - 14:45 UTC, March 6, 2025')).toMatchObject({ start: '2025-03-06 14:30', end: '2025-03-06 14:45', timezone: 'UTC' });
+    expect(summary('Duration: 23:30 - 00:15 UTC, March 6, 2025')).toMatchObject({ start: '2025-03-06 23:30', end: '2025-03-07 00:15' });
+    const result = importPostmortem('# Outage\n\nDuration: 14:30 - 14:45 UTC, March 6, 2025\n\n## Timeline\n\n- 14:30 UTC: alert fired\n');
+    expect(result.draft.timeline?.[0]?.at).toBe('2025-03-06 14:30');
+    expect(result.warnings.join(' ')).not.toContain('gives no date');
+  });
+
   it('reads 22:00 PST, 14:30 UTC, March 6, 2025, 11:26-am-GMT, 0300hrs and 15.25', () => {
     const first = (text: string) => {
       const m = findMoments(text, { entry: true })[0]!;
