@@ -109,13 +109,16 @@ function resolveUncached(draft: Draft): Incident {
     } else incident.end = end.value;
   }
 
-  const context = { zone, defaultDate: incident.start, after: incident.start, until: incident.end };
+  // A time without a date takes the incident's day: its start's, else its end's; with neither,
+  // it has no day (the clock's would be a guess).
+  const context = { zone, defaultDate: incident.start ?? incident.end, after: incident.start, until: incident.end };
   const entries: ResolvedEntry[] = (draft.timeline ?? []).map((entry, index) => {
     if (!entry.at) return Resolved.unread(index, entry, 'has no time');
     // The stored form in a fixed-offset zone, by far the most common, is read without a DateTime.
     const millis = storedMillis(entry.at, zone);
     if (millis !== undefined) return Resolved.atInstant(index, entry, millis, zone.zone);
     const at = parseWhen(entry.at, context);
+    if (at.ok && !at.dateGiven && !context.defaultDate) return Resolved.unread(index, entry, `${entry.at} has no date, and the incident has no start to take it from`);
     return at.ok ? Resolved.at(index, entry, at.value) : Resolved.unread(index, entry, at.error);
   });
   incident.entries = sortEntries(entries);

@@ -65,7 +65,7 @@ describe('resolveIncident', () => {
         const draft: Draft = { version: 1, summary: { timezone: name, ...(start ? { start } : {}) }, timeline: times.map((time, i) => ({ at: time, text: `entry ${i}` })) };
         const incident = resolveIncident(draft);
         const z = incident.zone;
-        const context = { zone: z, defaultDate: incident.start, after: incident.start, until: incident.end };
+        const context = { zone: z, defaultDate: incident.start ?? incident.end, after: incident.start, until: incident.end };
         expect(incident.entries.map((e) => e.index).sort((a, b) => a - b)).toEqual(times.map((_, i) => i));
         const days = new Set<string>();
         if (incident.start) days.add(incident.start.setZone(z.zone).toISODate()!);
@@ -73,7 +73,10 @@ describe('resolveIncident', () => {
         let untimed = false;
         for (const resolved of incident.entries) {
           const text = times[resolved.index]!;
-          const expected = text ? parseWhen(text, context) : undefined;
+          const read = text ? parseWhen(text, context) : undefined;
+          // A time with no date, and no day of the incident to take: unread, never today's.
+          const dayless = read?.ok && !read.dateGiven && !context.defaultDate;
+          const expected = dayless ? ({ ok: false, error: `${text} has no date, and the incident has no start to take it from` } as const) : read;
           if (!expected?.ok) {
             expect(resolved.millis).toBeUndefined();
             expect(resolved.error).toBe(expected ? expected.error : 'has no time');
