@@ -82,6 +82,22 @@ function headingOf(line: string, wrapped = false): { text: string; level: number
   return undefined;
 }
 
+/**
+ * A short line of no known section name that heads lines each starting with a time ("How it
+ * unfolded", then "11:00pm - batch started", "11:52pm - alert fired", …): the timeline, whatever
+ * its writer called it.
+ */
+function timesHeading(lines: readonly { text: string; wrapped?: boolean }[], index: number, current: SectionKey): { text: string; level: number; bare: boolean; key: SectionKey } | undefined {
+  const line = lines[index]!.text;
+  if (current === 'timeline' || line.length > 60 || /[.;!?,]$/.test(line) || !/^(?:\*\*)?\p{L}/u.test(line) || findMoments(line).length) return undefined;
+  let timed = 0;
+  for (let i = index + 1; i < lines.length && i <= index + 3; i++) {
+    if (!entryAt(lines[i]!.text)) break;
+    timed++;
+  }
+  return timed >= 2 ? { text: line.replace(/^\*\*(.*)\*\*:?$/, '$1').replace(/:$/, ''), level: 7, bare: !/[*:]/.test(line), key: 'timeline' } : undefined;
+}
+
 const KEY_VALUE = /^\s*(?:[-*\u2022]\s*)?(?:\*\*)?\s*([A-Za-z][A-Za-z /]{1,40}?)\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+)$/;
 const CHROME = /^(code|issues|pull requests|actions|projects|security|insights|preview|blame|history|latest commit|file metadata and controls|raw|edit)$/i;
 
@@ -104,6 +120,15 @@ const ESCALATED = /\bescalat(?:ed|ion|e|es|ing)\b|\bhandled by\b|\b(?:team|admin
 /** What was tried and did not help: a path that led nowhere. */
 const NOT_THE_FIX = /\b(?:will|would|does|did|do) not (?:seem to )?(?:fix|resolve|mitigate|help)\b|\b(?:did not|didn't) yield\b/i;
 
+/** "PagerDuty alert: 5xx rate > 10%", "The disk watermark alert fired": an alert, said first. */
+const ALERT_FIRST = /^(?:(?:a|an|the|our)\s+)?(?:[\w-]+\s+){0,3}(?:alert|alarm|page)(?:\s*:|\s+(?:fired|triggered|went off|for\b))|^(?:pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|nagios|sentry)\b|\bcustomers? (?:tweeted|emailed|wrote in|reported|complained)\b/;
+/** "called Dana (billing lead) for help", "pulled in the DBA": someone else brought in. */
+const CALLED_IN = /\b(?:called|paged|pinged|pulled|looped|brought)\b(?: in)? [^.]{0,40}\bfor help\b|\b(?:pulled|looped|brought) in (?:the )?\w+/;
+/** "Sam thought the payment provider's API was slow": a belief the story goes on to drop. */
+const THOUGHT = /\b(?:thought|believed|guessed) (?:that |it was |the |this was )/;
+/** "…incident closed", "back to baseline", "fresh again": over. */
+const CLOSED = /\b(?:incident (?:was |is )?closed|closed the incident|back to (?:baseline|normal levels)|(?:fresh|healthy|green|stable) again|all clear|finished, all\b)/;
+
 export function guessKind(text: string, label = ''): EntryKind {
   const l = label.toLowerCase();
   if (/detect/.test(l)) return 'detection';
@@ -111,16 +136,19 @@ export function guessKind(text: string, label = ''): EntryKind {
   if (/escalat/.test(l)) return 'escalation';
   if (/resol|recover/.test(l)) return 'resolution';
   if (/action/.test(l)) return 'action';
-  const t = text.toLowerCase();
-  if (ESCALATED.test(t)) return 'escalation';
-  if (/\b(misleading|assum|suspect(?:ed|ing)|suspicion|red herring|ruled out|turned out|wrongly|mistakenly|initially (?:thought|believed|focused)|dismissed as)/.test(t) || NOT_THE_FIX.test(t)) return 'misleading';
+  const t = text.toLowerCase().trim();
+  // An alert that fired and paged someone is how it was found, not a hand-over.
+  if (ALERT_FIRST.test(t)) return 'detection';
+  if (ESCALATED.test(t) || CALLED_IN.test(t)) return 'escalation';
+  if (/\b(misleading|assum|suspect(?:ed|ing)|suspicion|red herring|ruled out|turned out|wrongly|mistakenly|initially (?:thought|believed|focused)|dismissed as)/.test(t) || THOUGHT.test(t) || NOT_THE_FIX.test(t)) return 'misleading';
+  if (CLOSED.test(t)) return 'resolution';
   if (/\b(resolved|restored|recover(?:ed|s)|(?:back|returns?|returned) to (?:normal|working)|self-heal(?:s|ed)?|fully operational|normal operations? resumed|service (?:was |is )?back|back (?:up|online)|outage (?:ends|ended|is over)|(?:bringing|brought) the outage to an end|working again|successful(?:ly)? resol\w*|(?:everything|things) (?:is|are) (?:fine|okay|ok))\b|\bback to 100%/.test(t)) return 'resolution';
   if (/\b(detected|noticed|alerted|alerts? (?:fired|triggered|indicat|showed|went off|were raised|raised)|monitoring (?:tools? )?(?:detected|alert)|first reported|paged|pager|went off|alarm)\b/.test(t) || /\ud83d\udea8/.test(text)) return 'detection';
   return 'action';
 }
 
 function detectionSource(text: string): DetectionSource {
-  const t = text.toLowerCase();
+  const t = text.toLowerCase().trim();
   if (/customer|users? report|reported by (?:several |many |some )?(?:users|others)|complain|support ticket/.test(t)) return 'customer';
   if (/monitor|alert|pagerduty|alarm|dashboard|pager/.test(t)) return 'monitoring';
   if (/engineer|developer|noticed|operator/.test(t)) return 'engineer';
@@ -170,8 +198,8 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   let parent: Block | undefined;
   // A timeline written as `### 16:30` headings, each over its paragraphs: the entry being read.
   let timedHeading: { block: Block; index: number } | undefined;
-  for (const { text: line, line: lineNumber, wrapped } of document.lines) {
-    const found = headingOf(line, wrapped);
+  for (const [index, { text: line, line: lineNumber, wrapped }] of document.lines.entries()) {
+    const found: { text: string; level: number; bare?: boolean; key?: SectionKey } | undefined = headingOf(line, wrapped) ?? timesHeading(document.lines, index, blocks.at(-1)!.key);
     const timeline = blocks.at(-1)!;
     if (found && /^#/.test(line) && (timeline.key === 'timeline' || timedHeading?.block === timeline) && found.level > timeline.level && entryAt(found.text)) {
       timeline.lines.push(`- ${found.text}:`);
@@ -196,7 +224,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     timedHeading = undefined;
     const heading = found?.text;
     const level = found?.level ?? 7;
-    let key = heading !== undefined ? classify(heading) : undefined;
+    let key = found?.key ?? (heading !== undefined ? classify(heading) : undefined);
     // A "Tasks" heading before any part of the postmortem is a course page's, not the action items.
     if (key === 'tasks' && !blocks.some((b) => b.key !== 'other' && b.key !== 'tasks')) key = undefined;
     const current = blocks.at(-1)!;
@@ -263,15 +291,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const readDuration = (value: string) => {
     const moments = findMoments(value);
     if (moments.length < 2) return false;
-    startMoment = moments[0];
-    endMoment = moments[1];
-    // "14:30 - 14:45 UTC, March 6, 2025": the date written after the range is the start's too.
-    if (!startMoment!.date && endMoment!.date) {
-      const clock = (m: Moment) => m.hour * 60 + m.minute;
-      startMoment = { ...startMoment!, date: endMoment!.date, ...(startMoment!.zone || !endMoment!.zone ? {} : { zone: endMoment!.zone }) };
-      // "23:30 - 00:15 UTC, March 6": the range starts on that day and ends on the next.
-      if (clock(startMoment) > clock(endMoment!)) endMoment = { ...endMoment!, date: nextCalendarDay(endMoment!.date!) };
-    }
+    [startMoment, endMoment] = datedRange(moments[0]!, moments[1]!);
     zoneName ??= namedZone(value) ?? endMoment!.zone ?? startMoment!.zone;
     return true;
   };
@@ -579,6 +599,25 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       const later = moments.slice(1).find((m, i) => /\b(?:resolved|restored|recovered|mitigated|ended|until|till|fixed|through|to|and)\b|[-\u2013]/i.test(line.slice((i === 0 ? moments[0]! : moments[i]!).end, m.index)));
       if (later) endMoment = later;
       zoneName ??= namedZone(line) ?? startMoment!.zone ?? endMoment?.zone;
+      break;
+    }
+  }
+  // "…returned 502s between 14:05 UTC and 14:52 UTC", "From 9:10 PM PST until 1:40 AM PST": two
+  // times joined as a range, the first after "between" or "from", make the window whatever the
+  // sentence is about (a lone "from 6pm" does not).
+  if (!startMoment) {
+    for (const line of prose.slice(0, 60)) {
+      const moments = findMoments(line.slice(0, 3000));
+      const pair = moments.findIndex((m, i) => {
+        const next = moments[i + 1];
+        if (!next) return false;
+        const before = line.slice(Math.max(0, m.index - 16), m.index);
+        const between = line.slice(m.end, next.index);
+        return /\b(?:between|from)\s+(?:about |around |approximately |roughly |~)?$/i.test(before) && /^[\s,]*(?:and|to|until|till|through|[-\u2013\u2014])\s+(?:about |around |approximately |roughly |~)?$/i.test(between);
+      });
+      if (pair === -1) continue;
+      [startMoment, endMoment] = datedRange(moments[pair]!, moments[pair + 1]!);
+      zoneName ??= namedZone(line) ?? endMoment!.zone ?? startMoment!.zone;
       break;
     }
   }
@@ -933,6 +972,23 @@ let utcZone: IncidentZone | undefined;
 function utc(): IncidentZone {
   utcZone ??= (parseZone('UTC') as { ok: true; value: IncidentZone }).value;
   return utcZone;
+}
+
+/**
+ * A range's two ends, each dated when the range writes one date ("14:30 - 14:45 UTC, March 6,
+ * 2025": the date after it is the start's too; "23:30 - 00:15 UTC, March 6" ends the next day),
+ * and the zone written once on both.
+ */
+function datedRange(start: Moment, end: Moment): [Moment, Moment] {
+  const clock = (m: Moment) => m.hour * 60 + m.minute;
+  let first = start;
+  let last = end;
+  if (!first.zone && last.zone) first = { ...first, zone: last.zone };
+  if (!first.date && last.date) {
+    first = { ...first, date: last.date };
+    if (clock(first) > clock(last)) last = { ...last, date: nextCalendarDay(last.date!) };
+  }
+  return [first, last];
 }
 
 /** The day after a calendar day (its year, when it has one, carried over at the year's end). */

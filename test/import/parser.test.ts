@@ -218,3 +218,38 @@ describe('list markers as written', () => {
   });
 });
 
+
+describe('what hand-written postmortems by new authors say', () => {
+  it('a timeline under a heading of no known name ("How it unfolded") is read as the timeline, across midnight', () => {
+    const text = [
+      'Billing batch stuck', '', 'What happened', 'The nightly billing batch hung on Feb 8 2025.', '', 'Impact', 'Invoices for 30% of customers were late.', '',
+      'How it unfolded', '11:00pm - batch started on schedule.', '11:52pm - the "billing batch overdue" alert fired and paged Sam.',
+      '12:10am - Sam thought the payment provider\'s API was slow and checked their status page.', '1:05am - called Dana (billing lead) for help.',
+      '2:05am - batch finished, all invoices sent.', '', 'Why it happened', 'A report held a lock on the invoices table.',
+    ].join('\n');
+    const { draft } = importPostmortem(text);
+    expect(draft.summary?.impact).toBe('Invoices for 30% of customers were late.');
+    expect(draft.timeline?.map((e) => [e.at, e.kind])).toEqual([
+      ['2025-02-08 23:00', 'action'], ['2025-02-08 23:52', 'detection'], ['2025-02-09 00:10', 'misleading'], ['2025-02-09 01:05', 'escalation'], ['2025-02-09 02:05', 'resolution'],
+    ]);
+  });
+
+  it('a window written as "between 14:05 UTC and 14:52 UTC" or "From … until …" is the start and end', () => {
+    expect(importPostmortem('# API 502s\n\nOn March 12, 2024 between 14:05 UTC and 14:52 UTC, the public API returned HTTP 502.\n').draft.summary).toMatchObject({ start: '2024-03-12 14:05', end: '2024-03-12 14:52', timezone: 'UTC' });
+    expect(importPostmortem('# Search\n\nFrom November 5, 2024, 9:10 PM PST until November 6, 2024, 1:40 AM PST, search returned stale results.\n').draft.summary).toMatchObject({ start: '2024-11-05 21:10', end: '2024-11-06 01:40' });
+    // A lone "from" is not a window.
+    expect(importPostmortem('# Traffic\n\nTraffic builds from 6pm every day.\n').draft.summary?.end).toBeUndefined();
+  });
+
+  it('kinds from the words people use: an alert said first, a customer tweeting, someone called for help, an incident closed', async () => {
+    const { guessKind } = await import('../../src/import/import-postmortem.js');
+    expect(guessKind('PagerDuty alert: 5xx rate > 10% on api-gw')).toBe('detection');
+    expect(guessKind('The disk watermark alert fired; the on-call engineer was paged')).toBe('detection');
+    expect(guessKind('A customer tweeted that search returned nothing')).toBe('detection');
+    expect(guessKind('called Dana (billing lead) for help')).toBe('escalation');
+    expect(guessKind('Error rate back to baseline, incident closed')).toBe('resolution');
+    expect(guessKind('Search results were fresh again and the incident was closed.')).toBe('resolution');
+    expect(guessKind('Sam thought the payment provider\'s API was slow')).toBe('misleading');
+    expect(guessKind('Restarted the batch worker.')).toBe('action');
+  });
+});
