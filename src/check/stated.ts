@@ -2,6 +2,7 @@ import type { EntryKind } from '../draft/vocabulary.js';
 import { missingParts } from '../draft/progress.js';
 import { SECTIONS, type Question } from '../draft/sections.js';
 import type { DocumentSection, ImportResult } from '../import/import-postmortem.js';
+import { IMPACT_WORDS } from '../import/impact-words.js';
 import { findMoments } from '../import/moments.js';
 import { sectionOf, type SectionKey } from '../import/section-names.js';
 
@@ -49,7 +50,6 @@ const AFTER_SUMMARY = new Set<SectionKey>(['timeline', 'investigation', 'mislead
 const LOOKING_AHEAD = new Set<SectionKey>(['measures', 'tasks', 'lessons']);
 
 // What a sentence says. Each runs on one sentence of at most a few thousand characters.
-const IMPACT = /\b(?:down|outages?|unavailab\w*|inaccessible|unreachable|offline|slow\w*|latency|fail\w*|errors?|unable|could not|couldn't|cannot|can't|did not (?:see|load|work)|disrupt\w*|degrad\w*|broken|crash\w*|blank|unusable|affect\w*|impact\w*|locked out|stuck|vanish\w*|disappear\w*)\b/i;
 const CAUSE = /\b(?:root cause|caused by|was caused|cause[sd]? (?:of|was|were|is)|due to|because|stemmed from|culprit|triggered by|was the result of|turns out|turned out|bug|caused|(?:main|real|actual) (?:problem|issue))\b/i;
 const EXPLAINED = /\b(?:root cause|caused by|was caused|cause[sd]? (?:of|was|were|is)|due to|stemmed from|culprit|triggered by)\b/i;
 const DETECTED = /\b(?:detected|noticed|encountered|alert(?:s|ed)?|reported|users? report|paged|first (?:seen|observed)|came to (?:light|our attention)|discovered (?:the|an?) (?:issue|outage|problem|error))\b/i;
@@ -136,7 +136,7 @@ export function statedParts(result: ImportResult): Set<RubricPart> {
   add('zone', sections.some((s) => s.lines.some((l) => findMoments(l.text.slice(0, 500)).some((m) => m.zone && m.second === 0))));
   add('start', upfront.some((s) => s.lines.some((l) => findMoments(l.text.slice(0, 500)).length > 0)));
   add('end', (draft.timeline ?? []).some((e) => e.kind === 'resolution' && e.at));
-  add('impact', has(['impact'], upfront) || labels.includes('impact') || says(upfront, IMPACT));
+  add('impact', has(['impact'], upfront) || labels.includes('impact') || says(upfront, IMPACT_WORDS));
   add('rootCauseSummary', has(['rootCause'], upfront) || says(upfront, CAUSE));
   add('detectedHow', has(['detection']) || says(told, DETECTED_HOW));
   add('detection', has(['detection']) || says(told, DETECTED));

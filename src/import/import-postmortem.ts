@@ -8,6 +8,7 @@ import { readOwnLayout } from './own-layout.js';
 import { CLOCK_OFFSETS } from '../time/zone-abbreviations.js';
 import { GENERATED_MARKER } from '../render/marker.js';
 import { parseDocument } from './document.js';
+import { IMPACT_WORDS } from './impact-words.js';
 import { findMoments, namedZone, proseDay, type CalendarDay, type Moment } from './moments.js';
 import { usersShares, type Share } from './share.js';
 import { sectionOf, type SectionKey } from './section-names.js';
@@ -285,6 +286,8 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const trigger: string[] = [];
   const lessons: { wentWell: string[]; wentWrong: string[]; lucky: string[] } = { wentWell: [], wentWrong: [], lucky: [] };
   const prose: string[] = [];
+  /** The lines before the first section, and the summary's: where an impact is told when it has no section. */
+  const summaryProse: string[] = [];
   const rawEntries: { moment?: Moment; written?: string; text: string; label: string; line?: number; kind?: EntryKind }[] = [];
   let timesZone: string | undefined;
 
@@ -438,6 +441,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
             continue;
           }
           prose.push(line);
+          summaryProse.push(line);
           notes.push(line.trim());
           continue;
         }
@@ -578,6 +582,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
         }
         default:
           if (block === blocks[0] || block.key === 'other' || block.key === 'investigation') prose.push(line);
+          if (block === blocks[0] || block.key === 'summary') summaryProse.push(line);
           notes.push(line.trim());
       }
     }
@@ -834,6 +839,14 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const ownShare = /\s*About (\d+(?:\.\d+)?)% of users were affected\.(?: The incident lasted [^.]+\.)?\s*$/.exec(impactText);
   if (ours && ownShare) impactText = impactText.slice(0, ownShare.index).trim();
   else if (ours) impactText = impactText.replace(/\s*The incident lasted [^.]+\.\s*$/, '').trim();
+  // No impact of its own: the summary's sentences that tell what users met ("the public API
+  // returned HTTP 502 for about 40% of requests"), as written (they stay in notes too).
+  if (!impactText && !ours) {
+    const told = summaryProse.flatMap((line) => line.slice(0, 3000).split(/(?<=[.!?])\s+/)).filter((sentence) => IMPACT_WORDS.test(sentence) && !/^(?:root cause|cause)\s*:/i.test(sentence.trim()));
+    if (told.length) {
+      impactText = told.slice(0, 2).map((sentence) => cleanItem(sentence)).join(' ');
+    }
+  }
   if (impactText) summary.impact = impactText;
   const impactShares = usersShares(impact.join(' '), true);
   const otherShares = usersShares(prose.join('\n'));

@@ -239,6 +239,12 @@ describe('what hand-written postmortems by new authors say', () => {
     expect(importPostmortem('# X\n\nAll times in this report are in PST.\n\n## Timeline\n\n- 2024-01-02 11:00 - started\n').draft.summary?.timezone).toBe('America/Los_Angeles');
   });
 
+  it('an impact told in the summary, with no section of its own, is the impact', () => {
+    const { draft } = importPostmortem('# API 502s\n\n## Summary\nOn March 12, 2024 between 14:05 UTC and 14:52 UTC, the public API returned HTTP 502 for about 40% of requests. Roughly 25% of customers saw failed checkouts.\nRoot cause: an expired certificate.\n\n## Timeline\n\n- 14:05 UTC: alert\n');
+    expect(draft.summary?.impact).toBe('On March 12, 2024 between 14:05 UTC and 14:52 UTC, the public API returned HTTP 502 for about 40% of requests. Roughly 25% of customers saw failed checkouts.');
+    expect(draft.summary?.rootCause).toBe('an expired certificate.');
+  });
+
   it('a window written as "between 14:05 UTC and 14:52 UTC" or "From … until …" is the start and end', () => {
     expect(importPostmortem('# API 502s\n\nOn March 12, 2024 between 14:05 UTC and 14:52 UTC, the public API returned HTTP 502.\n').draft.summary).toMatchObject({ start: '2024-03-12 14:05', end: '2024-03-12 14:52', timezone: 'UTC' });
     expect(importPostmortem('# Search\n\nFrom November 5, 2024, 9:10 PM PST until November 6, 2024, 1:40 AM PST, search returned stale results.\n').draft.summary).toMatchObject({ start: '2024-11-05 21:10', end: '2024-11-06 01:40' });

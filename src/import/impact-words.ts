@@ -1,0 +1,2 @@
+/** Words that say what users met: a sentence with one of them tells the impact. (One sentence at a time.) */
+export const IMPACT_WORDS = /\b(?:down|outages?|unavailab\w*|inaccessible|unreachable|offline|slow\w*|latency|fail\w*|errors?|unable|could not|couldn't|cannot|can't|did not (?:see|load|work)|disrupt\w*|degrad\w*|broken|crash\w*|blank|unusable|affect\w*|impact\w*|locked out|stuck|vanish\w*|disappear\w*|(?:HTTP )?5\d\d)\b/i;
