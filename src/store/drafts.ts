@@ -56,6 +56,7 @@ export function checkNewPath(text: string, cwd = process.cwd()): { ok: true; val
   const withExtension = extname(typed) === '' ? `${typed}.yaml` : typed;
   const path = resolve(cwd, withExtension);
   if (existsSync(path)) {
+    if (isWrittenPostmortem(path)) return { ok: false, error: `${withExtension} is a written postmortem: make a draft of it with \`${invocation()} import ${withExtension}\`, or choose another name.` };
     return { ok: false, error: `${withExtension} already exists: resume it with \`${invocation()} resume ${withExtension}\`, or choose another name.` };
   }
   const folder = dirname(path);
@@ -100,7 +101,18 @@ export function prepareNewDraft(path: string, preset: Draft = { version: 1 }): {
   return { file: { path: checked.value }, draft: preset };
 }
 
+/** A README, a page or a text: what `import` reads, never a draft (drafts are YAML). */
+function isWrittenPostmortem(path: string): boolean {
+  return /^\.(?:md|markdown|mdown|html?|txt|text)$/i.test(extname(path));
+}
+
 export async function openDraft(path: string): Promise<{ file: DraftFile; draft: Draft }> {
+  // Said in terms of what to do next: a document is imported, a draft that is not there is started.
+  const shown = shortPath(resolve(path));
+  if (isWrittenPostmortem(path) && existsSync(path) && statSync(path).isFile()) {
+    throw DraftFileError.at(path, `is a written postmortem, not a draft: \`${invocation()} import ${shown}\` makes a draft of it.`);
+  }
+  if (!existsSync(path)) throw DraftFileError.at(path, `does not exist: \`${invocation()} new ${shown}\` starts it.`);
   const { loadDraft } = await import('../store/draft-file.js');
   const loaded = await loadDraft(path);
   return { file: loaded, draft: loaded.draft };

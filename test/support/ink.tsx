@@ -33,8 +33,8 @@ export function stripAnsi(text: string): string {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls until the assertion passes (or fails after `timeout`), instead of sleeping a fixed time. */
-export async function waitFor(assertion: () => void | Promise<void>, timeout = 3000): Promise<void> {
+/** Polls until the assertion passes (or fails after `timeout`: room for a busy machine), instead of sleeping a fixed time. */
+export async function waitFor(assertion: () => void | Promise<void>, timeout = 8000): Promise<void> {
   const started = Date.now();
   for (;;) {
     try {
