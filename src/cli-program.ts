@@ -91,8 +91,8 @@ function buildProgram(run: (work: Promise<number>) => void, hooks: LaunchHooks):
 
   program
     .command('check')
-    .description('check a draft against the postmortem rubric')
-    .argument('<draft>', 'the YAML draft')
+    .description('check a draft, or a postmortem written by hand, against the postmortem rubric')
+    .argument('<file>', 'the YAML draft, or a postmortem in Markdown, HTML or text')
     .addOption(new Option('--json', 'print the findings as JSON'))
     .action((draft: string, flags) => run(commands.check().then((m) => m.checkCommand(draft, flags))));
 
@@ -124,6 +124,13 @@ export async function runProgram(argv: string[], hooks: LaunchHooks): Promise<nu
   const program = buildProgram((work) => {
     pending = work;
   }, hooks);
+  // `bogus --help` and `help bogus` would show the general help and succeed: say what is wrong.
+  const named = argv[0] === 'help' ? argv[1] : argv[0];
+  const asksHelp = argv[0] === 'help' || argv.includes('--help') || argv.includes('-h');
+  if (asksHelp && named !== undefined && !named.startsWith('-') && !program.commands.some((command) => command.name() === named || command.aliases().includes(named))) {
+    err(`${PROGRAM}: unknown command '${named}'\n(run ${PROGRAM} --help to see the commands)\n`);
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -30,6 +30,14 @@ describe('postmortem-wizard (no terminal)', () => {
     expect(flag.status).toBe(2);
     expect(flag.stderr).toContain("unknown option '--bogus'");
     expect(runCli(['check']).status).toBe(2);
+    // Asking for help on a command that does not exist is the same mistake, not the general help.
+    for (const args of [['frobnicate', '--help'], ['help', 'frobnicate'], ['frobnicate', '-h']]) {
+      const asked = runCli(args);
+      expect(asked.status, args.join(' ')).toBe(2);
+      expect(asked.stderr).toBe(command.stderr);
+      expect(asked.stdout).toBe('');
+    }
+    expect(runCli(['help', 'check']).status).toBe(0);
   });
 
   it("reads the wizard's own commands without the parser, and the same as it would", () => {
