@@ -91,7 +91,9 @@ export interface TemplateChoice {
 export function chooseTemplate(choice: TemplateChoice): Template {
   const own = choice.flag ?? (choice.settings && looksLikePath(choice.settings) ? choice.settings : undefined);
   if (own !== undefined) return looksLikePath(own) ? loadTemplateFile(own) : loadBuiltInTemplate(own);
-  const named = choice.draft ?? DEFAULT_TEMPLATE;
+  // A draft that names no layout takes the one the settings name (the layout new drafts get), else alx.
+  const settingsLayout = choice.settings !== undefined && !looksLikePath(choice.settings) && builtInTemplateNames().includes(choice.settings) ? choice.settings : undefined;
+  const named = choice.draft ?? settingsLayout ?? DEFAULT_TEMPLATE;
   if (looksLikePath(named) || !builtInTemplateNames().includes(named)) {
     throw new TemplateError(
       named,

@@ -102,8 +102,11 @@ describe('which template files are read', () => {
     writeFileSync(path, 'own {{ title }}\n');
     expect(chooseTemplate({ flag: path, draft: './layout.md' }).text).toBe('own {{ title }}\n');
     expect(chooseTemplate({ settings: path, draft: 'sre' }).text).toBe('own {{ title }}\n');
-    // A built-in name in the settings is only the default for new drafts: the draft's own layout wins.
+    // A built-in name in the settings is the default layout: the draft's own layout wins, and a
+    // draft that names none takes it.
     expect(chooseTemplate({ settings: 'alx', draft: 'sre' }).name).toBe('sre');
+    expect(chooseTemplate({ settings: 'sre' }).name).toBe('sre');
+    expect(chooseTemplate({}).name).toBe('alx');
   });
 });
 
