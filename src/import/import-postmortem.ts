@@ -353,7 +353,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       const detectedSource = detected ? (Object.entries(DETECTION_LABELS).find(([, words]) => words === detected[1])?.[0] as DetectionSource | undefined) : undefined;
       if (detectedSource) draft.detectedBy = detectedSource;
       // "All times are UTC", "Times below are US Eastern (EST)", "All times in this report are in PST".
-      const zoneLine = /\b(?:(?:all )?times(?: below| above| here| listed| shown| given| used| in this (?:document|report|postmortem))?(?: are| in| listed)+|time\s*\()\s*(?:in\s+)?\(?([A-Za-z][\w/+:-]*)/i.exec(line.slice(0, 300));
+      const zoneLine = /\b(?:all times(?: below| above| here| listed| shown| given| used| in this (?:document|report|postmortem))?(?: are| in| listed)*|times(?: below| above| here| listed| shown| given| used| in this (?:document|report|postmortem))?(?: are| in| listed)+|time\s*\()\s*(?:in\s+)?\(?([A-Za-z][\w/+:-]*)/i.exec(line.slice(0, 300));
       // "All times in Central European Time (CET)": the abbreviation in brackets names it.
       const bracketed = zoneLine ? /\(([A-Z]{2,5}|[A-Z][a-z]+\/[A-Za-z_]+)\)/.exec(line.slice(0, 300))?.[1] : undefined;
       const zoneWord = bracketed && zoneOf(bracketed, documentText, []) ? bracketed : zoneLine?.[1];

@@ -193,6 +193,18 @@ describe('check', () => {
 });
 
 describe('import', () => {
+  it('gives the draft the layout the settings name, and puts it on the recent list, as a new draft', () => {
+    const config = tempDir();
+    writeFileSync(join(config, 'config.json'), JSON.stringify({ settings: { template: 'sre' }, recent: [] }));
+    const dir = tempDir();
+    const doc = join(dir, 'outage.md');
+    writeFileSync(doc, '# API outage\n\n## Summary\nThe API was down from 14:05 UTC to 14:52 UTC on 2024-03-12.\n');
+    const env = { POSTMORTEM_WIZARD_CONFIG_DIR: config };
+    expect(runCli(['import', doc], { env }).status).toBe(0);
+    expect(readFileSync(join(dir, 'outage.yaml'), 'utf8')).toMatch(/^template: sre$/m);
+    expect(runCli(['list'], { env }).stdout).toContain('API outage');
+  });
+
   it('writes a draft beside the file, says what went where, and the draft checks and renders', () => {
     const dir = tempDir();
     const source = tempFile('old-postmortem.md', '# Cache outage\n\n## Issue Summary\n- Duration: 2023-08-02 13:45 - 2023-08-02 15:30 (UTC)\n- Impact: Slow pages for 30% of users.\n\n## Timeline\n- 13:45: Alerts fired on latency.\n- 15:30: Back to normal.\n\nA stray line.\n');
