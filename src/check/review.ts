@@ -232,6 +232,17 @@ export function reviewDraft(draft: Draft, incident: Incident): { findings: Revie
     if (incident.zoneGiven) findings.push(...zoneFindings(passage, incident, ours, atEnd !== ours ? atEnd : undefined));
     findings.push(...blameFindings(passage));
   }
+  // What the import could not place is still the author's words: blame there counts too. (Its
+  // times and lengths are often the fields' own lines, kept whole, and are read there.)
+  if (draft.notes?.trim()) findings.push(...blameFindings({ section: 'Notes', path: ['notes'], text: draft.notes }));
   findings.push(...taskFindings(draft), ...hiddenCharacterFindings(draft));
-  return { findings, timing: incidentTiming(incident) };
+  // The same words found twice (a summary's cause copied from the detail, a note repeating a field): said once.
+  const said = new Set<string>();
+  const once = findings.filter((finding) => {
+    const key = `${finding.quote ?? ''}\u0000${finding.message}`;
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
+  return { findings: once, timing: incidentTiming(incident) };
 }

@@ -77,6 +77,14 @@ describe('the reviewer', () => {
     expect(review({ ...base, rootCause: 'A missing check let a migration run twice.' }).findings).toEqual([]);
   });
 
+  it('finds blame in the notes too (an imported document\'s unplaced words), and says the same words once', () => {
+    const notes = review({ ...base, notes: 'The 30-minute outage was caused by human error.' }).findings.map((f) => `${f.section}: ${f.quote}`);
+    expect(notes).toEqual(['Notes: human error']);
+    // A summary's cause copied from the detail: one finding, not two.
+    const copied = review({ ...base, summary: { ...base.summary, rootCause: 'Human error.' }, rootCause: 'Human error.' }).findings.filter((f) => f.quote === 'Human error');
+    expect(copied).toHaveLength(1);
+  });
+
   it('finds tasks that do not start with what to do, or are vague', () => {
     const draft = {
       ...base,
