@@ -234,7 +234,9 @@ export function reviewDraft(draft: Draft, incident: Incident): { findings: Revie
   }
   // What the import could not place is still the author's words: blame there counts too. (Its
   // times and lengths are often the fields' own lines, kept whole, and are read there.)
-  if (draft.notes?.trim()) findings.push(...blameFindings({ section: 'Notes', path: ['notes'], text: draft.notes }));
+  // (Sentences only: a page's furniture copied with it, GitHub's "Blame" button, is not a claim.)
+  const sentences = draft.notes?.split('\n').filter((line) => line.trim().split(/\s+/).length >= 3).join('\n');
+  if (sentences) findings.push(...blameFindings({ section: 'Notes', path: ['notes'], text: sentences }));
   findings.push(...taskFindings(draft), ...hiddenCharacterFindings(draft));
   // The same words found twice (a summary's cause copied from the detail, a note repeating a field): said once.
   const said = new Set<string>();
