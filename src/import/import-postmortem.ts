@@ -9,7 +9,7 @@ import { CLOCK_OFFSETS } from '../time/zone-abbreviations.js';
 import { GENERATED_MARKER } from '../render/marker.js';
 import { parseDocument } from './document.js';
 import { IMPACT_WORDS } from './impact-words.js';
-import { findMoments, namedZone, proseDay, type CalendarDay, type Moment } from './moments.js';
+import { findDays, findMoments, namedZone, proseDay, type CalendarDay, type Moment } from './moments.js';
 import { usersShares, type Share } from './share.js';
 import { sectionOf, type SectionKey } from './section-names.js';
 
@@ -114,7 +114,7 @@ function cleanItem(line: string): string {
 }
 
 /** A line that starts telling the fix: "To resolve the issue…", "The patch involved…", "This was fixed by…". */
-const FIX_BEGINS = /^\s*(?:[-*\u2022]\s+|\d+[.)]\s+)?(?:to (?:resolve|fix|mitigate|address)\b|(?:the )?(?:patch|fix) (?:involved|was|consisted)|(?:this|it|the (?:issue|problem)) was (?:fixed|resolved) by\b)/i;
+const FIX_BEGINS = /^\s*(?:[-*\u2022]\s+|\d+[.)]\s+)?(?:to (?:resolve|fix|mitigate|address)\b|(?:the )?(?:patch|fix) (?:involved|was|consisted)|(?:this|it|the (?:issue|problem)) was (?:fixed|resolved) by\b|(?:we|the team|the on-?call(?: engineer)?) (?:then )?(?:paused|stopped|rolled back|reverted|restarted|removed|deleted|cleared|killed|patched|fixed|increased|scaled|disabled|redeployed|re-?ran|freed|switched|failed over|drained|restored|renewed|rotated)\b)/i;
 
 /** Handed to someone else: escalated, handled by the administrator, the dev team contacted. */
 const ESCALATED = /\bescalat(?:ed|ion|e|es|ing)\b|\bhandled by\b|\b(?:team|administrator|admin|engineer|lead|manager)\b[^.]{0,20}\b(?:was|were) (?:alerted|notified|paged|called)\b|\bcontact(?:s|ed)\b[^.]{0,60}\bteam\b/i;
@@ -577,7 +577,8 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
             notes.push(line.trim());
             continue;
           }
-          (mode === 'tasks' ? tasks : measures).push(text);
+          // An item that says who does it by when is a task, under whatever heading.
+          (mode === 'tasks' || OWNER_AND_DUE.test(text) ? tasks : measures).push(text);
           continue;
         }
         default:
@@ -863,7 +864,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   if (rootCause.length) draft.rootCause = paragraphs(rootCause);
   if (resolution.length) draft.resolution = paragraphs(resolution);
   if (measures.length) draft.measures = measures;
-  if (tasks.length) draft.tasks = tasks.map(splitTask);
+  if (tasks.length) draft.tasks = tasks.map((task) => splitTask(task, incidentDay?.year));
   if (trigger.length || lessons.wentWell.length || lessons.wentWrong.length || lessons.lucky.length) {
     draft.extras = {
       ...(trigger.length ? { trigger: trigger.join(' ') } : {}),
@@ -942,8 +943,24 @@ function ownKind(text: string): { kind: EntryKind; text: string } | undefined {
   return { kind, text: text.slice(m![0].length) };
 }
 
+/** "… (owner: search-infra, due 2024-11-20)", "… (Sam, Feb 14)": an item that says who and by when. */
+const OWNER_AND_DUE = /^(.+?)\s*\((?:owner:?\s*)?([^,():]{1,40}?),\s*(?:due:?\s*|by\s+)?([^()]{3,30}?)\)\s*\.?$/i;
+
+/** An owner and a due date said in brackets: the task, with them as its fields; else undefined. */
+function bracketedTask(text: string, year: number | undefined): Task | undefined {
+  const m = OWNER_AND_DUE.exec(text);
+  if (!m) return undefined;
+  const day = findDays(m[3]!)[0];
+  const dueYear = day?.year ?? year;
+  if (!day || dueYear === undefined) return undefined;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { text: m[1]!.trim(), owner: m[2]!.trim(), due: `${dueYear}-${two(day.month)}-${two(day.day)}` };
+}
+
 /** "Fix X — owner: payments team, due 2023-08-16": the task, its owner, due date and type. */
-function splitTask(text: string): Task {
+function splitTask(text: string, year?: number): Task {
+  const bracketed = bracketedTask(text, year);
+  if (bracketed) return bracketed;
   const m = /^(.*?)\s+\u2014\s+((?:owner|due|type)\b.*)$/.exec(text);
   if (!m) return { text };
   const task: Task = { text: m[1]! };

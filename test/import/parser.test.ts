@@ -263,4 +263,21 @@ describe('what hand-written postmortems by new authors say', () => {
     expect(guessKind('Sam thought the payment provider\'s API was slow')).toBe('misleading');
     expect(guessKind('Restarted the batch worker.')).toBe('action');
   });
+
+  it('the fix told in its own paragraph ("We paused…") or under "What we fixed" is the resolution', () => {
+    const together = importPostmortem('# Search\n\n## Root Cause and Resolution\n\nA migration doubled every document and the disks filled.\n\nWe paused the migration and cleared the read-only block.\n').draft;
+    expect(together.rootCause).toBe('A migration doubled every document and the disks filled.');
+    expect(together.resolution).toBe('We paused the migration and cleared the read-only block.');
+    const apart = importPostmortem('Batch stuck\n\nWhy it happened\nA report held a lock.\n\nWhat we fixed\nKilled the stuck query.\n').draft;
+    expect(apart.resolution).toBe('Killed the stuck query.');
+  });
+
+  it('an item that says who does it by when is a task with an owner and a due date, under any heading', () => {
+    const { draft } = importPostmortem('# Batch stuck on Feb 8 2025\n\n## What we will do\n\n- set a lock_timeout on the batch connection (Sam, Feb 14)\n- check capacity before migrations (owner: search-infra, due 2025-03-20)\n- write things down more\n');
+    expect(draft.tasks).toEqual([
+      { text: 'set a lock_timeout on the batch connection', owner: 'Sam', due: '2025-02-14' },
+      { text: 'check capacity before migrations', owner: 'search-infra', due: '2025-03-20' },
+    ]);
+    expect(draft.measures).toEqual(['write things down more']);
+  });
 });
