@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/draft/schema.js';
 import { validateDraft } from '../../src/draft/schema.js';
 import { importPostmortem } from '../../src/import/import-postmortem.js';
+import { runs } from '../support/property.js';
 
 /*
  * Never throws, drops nothing: any input gives a valid draft, and every word of every line of
@@ -73,7 +74,7 @@ describe('import never throws and drops nothing', () => {
         expect(validateDraft(draft).ok).toBe(true);
         expectEveryWord(input, draft);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -84,7 +85,7 @@ describe('import never throws and drops nothing', () => {
         expect(validateDraft(draft).ok).toBe(true);
         expectEveryWord(input.replace(/\u0000/g, ' '), draft);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
