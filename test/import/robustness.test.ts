@@ -93,6 +93,11 @@ describe('import never throws and drops nothing', () => {
     for (const input of ['7) *', '7) * x', '3. - [ ] y', '12) 1. z']) expectEveryWord(input, importPostmortem(input).draft);
   });
 
+  it('a code span keeps the spaces and line ends at its edges (found by the property above: "` a\\n`a")', () => {
+    for (const input of ['` a\n`a', '` a\n`b', 'x`\na `b', '` a `b', 'b` a `', '> ` a\n> `b', '- ` a\n  `b', '`` `x` ``y']) expectEveryWord(input, importPostmortem(input).draft);
+    expect(importPostmortem('` a\n`b').draft.notes).toBe('a\nb');
+  });
+
   it('a line of 100,000 spaces, or of tabs, then text', () => {
     for (const pad of [' ', '\t']) {
       const input = `${pad.repeat(100_000)}words after the gap\n${pad.repeat(100_000)}- 10:00 alert: more words`;
