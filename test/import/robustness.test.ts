@@ -23,10 +23,12 @@ function draftWords(draft: Draft): Set<string> {
   return new Set(wordsOf(texts.join(' ')));
 }
 
+const FENCE_INFO = /^((?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*)(?:`{3,}(?=[^`]*$)|~{3,}).*$/;
+
 /** Words markup is made of (and HTML comments, entity names), not the author's text. */
 function authorText(line: string): string {
-  // GitHub emoji codes (":fire:") at a line's start are pictures.
-  return line.replace(/^((?:[-*+] |\d+[.)] )?)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/<!--.*?-->/g, ' ').replace(/&#?\w+;/g, ' ').replace(/<\/?[a-z][^>]*>/gi, ' ');
+  // GitHub emoji codes (":fire:") at a line's start are pictures; a code fence's info string ("```bash") is never shown.
+  return line.replace(FENCE_INFO, '$1').replace(/^((?:[-*+] |\d+[.)] )?)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/<!--.*?-->/g, ' ').replace(/&#?\w+;/g, ' ').replace(/<\/?[a-z][^>]*>/gi, ' ');
 }
 
 function expectEveryWord(input: string, draft: Draft): void {
