@@ -100,6 +100,10 @@ describe('import never throws and drops nothing', () => {
     expect(importPostmortem('` a\n`b').draft.notes).toBe('a\nb');
   });
 
+  it('an ordered item that opens on a code block, heading or rule keeps its number ("1. ```a" lost its 1, found next to the property\'s "```a")', () => {
+    for (const input of ['1. ```a', '12) ~~~', '3) # x', '2. ---', '4. > ```\n> code']) expectEveryWord(input, importPostmortem(input).draft);
+  });
+
   it('a line of 100,000 spaces, or of tabs, then text', () => {
     for (const pad of [' ', '\t']) {
       const input = `${pad.repeat(100_000)}words after the gap\n${pad.repeat(100_000)}- 10:00 alert: more words`;
