@@ -25,15 +25,19 @@ function draftWords(draft: Draft): Set<string> {
 
 const FENCE_INFO = /^((?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*)(?:`{3,}(?=[^`]*$)|~{3,}).*$/;
 
-/** Words markup is made of (and HTML comments, entity names), not the author's text. */
+/** Words markup is made of (and entity names), not the author's text. */
 function authorText(line: string): string {
   // GitHub emoji codes (":fire:") at a line's start are pictures; a code fence's info string ("```bash") is never shown.
-  return line.replace(FENCE_INFO, '$1').replace(/^((?:[-*+] |\d+[.)] )?)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/<!--.*?-->/g, ' ').replace(/&#?\w+;/g, ' ').replace(/<\/?[a-z][^>]*>/gi, ' ');
+  return line.replace(FENCE_INFO, '$1').replace(/^((?:[-*+] |\d+[.)] )?)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/&#?\w+;/g, ' ').replace(/<\/?[a-z][^>]*>/gi, ' ');
 }
+
+// What GitHub never shows, however many lines it runs over: comments, declarations ("<!DOCTYPE"),
+// processing instructions and CDATA, each to its end or, unclosed, to the end of the text.
+const HIDDEN_HTML = /<!--[\s\S]*?(?:-->|$)|<![A-Za-z][^>]*(?:>|$)|<\?[\s\S]*?(?:\?>|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)/g;
 
 function expectEveryWord(input: string, draft: Draft): void {
   const have = draftWords(draft);
-  for (const line of input.split('\n')) {
+  for (const line of input.replace(HIDDEN_HTML, (hidden) => hidden.replace(/[^\n]/g, ' ')).split('\n')) {
     const missing = wordsOf(authorText(line)).filter((w) => !have.has(w));
     expect(missing, `line: ${line}`).toEqual([]);
   }
@@ -102,6 +106,11 @@ describe('import never throws and drops nothing', () => {
 
   it('an ordered item that opens on a code block, heading or rule keeps its number ("1. ```a" lost its 1, found next to the property\'s "```a")', () => {
     for (const input of ['1. ```a', '12) ~~~', '3) # x', '2. ---', '4. > ```\n> code']) expectEveryWord(input, importPostmortem(input).draft);
+  });
+
+  it('an HTML comment or declaration is hidden over all its lines (found by the property above: "<!a")', () => {
+    for (const input of ['<!a', '<!a\nb', '<!--\na\n-->\nb', 'x <!-- a\nb -->', '<!DOCTYPE html>\nsome text']) expectEveryWord(input, importPostmortem(input).draft);
+    expect(importPostmortem('<!--\na\n-->\nb').draft.notes).toBe('b');
   });
 
   it('a line of 100,000 spaces, or of tabs, then text', () => {
