@@ -1,4 +1,4 @@
-import type { Nodes as MdNode, PhrasingContent, RootContent, Table } from 'mdast';
+import type { InlineCode, Nodes as MdNode, PhrasingContent, RootContent, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -138,6 +138,9 @@ const BARE_LABEL = /^(?:\*\*)?[A-Z][\w &/()-]{1,40}(?:\*\*)?:(?:\*\*)?$/;
 
 const INLINE_TAGS = /^<\/?(strong|b|em|i|u|span|a|code|small|font|sup|sub|kbd|mark|s|del|ins|abbr|time|br|img|wbr)\b[^>]*>$/i;
 
+/** Blocks that do not write a list item's marker before their text. */
+const DROPS_PREFIX = new Set<RootContent['type']>(['heading', 'code', 'html', 'table', 'yaml', 'definition', 'thematicBreak']);
+
 class MarkdownLines {
   lines: SourceLine[] = [];
   frontMatter: Record<string, string> = {};
@@ -180,12 +183,14 @@ class MarkdownLines {
   block(node: RootContent, depth: number, prefix = ''): void {
     const line = node.position?.start.line ?? 1;
     const indent = '  '.repeat(depth);
+    // "7. ```" or "7. # x": an item that opens on a block that is not text keeps its number, as written.
+    if (/\d/.test(prefix) && DROPS_PREFIX.has(node.type)) this.push(prefix.trim(), line, indent);
     switch (node.type) {
       case 'heading':
-        this.push(`${'#'.repeat(node.depth)} ${squeeze(inline(node.children))}`, line);
+        this.push(`${'#'.repeat(node.depth)} ${squeeze(inline(node.children, this.source))}`, line);
         return;
       case 'paragraph':
-        this.push(inline(node.children), line, indent + prefix, /^(?:[-*]|\d+[.)]) /.test(prefix));
+        this.push(inline(node.children, this.source), line, indent + prefix, /^(?:[-*]|\d+[.)]) /.test(prefix));
         return;
       case 'list': {
         let number = node.start ?? 1;
@@ -254,8 +259,8 @@ function tableRows(table: Table): { cells: string[]; line: number }[] {
   }));
 }
 
-/** Phrasing content as text: bold keeps `**`, links their address, inline HTML tags go. */
-export function inline(nodes: readonly PhrasingContent[] | readonly MdNode[]): string {
+/** Phrasing content as text: bold keeps `**`, links their address, inline HTML tags go. `source`: the text parsed, for code spans. */
+export function inline(nodes: readonly PhrasingContent[] | readonly MdNode[], source = ''): string {
   let out = '';
   for (const node of nodes as MdNode[]) {
     switch (node.type) {
@@ -263,27 +268,27 @@ export function inline(nodes: readonly PhrasingContent[] | readonly MdNode[]): s
         out += node.value;
         break;
       case 'strong': {
-        const inner = inline(node.children);
+        const inner = inline(node.children, source);
         out += inner.trim() === '' ? inner : `**${inner}**`;
         break;
       }
       case 'emphasis':
       case 'delete':
-        out += inline(node.children);
+        out += inline(node.children, source);
         break;
       case 'inlineCode':
-        out += node.value;
+        out += codeText(node, source);
         break;
       case 'break':
         out += '\n';
         break;
       case 'link': {
-        const inner = inline(node.children);
+        const inner = inline(node.children, source);
         out += inner === node.url || `mailto:${inner}` === node.url || node.url === '' ? inner : `[${inner}](${node.url})`;
         break;
       }
       case 'linkReference':
-        out += inline(node.children);
+        out += inline(node.children, source);
         break;
       case 'image':
         out += `![${node.alt ?? ''}](${node.url})`;
@@ -303,10 +308,31 @@ export function inline(nodes: readonly PhrasingContent[] | readonly MdNode[]): s
         break;
       default: {
         const children = (node as { children?: MdNode[] }).children;
-        if (children) out += inline(children);
+        if (children) out += inline(children, source);
         else if ('value' in node && typeof node.value === 'string') out += node.value;
       }
     }
   }
   return out;
+}
+
+/**
+ * A code span's text with the padding the author wrote. CommonMark takes a space or line ending
+ * off each end of "` a `b" and "` a\n`b": put back, or words (and lines) run together.
+ */
+function codeText(node: InlineCode, source: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return node.value;
+  const raw = source.slice(start, end);
+  const fence = /^`*/.exec(raw)![0].length;
+  const inner = raw.slice(fence, raw.length - fence);
+  const lines = (text: string) => text.split('\n').length;
+  // In a quote or list, `inner` also holds the prefixes of the lines it runs over: count line ends, not length.
+  const lost = lines(inner) - lines(node.value);
+  if (lost > 0) {
+    const lead = inner.startsWith('\n') ? '\n' : ' ';
+    return `${lead}${node.value}${lost > (lead === '\n' ? 1 : 0) ? '\n' : ' '}`;
+  }
+  return inner.length > 2 && inner.startsWith(' ') && inner.endsWith(' ') && node.value.trim() !== '' ? ` ${node.value} ` : node.value;
 }

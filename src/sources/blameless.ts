@@ -43,8 +43,9 @@ export function blamelessRewriter(people: People): Blameless {
   const names = [...replacement.keys()].sort((a, b) => b.length - a.length).map(escape);
   // `@alice`, `@Alice Smith`, or the name as a word; possessives keep their 's.
   const pattern = new RegExp(`(^|[^\\p{L}\\p{N}_@])(@?)(${names.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
-  // "@Alice I'm looking", "@Bob can you check": a message opening on whom it is addressed to.
-  const addressed = new RegExp(`^@(?:${names.join('|')})[,:]?\\s+(?=(?:I|I'm|I've|I'll|we|we're|can|could|would|will|please|pls|are|is|do|did|any|what|how|when|where|why|thanks|thx|ty|fyi|ok|okay)\\b)`, 'iu');
+  // "@Alice I'm looking", "@Bob can you check": a message opening on whom it is addressed to. The
+  // longest name said is taken whole (a lookahead does not backtrack): "@Ana How" is Ana How, not "@Ana" asking how.
+  const addressed = new RegExp(`^@(?=(${names.join('|')})(?![\\p{L}\\p{N}_]))\\1[,:]?\\s+(?=(?:I|I'm|I've|I'll|we|we're|can|could|would|will|please|pls|are|is|do|did|any|what|how|when|where|why|thanks|thx|ty|fyi|ok|okay)\\b)`, 'iu');
   return (input) => {
     const unaddressed = input.replace(addressed, '');
     const text = unaddressed === input ? input : unaddressed.charAt(0).toUpperCase() + unaddressed.slice(1);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inkOutputPlugin } from '../../scripts/build/ink-output.mjs';
+import { runs } from '../support/property.js';
 import { tempDir } from '../support/temp.js';
 
 /*
@@ -71,7 +72,7 @@ describe("ink's frame output, as the build patches it", () => {
         const render = (built: Built) => built.styledCharsToString(built.styledCharsFromTokens(built.tokenize(text)));
         expect(render(patched)).toBe(render(original));
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -95,7 +96,7 @@ describe("ink's frame output, as the build patches it", () => {
         };
         expect(frame(patched)).toEqual(frame(original));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

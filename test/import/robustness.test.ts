@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/draft/schema.js';
 import { validateDraft } from '../../src/draft/schema.js';
 import { importPostmortem } from '../../src/import/import-postmortem.js';
+import { runs } from '../support/property.js';
 
 /*
  * Never throws, drops nothing: any input gives a valid draft, and every word of every line of
@@ -22,15 +23,21 @@ function draftWords(draft: Draft): Set<string> {
   return new Set(wordsOf(texts.join(' ')));
 }
 
-/** Words markup is made of (and HTML comments, entity names), not the author's text. */
+const FENCE_INFO = /^((?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*)(?:`{3,}(?=[^`]*$)|~{3,}).*$/;
+
+/** Words markup is made of (and entity names), not the author's text. */
 function authorText(line: string): string {
-  // GitHub emoji codes (":fire:") at a line's start are pictures.
-  return line.replace(/^((?:[-*+] |\d+[.)] )?)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/<!--.*?-->/g, ' ').replace(/&#?\w+;/g, ' ').replace(/<\/?[a-z][^>]*>/gi, ' ');
+  // GitHub emoji codes (":fire:") at a line's start, indented or not, are pictures; a code fence's info string ("```bash") is never shown.
+  return line.replace(FENCE_INFO, '$1').replace(/^([ \t]*(?:[-*+] |\d+[.)] )?)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/&#?\w+;/g, ' ').replace(/<\/?[a-z][^>]*>/gi, ' ');
 }
+
+// What GitHub never shows, however many lines it runs over: comments, declarations ("<!DOCTYPE"),
+// processing instructions and CDATA, each to its end or, unclosed, to the end of the text.
+const HIDDEN_HTML = /<!--[\s\S]*?(?:-->|$)|<![A-Za-z][^>]*(?:>|$)|<\?[\s\S]*?(?:\?>|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)/g;
 
 function expectEveryWord(input: string, draft: Draft): void {
   const have = draftWords(draft);
-  for (const line of input.split('\n')) {
+  for (const line of input.replace(HIDDEN_HTML, (hidden) => hidden.replace(/[^\n]/g, ' ')).split('\n')) {
     const missing = wordsOf(authorText(line)).filter((w) => !have.has(w));
     expect(missing, `line: ${line}`).toEqual([]);
   }
@@ -73,7 +80,7 @@ describe('import never throws and drops nothing', () => {
         expect(validateDraft(draft).ok).toBe(true);
         expectEveryWord(input, draft);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -84,12 +91,31 @@ describe('import never throws and drops nothing', () => {
         expect(validateDraft(draft).ok).toBe(true);
         expectEveryWord(input.replace(/\u0000/g, ' '), draft);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
   it('an ordered item that opens on a list keeps its number (found by the property above: "7) *")', () => {
     for (const input of ['7) *', '7) * x', '3. - [ ] y', '12) 1. z']) expectEveryWord(input, importPostmortem(input).draft);
+  });
+
+  it('a code span keeps the spaces and line ends at its edges (found by the property above: "` a\\n`a")', () => {
+    for (const input of ['` a\n`a', '` a\n`b', 'x`\na `b', '` a `b', 'b` a `', '> ` a\n> `b', '- ` a\n  `b', '`` `x` ``y']) expectEveryWord(input, importPostmortem(input).draft);
+    expect(importPostmortem('` a\n`b').draft.notes).toBe('a\nb');
+  });
+
+  it('an ordered item that opens on a code block, heading or rule keeps its number ("1. ```a" lost its 1, found next to the property\'s "```a")', () => {
+    for (const input of ['1. ```a', '12) ~~~', '3) # x', '2. ---', '4. > ```\n> code']) expectEveryWord(input, importPostmortem(input).draft);
+  });
+
+  it('an HTML comment or declaration is hidden over all its lines (found by the property above: "<!a")', () => {
+    for (const input of ['<!a', '<!a\nb', '<!--\na\n-->\nb', 'x <!-- a\nb -->', '<!DOCTYPE html>\nsome text']) expectEveryWord(input, importPostmortem(input).draft);
+    expect(importPostmortem('<!--\na\n-->\nb').draft.notes).toBe('b');
+  });
+
+  it('an emoji code after a line\'s indent is a picture too (found by the property above: " :a:;")', () => {
+    for (const input of [' :a:;', '  - :fire: b', '1. :a: c']) expectEveryWord(input, importPostmortem(input).draft);
+    expect(importPostmortem(' :a:;').draft.notes).toBe(';');
   });
 
   it('a line of 100,000 spaces, or of tabs, then text', () => {

@@ -88,6 +88,13 @@ describe('blameless rewrite', () => {
     expect(rewrite('@Bob Jones, can you check the pool?')).toBe('Can you check the pool?');
     expect(rewrite('@Alice Smith set the channel topic')).toBe('The SRE on call set the channel topic');
   });
+
+  it('takes the whole name of a mention whose last name is a word an address opens on (found by the property above: "@Aaa How")', () => {
+    const rewrite = blamelessRewriter({ names: ['Aaa How'] });
+    expect(rewrite('@Aaa How and @db-oncall')).toBe('An engineer and @db-oncall');
+    expect(rewrite('@Aaa How can you check?')).toBe('Can you check?');
+    expect(blamelessRewriter({ names: ['Ana'] })('@Ana how is the pool?')).toBe('How is the pool?');
+  });
 });
 
 describe('folding duplicates', () => {
