@@ -1,4 +1,4 @@
-import { PROGRAM } from '../package-info.js';
+import { invocation } from '../process/invocation.js';
 import { UsageError } from '../process/exit-codes.js';
 import type { LaunchHooks } from './registry.js';
 import type { InteractiveRequest } from '../ui/run.js';
@@ -18,7 +18,7 @@ export async function interactiveCommand(request: InteractiveRequest, hooks: Lau
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError(
-      `the wizard asks questions, so it needs a terminal; without one, write the draft by hand and use \`${PROGRAM} render DRAFT\` or \`${PROGRAM} check DRAFT\`.`,
+      `the wizard asks questions, so it needs a terminal; without one, write the draft by hand and use \`${invocation()} render DRAFT\` or \`${invocation()} check DRAFT\`.`,
     );
   }
   // Ink's colour library ignores NO_COLOR on a terminal; FORCE_COLOR=0 must be set before it loads.

@@ -750,6 +750,17 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   }
   if (undated) warnings.push(`${undated} timeline entr${undated === 1 ? 'y has' : 'ies have'} a time but the document gives no date: the time is kept without one.`);
 
+  // "Written by Sam K., reviewed by ops." near the top: the authors (the line stays in notes too).
+  if (!draft.authors && !ours) {
+    for (const { text } of document.lines.slice(0, 15)) {
+      const by = /^\*?(?:written|authored|prepared|compiled) by:?\s+(.{2,120}?)(?:[,;]\s*(?:reviewed|approved|edited)\b.*)?\.?\*?$/i.exec(text.trim());
+      if (!by) continue;
+      const authors = by[1]!.split(/\s*(?:,|&|\band\b)\s*/).map((name) => name.trim()).filter((name) => /^\p{L}/u.test(name) && name.split(/\s+/).length <= 4);
+      if (authors.length) draft.authors = authors;
+      break;
+    }
+  }
+
   // Our own README says more than its sections: the authors, each entry's kind in the diagram, the humour.
   const own = ours ? readOwnLayout(input) : undefined;
   if (own) {

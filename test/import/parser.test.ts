@@ -281,3 +281,10 @@ describe('what hand-written postmortems by new authors say', () => {
     expect(draft.measures).toEqual(['write things down more']);
   });
 });
+
+describe('who wrote it', () => {
+  it('"Written by Sam K., reviewed by ops." near the top names the authors', () => {
+    expect(importPostmortem('Billing batch stuck\n\nWritten by Sam K., reviewed by ops.\n\nImpact\nInvoices were late.\n').draft.authors).toEqual(['Sam K.']);
+    expect(importPostmortem('# Outage\n\n*Authored by Ana Lima and Bo Chen*\n\n## Impact\nDown.\n').draft.authors).toEqual(['Ana Lima', 'Bo Chen']);
+  });
+});
