@@ -5,6 +5,7 @@ import { statedParts, type RubricPart } from '../check/stated.js';
 import type { Draft, DraftPath } from '../draft/schema.js';
 import { importPostmortem } from '../import/import-postmortem.js';
 import { authorshipOf, markedDraft } from '../render/marker.js';
+import { TemplateError } from '../render/template-error.js';
 import { WORD_RANGE } from '../render/words.js';
 import { shortPath } from '../store/drafts.js';
 import { loadDraft } from '../store/draft-file.js';
@@ -92,7 +93,17 @@ function fixHint(file: string, document: string | undefined): string {
 /** `check FILE`: a draft, or a postmortem in Markdown or text, against the rubric and a reviewer. */
 export async function checkCommand(file: string, flags: CheckFlags): Promise<number> {
   const written = !DRAFT_EXTENSIONS.has(extname(file).toLowerCase());
-  const reviewed = written ? await reviewWrittenFile(file) : await reviewDraftFile(file);
+  let reviewed: Reviewed;
+  try {
+    reviewed = written ? await reviewWrittenFile(file) : await reviewDraftFile(file);
+  } catch (error) {
+    // A script asked for JSON: a file that cannot be checked is said in JSON too (and on stderr, as always).
+    if (flags.json && (error instanceof DraftFileError || error instanceof TemplateError)) {
+      const problems = error instanceof DraftFileError ? error.problems.map((p) => ({ message: p.message, ...(p.line !== undefined ? { line: p.line } : {}) })) : [{ message: error.message }];
+      out(`${printableJson({ file, kind: written ? 'written' : 'draft', ok: false, unusable: true, problems })}\n`);
+    }
+    throw error;
+  }
   const report = checkDraft(reviewed.draft, written ? { document: reviewed.document, stated: reviewed.stated } : { draftPath: file });
   const problems = [...reviewed.extra, ...report.findings].map((finding) => ({
     section: finding.section,

@@ -172,6 +172,11 @@ describe('check', () => {
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ ok: false, words: 163, wordRange: { min: 400, max: 600 } });
     expect(report.problems[0]).toEqual({ section: 'Timeline', message: 'no misleading path entry: what did you suspect first that turned out wrong?', line: 16 });
+    // A file that cannot be checked is said in JSON too, exit 2, and on stderr as always.
+    const broken = runCli(['check', tempFile('types.yaml', 'version: 1\ntimeline: yes\n'), '--json']);
+    expect(broken.status).toBe(2);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, unusable: true, problems: [{ message: 'timeline must be a list of entries.', line: 2 }] });
+    expect(broken.stderr).toMatch(/types\.yaml:2: timeline must be a list of entries\./);
   });
 
   it.each([
