@@ -27,8 +27,8 @@ const FENCE_INFO = /^((?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*)(?:`{3
 
 /** Words markup is made of (and entity names), not the author's text. */
 function authorText(line: string): string {
-  // GitHub emoji codes (":fire:") at a line's start, indented or not, are pictures; a code fence's info string ("```bash") is never shown.
-  return line.replace(FENCE_INFO, '$1').replace(/^([ \t]*(?:[-*+] |\d+[.)] )?)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/&#?\w+;/g, ' ').replace(/<\/?[a-z][^>]*>/gi, ' ');
+  // GitHub emoji codes (":fire:") at a line's start, indented or emphasised or not, are pictures; a code fence's info string ("```bash") is never shown.
+  return line.replace(FENCE_INFO, '$1').replace(/^([ \t]*(?:[-*+] |\d+[.)] )?[*_~]*)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/&#?\w+;/g, ' ').replace(/<\/?[a-z][^>]*>/gi, ' ');
 }
 
 // What GitHub never shows, however many lines it runs over: comments, declarations ("<!DOCTYPE"),
@@ -113,8 +113,8 @@ describe('import never throws and drops nothing', () => {
     expect(importPostmortem('<!--\na\n-->\nb').draft.notes).toBe('b');
   });
 
-  it('an emoji code after a line\'s indent is a picture too (found by the property above: " :a:;")', () => {
-    for (const input of [' :a:;', '  - :fire: b', '1. :a: c']) expectEveryWord(input, importPostmortem(input).draft);
+  it('an emoji code after a line\'s indent or emphasis is a picture too (found by the property above: " :a:;", "_:a:!_")', () => {
+    for (const input of [' :a:;', '  - :fire: b', '1. :a: c', '_:a:!_']) expectEveryWord(input, importPostmortem(input).draft);
     expect(importPostmortem(' :a:;').draft.notes).toBe(';');
   });
 
