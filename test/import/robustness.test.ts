@@ -104,8 +104,8 @@ describe('import never throws and drops nothing', () => {
     expect(importPostmortem('` a\n`b').draft.notes).toBe('a\nb');
   });
 
-  it('an ordered item that opens on a code block, heading or rule keeps its number ("1. ```a" lost its 1, found next to the property\'s "```a")', () => {
-    for (const input of ['1. ```a', '12) ~~~', '3) # x', '2. ---', '4. > ```\n> code']) expectEveryWord(input, importPostmortem(input).draft);
+  it('an ordered item that opens on a code block, heading, rule or empty quote keeps its number ("1. ```a" lost its 1, found next to the property\'s "```a"; then "4.\\t>")', () => {
+    for (const input of ['1. ```a', '12) ~~~', '3) # x', '2. ---', '4. > ```\n> code', '4.\t>', '5. > - x']) expectEveryWord(input, importPostmortem(input).draft);
   });
 
   it('an HTML comment or declaration is hidden over all its lines (found by the property above: "<!a")', () => {
