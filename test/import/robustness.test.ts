@@ -25,10 +25,13 @@ function draftWords(draft: Draft): Set<string> {
 
 const FENCE_INFO = /^((?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*)(?:`{3,}(?=[^`]*$)|~{3,}).*$/;
 
+// Like emphasis marks, inline tags join what they touch ("a<b>b</b>" reads "ab"); other tags part words.
+const INLINE_TAG = /<\/?(?:a|abbr|b|code|del|em|font|i|ins|kbd|mark|s|small|span|strong|sub|sup|time|u|wbr)\b[^>]*>/gi;
+
 /** Words markup is made of (and entity names), not the author's text. */
 function authorText(line: string): string {
   // GitHub emoji codes (":fire:") at a line's start, indented or emphasised or not, are pictures; a code fence's info string ("```bash") is never shown.
-  return line.replace(FENCE_INFO, '$1').replace(/^([ \t]*(?:[-*+] |\d+[.)] )?[*_~]*)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/&#?\w+;/g, ' ').replace(/<\/?[a-z][^>]*>/gi, ' ');
+  return line.replace(FENCE_INFO, '$1').replace(/^([ \t]*(?:[-*+] |\d+[.)] )?[*_~]*)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/&#?\w+;/g, ' ').replace(INLINE_TAG, '').replace(/<\/?[a-z][^>]*>/gi, ' ');
 }
 
 // What GitHub never shows, however many lines it runs over: comments, declarations ("<!DOCTYPE"),
@@ -116,6 +119,10 @@ describe('import never throws and drops nothing', () => {
   it('an emoji code after a line\'s indent or emphasis is a picture too (found by the property above: " :a:;", "_:a:!_")', () => {
     for (const input of [' :a:;', '  - :fire: b', '1. :a: c', '_:a:!_']) expectEveryWord(input, importPostmortem(input).draft);
     expect(importPostmortem(' :a:;').draft.notes).toBe(';');
+  });
+
+  it('an inline tag joins the words it touches, as GitHub shows them (found by the property above: "a<a>a")', () => {
+    for (const input of ['a<a>a', 'x<b>y</b>z', 'x<div>y']) expectEveryWord(input, importPostmortem(input).draft);
   });
 
   it('a line of 100,000 spaces, or of tabs, then text', () => {
