@@ -26,12 +26,13 @@ function draftWords(draft: Draft): Set<string> {
 const FENCE_INFO = /^((?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*)(?:`{3,}(?=[^`]*$)|~{3,}).*$/;
 
 // Like emphasis marks, inline tags join what they touch ("a<b>b</b>" reads "ab"); other tags part words.
-const INLINE_TAG = /<\/?(?:a|abbr|b|code|del|em|font|i|ins|kbd|mark|s|small|span|strong|sub|sup|time|u|wbr)\b[^>]*>/gi;
+// Only tags plain enough to be sure Markdown reads them as tags ("a<a<>a" is text).
+const INLINE_TAG = /<\/?(?:a|abbr|b|code|del|em|font|i|ins|kbd|mark|s|small|span|strong|sub|sup|time|u|wbr)[ \t]*>|<(?:a|b|i|s|u|span|wbr)[ \t]*\/>/gi;
 
 /** Words markup is made of (and entity names), not the author's text. */
 function authorText(line: string): string {
-  // GitHub emoji codes (":fire:") at a line's start, indented or emphasised or not, are pictures; a code fence's info string ("```bash") is never shown.
-  return line.replace(FENCE_INFO, '$1').replace(/^([ \t]*(?:[-*+] |\d+[.)] )?[*_~]*)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/&#?\w+;/g, ' ').replace(INLINE_TAG, '').replace(/<\/?[a-z][^>]*>/gi, ' ');
+  // GitHub emoji codes (":fire:") at a line's start, indented, quoted or emphasised or not, are pictures; a code fence's info string ("```bash") is never shown.
+  return line.replace(FENCE_INFO, '$1').replace(/^([ \t>]*(?:[-*+] |\d+[.)] )?[*_~]*)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/&#?\w+;/g, ' ').replace(INLINE_TAG, '').replace(/<\/?[a-z][^>]*>/gi, ' ');
 }
 
 // What GitHub never shows, however many lines it runs over: comments, declarations ("<!DOCTYPE"),
@@ -116,13 +117,13 @@ describe('import never throws and drops nothing', () => {
     expect(importPostmortem('<!--\na\n-->\nb').draft.notes).toBe('b');
   });
 
-  it('an emoji code after a line\'s indent or emphasis is a picture too (found by the property above: " :a:;", "_:a:!_")', () => {
-    for (const input of [' :a:;', '  - :fire: b', '1. :a: c', '_:a:!_']) expectEveryWord(input, importPostmortem(input).draft);
+  it('an emoji code after a line\'s indent, quote mark or emphasis is a picture too (found by the property above: " :a:;", "_:a:!_", "a\\n>:b:a")', () => {
+    for (const input of [' :a:;', '  - :fire: b', '1. :a: c', '_:a:!_', 'a\n>:b:a']) expectEveryWord(input, importPostmortem(input).draft);
     expect(importPostmortem(' :a:;').draft.notes).toBe(';');
   });
 
   it('an inline tag joins the words it touches, as GitHub shows them (found by the property above: "a<a>a")', () => {
-    for (const input of ['a<a>a', 'x<b>y</b>z', 'x<div>y']) expectEveryWord(input, importPostmortem(input).draft);
+    for (const input of ['a<a>a', 'x<b>y</b>z', 'x<div>y', 'a<a<>a']) expectEveryWord(input, importPostmortem(input).draft);
   });
 
   it('a line of 100,000 spaces, or of tabs, then text', () => {
