@@ -25,13 +25,16 @@ function draftWords(draft: Draft): Set<string> {
 
 const FENCE_INFO = /^((?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*)(?:`{3,}(?=[^`]*$)|~{3,}).*$/;
 
+// An address in angle brackets ("<https://x>", "<aa:a>") is a link showing the address.
+const AUTOLINK = /<([a-z][a-z0-9+.-]{1,31}:[^\s<>]*)>/gi;
+
 /**
  * Words markup is made of (and entity names), not the author's text. A tag parts the words either
  * side of it or, inline ("a<b>b</b>" reads "ab", like emphasis marks), joins them: `join` says which.
  */
 function authorText(line: string, join = false): string {
   // GitHub emoji codes (":fire:") at a line's start, indented, quoted or emphasised or not, are pictures; a code fence's info string ("```bash") is never shown.
-  return line.replace(FENCE_INFO, '$1').replace(/^([ \t>]*(?:[-*+] |\d+[.)] )?[*_~]*)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/&#?\w+;/g, ' ').replace(/<\/?[a-z][^>]*>/gi, join ? '' : ' ');
+  return line.replace(FENCE_INFO, '$1').replace(/^([ \t>]*(?:[-*+] |\d+[.)] )?[*_~]*)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/&#?\w+;/g, ' ').replace(AUTOLINK, '$1').replace(/<\/?[a-z][^>]*>/gi, join ? '' : ' ');
 }
 
 // What GitHub never shows, however many lines it runs over: comments, declarations ("<!DOCTYPE"),
@@ -123,7 +126,7 @@ describe('import never throws and drops nothing', () => {
   });
 
   it('an inline tag joins the words it touches, as GitHub shows them (found by the property above: "a<a>a")', () => {
-    for (const input of ['a<a>a', 'x<b>y</b>z', 'x<div>y', 'a<a<>a', 'a`<a>a`', 'a<a->a']) expectEveryWord(input, importPostmortem(input).draft);
+    for (const input of ['a<a>a', 'x<b>y</b>z', 'x<div>y', 'a<a<>a', 'a`<a>a`', 'a<a->a', '<aa:a>a']) expectEveryWord(input, importPostmortem(input).draft);
   });
 
   it('a line of 100,000 spaces, or of tabs, then text', () => {
