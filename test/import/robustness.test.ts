@@ -29,12 +29,14 @@ const FENCE_INFO = /^((?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*)(?:`{3
 const AUTOLINK = /<([a-z][a-z0-9+.-]{1,31}:[^\s<>]*)>/gi;
 
 /**
- * Words markup is made of (and entity names), not the author's text. A tag parts the words either
- * side of it or, inline ("a<b>b</b>" reads "ab", like emphasis marks), joins them: `join` says which.
+ * Words markup is made of (and entity names), not the author's text. A tag or a link's brackets
+ * part the words either side or, inline ("a<b>b</b>", "[a]()a" read "ab", like emphasis marks),
+ * join them: `join` says which.
  */
 function authorText(line: string, join = false): string {
   // GitHub emoji codes (":fire:") at a line's start, indented, quoted or emphasised or not, are pictures; a code fence's info string ("```bash") is never shown.
-  return line.replace(FENCE_INFO, '$1').replace(/^([ \t>]*(?:[-*+] |\d+[.)] )?[*_~]*)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/&#?\w+;/g, ' ').replace(AUTOLINK, '$1').replace(/<\/?[a-z][^>]*>/gi, join ? '' : ' ');
+  const text = line.replace(FENCE_INFO, '$1').replace(/^([ \t>]*(?:[-*+] |\d+[.)] )?[*_~]*)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/&#?\w+;/g, ' ').replace(AUTOLINK, '$1');
+  return join ? text.replace(/<\/?[a-z][^>]*>|[[\]()]/gi, '') : text.replace(/<\/?[a-z][^>]*>/gi, ' ');
 }
 
 // What GitHub never shows, however many lines it runs over: comments, declarations ("<!DOCTYPE"),
@@ -125,8 +127,8 @@ describe('import never throws and drops nothing', () => {
     expect(importPostmortem(' :a:;').draft.notes).toBe(';');
   });
 
-  it('an inline tag joins the words it touches, as GitHub shows them (found by the property above: "a<a>a")', () => {
-    for (const input of ['a<a>a', 'x<b>y</b>z', 'x<div>y', 'a<a<>a', 'a`<a>a`', 'a<a->a', '<aa:a>a']) expectEveryWord(input, importPostmortem(input).draft);
+  it('an inline tag or link joins the words it touches, as GitHub shows them (found by the property above: "a<a>a", "[a]()a")', () => {
+    for (const input of ['a<a>a', 'x<b>y</b>z', 'x<div>y', 'a<a<>a', 'a`<a>a`', 'a<a->a', '<aa:a>a', '[a]()a']) expectEveryWord(input, importPostmortem(input).draft);
   });
 
   it('a line of 100,000 spaces, or of tabs, then text', () => {
