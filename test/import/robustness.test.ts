@@ -35,8 +35,14 @@ const AUTOLINK = /<([a-z][a-z0-9+.-]{1,31}:[^\s<>]*)>/gi;
  */
 function authorText(line: string, join = false): string {
   // GitHub emoji codes (":fire:") at a line's start, indented, quoted or emphasised or not, are pictures; a code fence's info string ("```bash") is never shown.
-  const text = line.replace(FENCE_INFO, '$1').replace(/^([ \t>]*(?:[-*+] |\d+[.)] )?[*_~]*)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(/&#?\w+;/g, ' ').replace(AUTOLINK, '$1');
-  return join ? text.replace(/<\/?[a-z][^>]*>|[[\]()]/gi, '') : text.replace(/<\/?[a-z][^>]*>/gi, ' ');
+  const text = line.replace(FENCE_INFO, '$1').replace(/^([ \t>]*(?:[-*+] |\d+[.)] )?[*_~]*)(?::[a-z0-9_+-]{1,40}:\s*)+/, '$1').replace(AUTOLINK, '$1');
+  if (!join) return text.replace(/&#?\w+;/g, ' ').replace(/<\/?[a-z][^>]*>/gi, ' ');
+  // Joined, a character reference is the character it names ("a&#76;" reads "aL").
+  const character = (code: number) => (code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd');
+  return text
+    .replace(/&#(\d{1,7});/g, (_, n: string) => character(Number(n)))
+    .replace(/&#x([0-9a-f]{1,6});/gi, (_, n: string) => character(parseInt(n, 16)))
+    .replace(/&\w+;|<\/?[a-z][^>]*>|[[\]()]/gi, '');
 }
 
 // What GitHub never shows, however many lines it runs over: comments, declarations ("<!DOCTYPE"),
@@ -127,8 +133,8 @@ describe('import never throws and drops nothing', () => {
     expect(importPostmortem(' :a:;').draft.notes).toBe(';');
   });
 
-  it('an inline tag or link joins the words it touches, as GitHub shows them (found by the property above: "a<a>a", "[a]()a")', () => {
-    for (const input of ['a<a>a', 'x<b>y</b>z', 'x<div>y', 'a<a<>a', 'a`<a>a`', 'a<a->a', '<aa:a>a', '[a]()a']) expectEveryWord(input, importPostmortem(input).draft);
+  it('an inline tag, link or character reference joins the words it touches, as GitHub shows them (found by the property above: "a<a>a", "[a]()a", "a&#76;")', () => {
+    for (const input of ['a<a>a', 'x<b>y</b>z', 'x<div>y', 'a<a<>a', 'a`<a>a`', 'a<a->a', '<aa:a>a', '[a]()a', 'a&#76;']) expectEveryWord(input, importPostmortem(input).draft);
   });
 
   it('a line of 100,000 spaces, or of tabs, then text', () => {
