@@ -139,7 +139,7 @@ const BARE_LABEL = /^(?:\*\*)?[A-Z][\w &/()-]{1,40}(?:\*\*)?:(?:\*\*)?$/;
 const INLINE_TAGS = /^<\/?(strong|b|em|i|u|span|a|code|small|font|sup|sub|kbd|mark|s|del|ins|abbr|time|br|img|wbr)\b[^>]*>$/i;
 
 /** Blocks that do not write a list item's marker before their text. */
-const DROPS_PREFIX = new Set<RootContent['type']>(['heading', 'code', 'html', 'table', 'yaml', 'definition', 'thematicBreak']);
+const DROPS_PREFIX = new Set<RootContent['type']>(['heading', 'list', 'code', 'html', 'table', 'yaml', 'definition', 'thematicBreak']);
 
 class MarkdownLines {
   lines: SourceLine[] = [];
@@ -183,8 +183,9 @@ class MarkdownLines {
   block(node: RootContent, depth: number, prefix = ''): void {
     const line = node.position?.start.line ?? 1;
     const indent = '  '.repeat(depth);
-    // "7. ```" or "7. # x": an item that opens on a block that is not text keeps its number, as written.
-    if (/\d/.test(prefix) && DROPS_PREFIX.has(node.type)) this.push(prefix.trim(), line, indent);
+    // "7. ```", "7. # x" or "7. >": an item that opens on a block that is not text keeps its number, as written.
+    const empty = node.type === 'blockquote' && node.children.length === 0;
+    if (/\d/.test(prefix) && (DROPS_PREFIX.has(node.type) || empty)) this.push(prefix.trim(), line, indent);
     switch (node.type) {
       case 'heading':
         this.push(`${'#'.repeat(node.depth)} ${squeeze(inline(node.children, this.source))}`, line);
