@@ -49,7 +49,8 @@ export function readOwnLayout(input: string): OwnLayout {
     lines.add('```mermaid').add('timeline').add('```');
     for (const raw of diagram[1]!.split(/\r?\n/)) {
       lines.add(raw.trim());
-      const event = /^\s+(\d{2}#58;\d{2}) : (.*)$/.exec(raw);
+      // Across the night the clocks change, each time carries its clock's name ("01#58;12 CDT").
+      const event = /^\s+(\d{2}#58;\d{2})(?: [A-Za-z][\w+:#;-]*)? : (.*)$/.exec(raw);
       if (!event) continue;
       // Events at the same minute share one line: "13#58;45 : first : second".
       for (const said of event[2]!.split(' : ')) {

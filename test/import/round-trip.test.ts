@@ -105,4 +105,18 @@ describe('import reads back what render wrote', () => {
       { numRuns: runs(150) },
     );
   });
+
+  it('reads each kind back from a diagram whose times name their clock (an incident across the night clocks go back)', () => {
+    const draft: Draft = {
+      version: 1,
+      template: 'alx',
+      title: 'Checkout outage',
+      summary: { start: '2023-11-03 09:07', end: '2023-11-05 01:00', timezone: 'America/Los_Angeles', impact: 'Checkout failed.' },
+      timeline: [{ at: '2023-11-03 09:07', kind: 'detection', text: 'Checkout page stuck.' }],
+      extras: { diagram: true },
+    };
+    const readme = renderMarkdown(draft);
+    expect(readme).toContain('09#58;07 PDT : Detection');
+    expect(importPostmortem(readme).draft.timeline).toEqual([{ at: '2023-11-03 09:07', kind: 'detection', text: 'Checkout page stuck.' }]);
+  });
 });
