@@ -18,12 +18,6 @@ const args = process.argv.slice(2);
 // Each command compiles a different part of the bundle: one cache each (the wizard's is shared).
 const kind = args.length === 0 || args[0] === 'new' || args[0] === 'resume' ? 'wizard' : /^(render|check|list|import|timeline)$/.test(args[0]) ? args[0] : 'other';
 
-// The wizard keeps little and allocates in small steps (a keystroke, a frame): V8's young
-// generation may stay at its first size (1 MB per half) instead of growing to 16, which saves
-// megabytes of memory for a few more, short, collections. Set before the bundle is compiled, so
-// the code cache is made and read under the same flags.
-if (kind === 'wizard') require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
-
 function cacheFile(file, stat) {
   if (process.env.POSTMORTEM_WIZARD_NO_CODE_CACHE) return undefined;
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
