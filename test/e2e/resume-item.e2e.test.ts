@@ -28,7 +28,7 @@ describe('a half-written list item across a quit', () => {
     const second = start(['resume', 'pm.yaml'], cwd);
     await second.waitFor('Not saved when the wizard closed: a new task, opened again as you left it.');
     await second.waitFor('› Da');
-    expect(second.screen()).toContain('New task · 2/3');
+    await second.waitFor('New task · 2/3');
     await second.type('na');
     await second.press(KEYS.enter);
     await second.waitFor('Due date (optional');

@@ -34,7 +34,8 @@ describe('two wizards on one draft', () => {
     await second.waitFor(new RegExp(`pm\\.yaml is open in another postmortem-wizard \\(process ${first.pty.pid}, since \\d\\d:\\d\\d\\s+today\\)`));
     await second.press(KEYS.enter);
     await second.waitFor('Write README.md');
-    expect(second.screen()).toMatch(/read-only\s*$/m);
+    // The frame may be drawn again (and read half-parsed): wait for its footer, then look.
+    await second.waitFor(/read-only\s*$/m);
     expect(second.screen()).not.toContain('Edit a section');
     await second.waitFor('Ctrl+C quit');
     await second.press(KEYS.ctrlC);
@@ -108,7 +109,7 @@ describe('two wizards on one draft', () => {
     const before = readFileSync(path);
     const wizard = start(['resume', 'pm.yaml'], cwd, env);
     await wizard.waitFor(/pm\.yaml is read-only \(mode 444\): opened to review; nothing will be saved to\s+it\./);
-    expect(wizard.screen()).toMatch(/read-only\s*$/m);
+    await wizard.waitFor(/read-only\s*$/m);
     expect(wizard.screen()).not.toContain('Edit a section');
     await wizard.press(KEYS.ctrlC);
     expect(await wizard.exited).toBe(130);
