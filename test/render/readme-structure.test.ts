@@ -56,3 +56,15 @@ describe('the README keeps its layout whatever the answers say (property)', () =
     });
   }
 });
+
+describe("the SRE layout's status", () => {
+  it('is a draft while the impact, root cause or resolution is not written, complete once they are', () => {
+    const sre = loadBuiltInTemplate('sre');
+    const status = (draft: Draft) => /\| \*\*Status\*\* \| (.+) \|/.exec(renderMarkdown(draft, { template: sre }))?.[1];
+    const done: Draft = { version: 1, title: 'Outage', summary: { impact: 'Checkout failed.' }, rootCause: 'A leak.', resolution: 'Restarted.' };
+    expect(status(done)).toBe('Complete');
+    expect(status({ ...done, tasks: [{ text: 'Add an alert' }] })).toBe('Complete, action items in progress');
+    for (const gap of ['rootCause', 'resolution'] as const) expect(status({ ...done, [gap]: undefined })).toBe('Draft');
+    expect(status({ ...done, summary: {} })).toBe('Draft');
+  });
+});
