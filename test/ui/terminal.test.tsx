@@ -12,6 +12,7 @@ import { stripAnsi, waitFor } from '../support/ink.js';
 import { runs } from '../support/property.js';
 import { tempDir } from '../support/temp.js';
 import { FakeStdin, FakeStdout } from '../support/fake-terminal.js';
+import { renderMarkdown } from '../../src/render/render.js';
 
 
 async function mountSized(columns: number, rows: number) {
@@ -129,5 +130,47 @@ describe('bracketed pastes', () => {
     const joiner = new PasteJoiner();
     expect(joiner.push('02:1\u0003')).toEqual(['02:1', '\u0003']);
     expect(joiner.push('ab\u007f\rnext\u001b[A')).toEqual(['ab', '\u007f', '\r', 'next\u001b[A']);
+  });
+});
+
+describe("the review's preview across a resize", () => {
+  it('stays on the line of the README that was at its top, wrapped anew', async () => {
+    const { loadDraft } = await import('../../src/store/draft-file.js');
+    const { fixture } = await import('../support/temp.js');
+    const { draft } = await loadDraft(fixture('seed-000-payment.yaml'));
+    const file = await saveDraft(newDraftFile(join(tempDir(), 'pm.yaml')), draft);
+    const stdout = new FakeStdout(100, 30);
+    const stdin = new FakeStdin();
+    const app = render(
+      <Providers session={new DraftSession(file)} services={{ editText: () => undefined, editDraft: () => undefined, quit: () => undefined }}>
+        <WizardApp initial={{ ...initialState(draft), screen: { kind: 'review' } }} writeReadme={async () => ({ ok: true, message: '' })} />
+      </Providers>,
+      { stdout: stdout as unknown as NodeJS.WriteStream, stdin: sanitizedStdin(stdin as unknown as NodeJS.ReadStream), debug: true, exitOnCtrlC: false, patchConsole: false },
+    );
+    const frame = () => stripAnsi(stdout.last);
+    /** The first row of the preview box. */
+    const topRow = () => frame().split('\n').find((_, i, rows) => i > 0 && rows[i - 1]!.startsWith('╭'))!.replace(/^│ ?|\s*│$/g, '');
+    await waitFor(() => expect(frame()).toContain('lines 1–'));
+    for (let i = 0; i < 3; i++) {
+      stdin.write('\u001b[6~');
+      await waitFor(() => expect(frame()).not.toContain('lines 1–'));
+    }
+    await waitFor(() => expect(frame()).toMatch(/lines (?:2\d|3\d)–/));
+    const before = topRow();
+    stdout.columns = 66;
+    stdout.emit('resize');
+    // The row at the top now starts the README line that was at the top, or is it: no jump elsewhere.
+    await waitFor(() => {
+      const after = topRow();
+      expect(after.length).toBeGreaterThan(0);
+      expect(before.includes(after.slice(0, 20)) || after.includes(before.slice(0, 20)) || readmeLineOf(after) === readmeLineOf(before)).toBe(true);
+    });
+    app.unmount();
+
+    /** The README line a row of it belongs to: its first words, as rendered whole. */
+    function readmeLineOf(row: string): number {
+      const readme = renderMarkdown(draft);
+      return readme.split('\n').findIndex((line) => line.includes(row.trim().slice(0, 15)));
+    }
   });
 });

@@ -2,7 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import { Box } from 'ink';
 import { Text } from '../components/text.js';
 import { useKeys } from '../input-focus.js';
-import { useMemo, useState, type Dispatch } from 'react';
+import { useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
 import { checkDraft } from '../../check/rubric.js';
 import { isAnswered, sectionProgress } from '../../draft/progress.js';
 import { STEPS } from '../../wizard/flow.js';
@@ -46,10 +46,20 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
   const report = useMemo(() => checkDraft(state.draft, { draftPath: session.path }), [state.draft, session.path]);
   // The preview wraps long lines at words (inside the box's border and padding) so all of it can be read.
   const width = Math.max(10, useContentWidth() - 4);
-  const lines = useMemo(
-    () => report.markdown.split('\n').flatMap((line, i) => wrapLine(line, 0, i, width).map((row) => line.slice(row.start, row.end).trimEnd())),
-    [report, width],
-  );
+  const { lines, sourceLine } = useMemo(() => {
+    const rows = report.markdown.split('\n').flatMap((line, i) => wrapLine(line, 0, i, width).map((row) => ({ text: line.slice(row.start, row.end).trimEnd(), source: i })));
+    return { lines: rows.map((row) => row.text), sourceLine: rows.map((row) => row.source) };
+  }, [report, width]);
+  // A resize wraps the preview again: it stays on the line of the README that was at its top.
+  const shownSource = useRef<number | undefined>(undefined);
+  const shownWidth = useRef(width);
+  useEffect(() => {
+    if (shownWidth.current === width) return;
+    shownWidth.current = width;
+    if (shownSource.current === undefined) return;
+    const row = sourceLine.findIndex((source) => source >= shownSource.current!);
+    setScroll(row === -1 ? 0 : row);
+  }, [width, sourceLine]);
   const target = join(dirname(session.path), 'README.md');
 
   // The open points, each on up to two rows (cut with … after that): up to four of them, fewer on
@@ -79,6 +89,7 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
   const previewRows = Math.max(1, rows - 4 - findingsRows - noticeRows - listRows);
   const maxScroll = Math.max(0, lines.length - previewRows);
   const top = Math.min(scroll, maxScroll);
+  if (shownWidth.current === width) shownSource.current = sourceLine[top];
 
   useKeys((input, key) => {
     const from = Math.min(scrollRef.current, maxScroll);
