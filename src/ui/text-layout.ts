@@ -119,3 +119,14 @@ export function textWindow(text: string, cursor: number, width: number, height: 
     hiddenAfter: first + height < rows.length || below + 1 < starts.length || clippedAfter,
   };
 }
+
+/** The start of a text, at most `columns` wide as the terminal draws it (trailing spaces dropped). */
+export function cutToWidth(text: string, columns: number): string {
+  let out = '';
+  // Measured whole each time (short texts: a title, a finding), so joined emoji count once.
+  for (const char of text) {
+    if (stringWidth(out + char) > columns) break;
+    out += char;
+  }
+  return out.trimEnd();
+}

@@ -6,6 +6,7 @@ import { describeHint, type Hint } from '../keymap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useSaveStatus } from '../session-context.js';
 import { HideInput } from '../input-focus.js';
+import { cutToWidth } from '../text-layout.js';
 import type { SaveStatus } from '../../store/draft-session.js';
 import stringWidth from 'string-width';
 import { MAX_COLUMNS, MIN_COLUMNS, MIN_ROWS, theme } from '../theme.js';
@@ -63,19 +64,10 @@ export function fitHeader(width: number, file: string | undefined, place: string
   const split = where.indexOf(' · ');
   const progress = split === -1 ? '' : where.slice(split);
   const titleRoom = room - stringWidth(progress) - 1;
-  if (progress && titleRoom >= 4) return { file: false, place: `${cut(where.slice(0, split), titleRoom)}…${progress}` };
-  return { file: false, place: `${cut(where, Math.max(0, room - 1))}…` };
+  if (progress && titleRoom >= 4) return { file: false, place: `${cutToWidth(where.slice(0, split), titleRoom)}…${progress}` };
+  return { file: false, place: `${cutToWidth(where, Math.max(0, room - 1))}…` };
 }
 
-/** The start of a text, at most `columns` wide. */
-function cut(text: string, columns: number): string {
-  let out = '';
-  for (const char of text) {
-    if (stringWidth(out + char) > columns) break;
-    out += char;
-  }
-  return out.trimEnd();
-}
 
 /** Columns the screen's content may use; a box with a border inside it gives less to its children. */
 const ContentWidth = createContext(80);

@@ -6,8 +6,7 @@ import { useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
 import { checkDraft } from '../../check/rubric.js';
 import { isAnswered, sectionProgress } from '../../draft/progress.js';
 import { STEPS } from '../../wizard/flow.js';
-import stringWidth from 'string-width';
-import { wrapLine } from '../text-layout.js';
+import { cutToWidth, wrapLine } from '../text-layout.js';
 import { useContentWidth } from '../components/frame.js';
 import type { SectionId } from '../../draft/sections.js';
 import { authorshipOf, type Authorship } from '../../render/marker.js';
@@ -250,12 +249,3 @@ export function ReviewScreen({ state, dispatch, rows, writeReadme }: ReviewProps
   );
 }
 
-/** The start of a text, at most `columns` wide. */
-function cutToWidth(text: string, columns: number): string {
-  let out = '';
-  for (const char of text) {
-    if (stringWidth(out + char) > columns) break;
-    out += char;
-  }
-  return out.trimEnd();
-}
