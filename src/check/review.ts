@@ -63,7 +63,8 @@ const NUMBER_WORDS: Record<string, number> = {
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')}|half an?)`;
 const UNIT = String.raw`(minutes?|mins?|hours?|hrs?|days?)`;
 // "a 30-minute outage", "lasted 2 hours and 15 minutes", "for 45 minutes", "two-hour downtime".
-const LENGTH = new RegExp(String.raw`\b${NUMBER}[\s-]+${UNIT}(?:\s*(?:and\s+)?${NUMBER}[\s-]+${UNIT})?`, 'gi');
+// "2 hours 30 minutes", "2 hours and 30 minutes", "2 hours, 30 minutes": one length.
+const LENGTH = new RegExp(String.raw`\b${NUMBER}[\s-]+${UNIT}(?:\s*,?\s*(?:and\s+)?${NUMBER}[\s-]+${UNIT})?`, 'gi');
 // Only a length said of the outage itself counts ("restarted after 5 minutes" does not).
 const OF_THE_OUTAGE = /\b(outage|downtime|incident|disruption|degradation|lasted|lasting|down for|unavailable for|for about|for approximately|for roughly|for over|for nearly|duration)\b/i;
 
@@ -126,7 +127,13 @@ function percentClaims(passage: Passage, stated: number): ReviewFinding[] {
 
 // ---- Timezones ---------------------------------------------------------------------------
 
-const TIME_WITH_ZONE = /\b\d{1,2}(?::\d{2})?\s?(?:[AP]\.?M\.?\s?)?\(?\b(UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|JST|AEST|AEDT|WAT|EAT|SAST|[A-Z]{2,4}T)\b\)?(?:\s?[+-]\d{1,2}(?::?\d{2})?)?/g;
+const TIME_WITH_ZONE = /\b\d{1,2}(?::\d{2})?\s?(?:[AP]\.?M\.?\s?)?\(?\b(UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|JST|AEST|AEDT|WAT|EAT|SAST|[A-Z]{2,4}T)\b\)?(?:\s?([+-]\d{1,2}(?::?\d{2})?))?/g;
+
+/** "+1", "-05:30", "+0530" as minutes east of UTC. */
+function offsetMinutes(written: string): number {
+  const m = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(written)!;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
 
 // Every zone TIME_WITH_ZONE names is three capitals or more in a row.
 const ANY_ZONE = /[A-Z]{3}/;
@@ -138,7 +145,11 @@ function zoneFindings(passage: Passage, incident: Incident, ours: string, also?:
   const same = (label: string) => label === ours || label === also || (['UTC', 'GMT'].includes(label) && ['UTC', 'GMT', 'UTC+00:00'].includes(ours));
   for (const match of passage.text.matchAll(TIME_WITH_ZONE)) {
     const label = match[1]!;
-    if (same(label)) continue;
+    // "16:15 GMT+1" in a draft at +01:00 is the draft's own clock, written another way.
+    if (/^(?:UTC|GMT)$/.test(label) && match[2]) {
+      const at = incident.start?.toMillis() ?? incident.end?.toMillis() ?? Date.now();
+      if (offsetMinutes(match[2]) === incident.zone.zone.offset(at)) continue;
+    } else if (same(label)) continue;
     // The same place's other clock (PST written in summer, when it is PDT): said as such.
     const sameRegion = ZONE_ABBREVIATIONS[label.toUpperCase()]?.some((reading) => reading.zone === incident.zone.name);
     findings.push({
@@ -147,7 +158,7 @@ function zoneFindings(passage: Passage, incident: Incident, ours: string, also?:
       quote: match[0].trim(),
       message: sameRegion
         ? `"${match[0].trim()}" says ${label}, but on the incident's date ${incident.zone.name} keeps ${ours}: write ${ours}.`
-        : `"${match[0].trim()}" is in ${label}, but the postmortem's times are in ${ours}: give every time in one timezone.`,
+        : `"${match[0].trim()}" is in ${/^(?:UTC|GMT)$/.test(label) && match[2] ? `${label}${match[2]}` : label}, but the postmortem's times are in ${ours}: give every time in one timezone.`,
     });
   }
   return findings;
@@ -232,11 +243,16 @@ export function reviewDraft(draft: Draft, incident: Incident): { findings: Revie
     if (incident.zoneGiven) findings.push(...zoneFindings(passage, incident, ours, atEnd !== ours ? atEnd : undefined));
     findings.push(...blameFindings(passage));
   }
-  // What the import could not place is still the author's words: blame there counts too. (Its
-  // times and lengths are often the fields' own lines, kept whole, and are read there.)
-  // (Sentences only: a page's furniture copied with it, GitHub's "Blame" button, is not a claim.)
+  // What the import could not place is still the author's words: blame, a length or a zone there
+  // counts too. (Sentences only: a page's furniture copied with it, GitHub's "Blame" button, is
+  // not a claim.)
   const sentences = draft.notes?.split('\n').filter((line) => line.trim().split(/\s+/).length >= 3).join('\n');
-  if (sentences) findings.push(...blameFindings({ section: 'Notes', path: ['notes'], text: sentences }));
+  if (sentences) {
+    const notes: Passage = { section: 'Notes', path: ['notes'], text: sentences };
+    if (actual !== undefined) findings.push(...lengthClaims(notes, actual, span));
+    if (incident.zoneGiven) findings.push(...zoneFindings(notes, incident, ours, atEnd !== ours ? atEnd : undefined));
+    findings.push(...blameFindings(notes));
+  }
   findings.push(...taskFindings(draft), ...hiddenCharacterFindings(draft));
   // The same words found twice (a summary's cause copied from the detail, a note repeating a field): said once.
   const said = new Set<string>();

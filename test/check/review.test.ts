@@ -36,6 +36,14 @@ describe('the reviewer', () => {
   it('lets a length that matches pass, and ignores lengths that are not of the outage', () => {
     const ok = { ...base, summary: { ...base.summary, impact: 'The outage lasted 1 hour and 45 minutes. Restarting took 5 minutes.' } };
     expect(review(ok).findings).toEqual([]);
+    // A time written at the draft's own offset another way ("GMT+1" at +01:00) is the same clock.
+    const lagos = { ...base, summary: { ...base.summary, timezone: '+01:00', impact: 'Checkout failed from 14:15 GMT+1 onwards.' } };
+    expect(review(lagos).findings).toEqual([]);
+    expect(review({ ...lagos, summary: { ...lagos.summary, impact: 'Checkout failed from 14:15 GMT+2 onwards.' } }).findings[0]).toMatchObject({ message: expect.stringContaining('is in GMT+2, but the postmortem') });
+    // Written with a comma, it is still one length (it was read as "1 hour" and "45 minutes", both wrong).
+    for (const written of ['1 hour, 45 minutes', '1 hour 45 minutes', '1h 45m']) {
+      expect(review({ ...base, summary: { ...base.summary, impact: `Payments were down for ${written}.` } }).findings, written).toEqual([]);
+    }
     const words = { ...base, rootCause: 'The service was down for two hours while the pool refilled.' };
     expect(review(words).findings[0]).toMatchObject({ section: 'Root Cause and Resolution', quote: 'two hours', message: expect.stringContaining('says 2 hours, but 13:45–15:30 UTC is 1 hour 45 minutes') });
   });
@@ -77,9 +85,9 @@ describe('the reviewer', () => {
     expect(review({ ...base, rootCause: 'A missing check let a migration run twice.' }).findings).toEqual([]);
   });
 
-  it('finds blame in the notes too (an imported document\'s unplaced words), and says the same words once', () => {
+  it('finds blame and a wrong length in the notes too (an imported document\'s unplaced words), and says the same words once', () => {
     const notes = review({ ...base, notes: 'The 30-minute outage was caused by human error.' }).findings.map((f) => `${f.section}: ${f.quote}`);
-    expect(notes).toEqual(['Notes: human error']);
+    expect(notes).toEqual(['Notes: 30-minute', 'Notes: human error']);
     // A summary's cause copied from the detail: one finding, not two.
     const copied = review({ ...base, summary: { ...base.summary, rootCause: 'Human error.' }, rootCause: 'Human error.' }).findings.filter((f) => f.quote === 'Human error');
     expect(copied).toHaveLength(1);
