@@ -163,15 +163,13 @@ if (want(2)) {
   row('keystroke to screen, timeline step, 500 entries', `${median(latencies).toFixed(1)} ms`, `(95th percentile ${percentile(latencies, 0.95).toFixed(1)} ms)`);
 }
 
+/** One file of bench/ bundled for Node into the work folder. */
+const bundle = (entry, outfile, options) => build({ entryPoints: [join(root, 'bench', entry)], bundle: true, platform: 'node', outfile, logLevel: 'error', ...options });
+
 // 3 and 4. In-process autosave and render, bundled from the sources.
 const helper = join(work, 'in-process.cjs');
-await build({
-  entryPoints: [join(root, 'bench', 'in-process.ts')],
-  bundle: true,
-  platform: 'node',
+await bundle('in-process.ts', helper, {
   format: 'cjs',
-  outfile: helper,
-  logLevel: 'error',
   // Templates are found from the module's place, as in the real bundle.
   define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(root, 'dist', 'cli-bundle.js')).href) },
 });
@@ -290,13 +288,8 @@ function rawTimeToText(file, args, text) {
 // published ink CLI usually is (bench/ink-hello.jsx), run by plain `node`.
 const inkHello = join(work, 'ink-hello.mjs');
 if (want(11)) {
-  await build({
-    entryPoints: [join(root, 'bench', 'ink-hello.jsx')],
-    bundle: true,
-    platform: 'node',
+  await bundle('ink-hello.jsx', inkHello, {
     format: 'esm',
-    outfile: inkHello,
-    logLevel: 'error',
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     // ink loads React's devtools only when DEV is set; the bundle leaves it out, as ink's users do.

@@ -15,17 +15,22 @@ const RECORD_SCRIPTS = new URL('../support/children/record-scripts.cjs', import.
 
 describe('the first question of `new`', () => {
   const sessions: TerminalSession[] = [];
+  /** `new` in a terminal with a preload that records into a file; what it recorded by the first question. */
+  async function firstQuestionRecording(preload: string, variable: string): Promise<{ session: TerminalSession; recorded: string[] }> {
+    const record = join(tempDir(), 'recorded.txt');
+    const env = isolatedEnv({ NODE_OPTIONS: `--require ${preload}`, [variable]: record });
+    const session = new TerminalSession(['new', 'pm.yaml'], { cwd: tempDir(), env });
+    sessions.push(session);
+    await session.waitFor('Title of the postmortem');
+    return { session, recorded: readFileSync(record, 'utf8').trim().split('\n') };
+  }
   afterEach(() => {
     for (const session of sessions.splice(0)) session.kill();
   });
 
   it('is drawn before child_process, perf_hooks, node:module or assert load', async () => {
-    const record = join(tempDir(), 'builtins.txt');
-    const env = isolatedEnv({ NODE_OPTIONS: `--require ${PRELOAD}`, RECORD_BUILTINS_FILE: record });
-    const session = new TerminalSession(['new', 'pm.yaml'], { cwd: tempDir(), env });
-    sessions.push(session);
-    await session.waitFor('Title of the postmortem');
-    const loaded = readFileSync(record, 'utf8').trim().split('\n');
+    const { session, recorded } = await firstQuestionRecording(PRELOAD, 'RECORD_BUILTINS_FILE');
+    const loaded = recorded;
     // The recording itself worked: the terminal's own modules are there.
     expect(loaded).toContain('tty');
     for (const deferred of ['child_process', 'perf_hooks', 'module', 'assert', 'crypto', 'worker_threads', 'fs/promises']) expect(loaded).not.toContain(deferred);
@@ -34,12 +39,8 @@ describe('the first question of `new`', () => {
   });
 
   it('is drawn before the cold bundle (the libraries only later screens and other commands use) is loaded', async () => {
-    const record = join(tempDir(), 'scripts.txt');
-    const env = isolatedEnv({ NODE_OPTIONS: `--require ${RECORD_SCRIPTS}`, RECORD_SCRIPTS_FILE: record });
-    const session = new TerminalSession(['new', 'pm.yaml'], { cwd: tempDir(), env });
-    sessions.push(session);
-    await session.waitFor('Title of the postmortem');
-    const compiled = readFileSync(record, 'utf8').trim().split('\n').map((file) => file.split(/[\\/]/).pop());
+    const { session, recorded } = await firstQuestionRecording(RECORD_SCRIPTS, 'RECORD_SCRIPTS_FILE');
+    const compiled = recorded.map((file) => file.split(/[\\/]/).pop());
     expect(compiled).toEqual(['cli-bundle.js']);
     // Saving the draft on Ctrl+C needs YAML, which is in the cold bundle: it loads then, and works.
     await session.press(KEYS.ctrlC);
